@@ -1,0 +1,98 @@
+"""Finding input files under the corpus folder and reading them into RawArticles.
+
+Reading never raises for a bad file: it returns an IngestError that says why, so one bad file
+cannot stop a run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from pipelines.ingest.decoding import DecodingError, decode
+from pipelines.ingest.sidecar import SIDECAR_SUFFIX, SidecarError, read_sidecar, sidecar_path
+from pipelines.models import IngestError, RawArticle, SourceFile
+
+ARTICLE_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html"}
+# A news article is tens of kilobytes; spaCy needs about 1 GB per 100,000 characters to parse, so a
+# multi-megabyte "article" is a mistake (a log, a dump) and is refused with a reason instead.
+MAX_FILE_BYTES = 2_000_000
+
+
+def discover(corpus_dir: Path) -> list[SourceFile]:
+    """Every article file under corpus_dir, recursively, hidden ones left out, sorted by path."""
+    corpus_dir = Path(corpus_dir)
+    found = []
+    for root, dirs, files in os.walk(corpus_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root) / name
+            if name.startswith(".") or name.endswith(SIDECAR_SUFFIX) or path.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            try:
+                stat = path.stat()
+            except OSError:
+                continue  # vanished between listing and stat: it is simply not there any more
+            found.append(SourceFile(
+                source_path=path.relative_to(corpus_dir).as_posix(),
+                absolute_path=str(path),
+                size_bytes=stat.st_size,
+                mtime_ns=stat.st_mtime_ns,
+            ))
+    return found
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_bytes(source: SourceFile) -> bytes | IngestError:
+    """The file's bytes, read as one consistent snapshot, or why that was not possible."""
+    path = Path(source.absolute_path)
+    try:
+        before = path.stat()
+        if before.st_size > MAX_FILE_BYTES:
+            return IngestError(source.source_path, "too_large",
+                               f"The file is {before.st_size:,} bytes; articles over {MAX_FILE_BYTES:,} bytes "
+                               "are not processed (is it really one article?).")
+        data = path.read_bytes()
+        after = path.stat()
+    except FileNotFoundError:
+        return IngestError(source.source_path, "vanished", "The file was removed while the run was reading it.")
+    except OSError as exc:
+        return IngestError(source.source_path, "unreadable", f"The file could not be read: {exc.strerror or exc}.")
+    if (before.st_mtime_ns, before.st_size) != (after.st_mtime_ns, after.st_size) or len(data) != after.st_size:
+        return IngestError(source.source_path, "changing",
+                           "The file changed while the run was reading it; it will be read on the next run.")
+    return data
+
+
+def read_article(source: SourceFile, data: bytes) -> RawArticle | IngestError:
+    """Decodes the bytes of one file (and reads its sidecar) into a RawArticle."""
+    fmt = ARTICLE_SUFFIXES[Path(source.source_path).suffix.lower()]
+    try:
+        text, encoding = decode(data)
+    except DecodingError as exc:
+        return IngestError(source.source_path, exc.kind, str(exc))
+    try:
+        sidecar = read_sidecar(Path(source.absolute_path))
+    except SidecarError as exc:
+        return IngestError(source.source_path, "bad_sidecar",
+                           f"{exc}. Fix or remove {sidecar_path(Path(source.source_path)).as_posix()}.")
+    extracted_meta: dict = {}
+    if fmt == "html":
+        from pipelines.ingest.html import read_html
+
+        text, extracted_meta = read_html(text)
+    if not text.strip():
+        return IngestError(source.source_path, "empty", "The file holds no text.")
+    return RawArticle(
+        source_path=source.source_path,
+        content_sha256=content_hash(data),
+        text=text,
+        format=fmt,
+        encoding=encoding,
+        sidecar=sidecar,
+        extracted_meta=extracted_meta,
+    )

@@ -1,0 +1,61 @@
+"""Sidecar metadata files: ``NAME.meta.json`` next to ``NAME.txt`` (or ``NAME.html``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+SIDECAR_SUFFIX = ".meta.json"
+_FIELDS = {"title": str, "authors": list, "publisher": str, "published": str, "url": str}
+_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class SidecarError(ValueError):
+    """The sidecar exists but cannot be used; the message says why, for a person."""
+
+
+def sidecar_path(article_path: Path) -> Path:
+    return article_path.with_name(article_path.stem + SIDECAR_SUFFIX)
+
+
+def parse_published(value: str) -> tuple[dt.date, str] | None:
+    """An ISO date, date-time, year-month or year → (date, precision); None when it is not one."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    match = _ISO_PARTIAL.match(text)
+    try:
+        if match:
+            year, month, day = match.groups()
+            precision = "day" if day else "month" if month else "year"
+            return dt.date(int(year), int(month or 1), int(day or 1)), precision
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date(), "day"
+    except ValueError:
+        return None
+
+
+def read_sidecar(article_path: Path) -> dict:
+    """The sidecar's known fields ({} when there is none). Raises SidecarError when it is unusable."""
+    path = sidecar_path(article_path)
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SidecarError(f"{path.name} is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise SidecarError(f"{path.name} must hold a JSON object, not {type(data).__name__}")
+    values = {}
+    for name, kind in _FIELDS.items():
+        if data.get(name) is None:
+            continue
+        if not isinstance(data[name], kind):
+            raise SidecarError(f"{path.name}: '{name}' must be a {kind.__name__}")
+        values[name] = data[name]
+    if "authors" in values and not all(isinstance(a, str) for a in values["authors"]):
+        raise SidecarError(f"{path.name}: 'authors' must be a list of names")
+    if "published" in values and parse_published(values["published"]) is None:
+        raise SidecarError(f"{path.name}: 'published' is not a real ISO date: {values['published']!r}")
+    return values

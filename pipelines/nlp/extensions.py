@@ -1,0 +1,33 @@
+"""Doc extensions shared by the News Warehouse spaCy components, registered in one place.
+
+Set before the pipeline runs (by ``pipelines.nlp.pipeline.make_doc``):
+    doc._.published            datetime.date | None   the anchor for relative dates
+    doc._.published_precision  "day" | "month" | "year" | None
+    doc._.headings             list[(start, end)]      body spans of subheadings (not sentences)
+Set by the components:
+    doc._.entities             list[models.Entity]          (news_entities)
+    doc._.entity_mentions      list[models.EntityMention]   (news_entities)
+    doc._.quotes               list[models.Quote]           (news_quotes)
+    doc._.date_mentions        list[models.DateMention]     (news_dates)
+"""
+
+from spacy.tokens import Doc
+
+_DOC_EXTENSIONS = (
+    "published",
+    "published_precision",
+    "headings",
+    "entities",
+    "entity_mentions",
+    "quotes",
+    "date_mentions",
+)
+
+
+def register_extensions() -> None:
+    for name in _DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register_extensions()

