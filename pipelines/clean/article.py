@@ -1,30 +1,80 @@
-"""First stub of cleaning: keeps every non-blank line (to be replaced by the real classifier)."""
+"""Cleaning one article: boilerplate out (each removed line kept with its reason), metadata in."""
 
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from pipelines.clean.boilerplate import classify
+from pipelines.clean.lines import Line, split_lines
 from pipelines.clean.merge import merge_metadata
-from pipelines.models import ArticleMetadata, CleanArticle, RawArticle, Segment
+from pipelines.clean.metadata import (agency_from_lead, byline_authors, contributor_names, copyright_year,
+                                      parse_dateline, publisher_from_copyright, publisher_from_first_published)
+from pipelines.models import ArticleMetadata, CleanArticle, RawArticle, RemovedLine, Segment
+
+LEAD_LINES = 3  # an agency lead "(Bloomberg) --" opens one of the first kept lines
 
 
-def clean(raw: RawArticle) -> CleanArticle:
-    body_parts: list[str] = []
-    segments: list[Segment] = []
+def clean(raw: RawArticle, *, repeated_lines: frozenset[str] = frozenset()) -> CleanArticle:
+    """``repeated_lines``: normalised lines seen across many articles of this source (see repeated.py)."""
+    lines = split_lines(raw.text)
+    known_title = raw.sidecar.get("title") or raw.extracted_meta.get("title")
+    result = classify(lines, known_title=known_title, repeated=repeated_lines)
+    kept = [line for line in lines if line.no not in result.reasons]
+    removed = [line for line in lines if line.no in result.reasons]
+
+    body_parts, segments, headings = [], [], []
     body_len = 0
-    raw_pos = 0
-    for line in raw.text.split("\n"):
-        if line.strip():
-            if body_parts:
-                body_len += 1
-            segments.append(Segment(body_len, raw_pos, len(line)))
-            body_parts.append(line)
-            body_len += len(line)
-        raw_pos += len(line) + 1
-    metadata, sources = merge_metadata(ArticleMetadata(), raw)
+    for line in kept:
+        if body_parts:
+            body_len += 1  # the "\n" between kept lines
+        segments.append(Segment(body_len, line.start, len(line.text)))
+        if line.no in result.headings:
+            headings.append((body_len, body_len + len(line.text)))
+        body_parts.append(line.text)
+        body_len += len(line.text)
+
+    from_text = text_metadata(removed, result.reasons, kept)
+    metadata, sources = merge_metadata(from_text, raw)
     return CleanArticle(
         source_path=raw.source_path,
         content_sha256=raw.content_sha256,
         body="\n".join(body_parts),
-        removed=[],
-        headings=[],
+        removed=[RemovedLine(line.no, line.raw, result.reasons[line.no]) for line in removed],
+        headings=headings,
         segments=segments,
         metadata=metadata,
         metadata_sources=sources,
     )
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _byline_names(text: str) -> list[str]:
+    """A byline's names; a line that is a bare name is its own."""
+    authors = byline_authors(text)
+    return [text] if authors is None else authors
+
+
+def text_metadata(removed: list[Line], reasons: dict[int, str], kept: list[Line]) -> ArticleMetadata:
+    """Title, authors, contributors, publisher and date from the removed lines (and the story's lead)."""
+    by_reason: dict[str, list[str]] = {}
+    for line in removed:
+        by_reason.setdefault(reasons[line.no], []).append(line.text)
+    metadata = ArticleMetadata()
+    metadata.title = next(iter(by_reason.get("title", [])), None)
+    metadata.authors = _unique(name for text in by_reason.get("byline", []) for name in _byline_names(text))
+    metadata.contributors = _unique(n for text in by_reason.get("contributors", []) for n in contributor_names(text))
+    publishers = [publisher_from_copyright(t) for t in by_reason.get("copyright", [])]
+    publishers += [publisher_from_first_published(t) for t in by_reason.get("first_published", [])]
+    publishers += [agency_from_lead(line.text) for line in kept[:LEAD_LINES]]
+    metadata.publisher = next((p for p in publishers if p), None)
+    datelines = [d for d in map(parse_dateline, by_reason.get("dateline", [])) if d]
+    years = [y for y in map(copyright_year, by_reason.get("copyright", [])) if y]
+    if datelines:
+        metadata.published, metadata.published_precision = datelines[0]
+    elif years:
+        metadata.published, metadata.published_precision = dt.date(years[0], 1, 1), "year"
+    return metadata

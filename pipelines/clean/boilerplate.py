@@ -1,0 +1,126 @@
+"""The line classifier: which lines of a page are the article, and why every other line is not.
+
+The article core runs from the first to the last paragraph of running text. Furniture patterns and
+lines repeated across a source apply everywhere; above the core (the top block) we find section labels,
+the title and its copies, bylines, datelines and other stories' headlines; below it (the bottom block)
+link lists, author boxes and page chrome.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipelines.clean.furniture import furniture_reason
+from pipelines.clean.lines import Line, normalised
+from pipelines.clean.metadata import byline_authors, is_name, parse_dateline
+
+MIN_TITLE_WORDS = 3
+MAX_TITLE_WORDS = 30
+MAX_SECTION_WORDS = 2
+MAX_BARE_NAME_TOKENS = 4
+# "Headline of another story - Daily Star": a pasted link ends with the name of its site.
+_SOURCE_SUFFIX = re.compile(r"\s[-–—|]\s+[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3}$")
+
+
+@dataclass
+class Classification:
+    reasons: dict[int, str] = field(default_factory=dict)  # line_no -> why the line is not article text
+    headings: set[int] = field(default_factory=set)  # line_nos of subheadings kept in the body
+
+
+def classify(lines: list[Line], known_title: str | None = None,
+             repeated: frozenset[str] = frozenset()) -> Classification:
+    """Classifies the non-blank lines of one article (see split_lines)."""
+    result = Classification()
+    for line in lines:
+        reason = furniture_reason(line.text) or ("repeated" if normalised(line.text) in repeated else None)
+        if reason:
+            result.reasons[line.no] = reason
+    core = [i for i, line in enumerate(lines) if line.no not in result.reasons and line.is_paragraph]
+    first, last = (core[0], core[-1]) if core else (len(lines), len(lines))
+    title = _top_block(lines[:first], result.reasons, known_title)
+    if title:
+        for line in lines:
+            if normalised(line.text) == title:
+                result.reasons[line.no] = "title"
+    _link_lists(lines, result.reasons)
+    _bottom_block(lines[last + 1:], result.reasons)
+    kept = [line for line in lines if line.no not in result.reasons]
+    result.headings = {line.no for line, after in zip(kept, kept[1:]) if line.is_heading and after.is_sentence}
+    return result
+
+
+def _is_title_candidate(line: Line) -> bool:
+    return (MIN_TITLE_WORDS <= len(line.words) <= MAX_TITLE_WORDS and not line.is_bullet
+            and not line.text.endswith((".", ":", ",", ";")))
+
+
+def _top_block(top: list[Line], reasons: dict[int, str], known_title: str | None) -> str | None:
+    """Marks the top block's lines; returns the normalised title (None when the text shows none)."""
+    title = normalised(known_title) if known_title else None
+    title_lines: list[int] = []
+    for i, line in enumerate(top):
+        if line.no in reasons:
+            continue
+        authors = byline_authors(line.text)
+        if authors is not None:
+            reasons[line.no] = "byline"
+            following = top[i + 1] if i + 1 < len(top) else None
+            if authors == [] and following and is_name(following.text, max_tokens=MAX_BARE_NAME_TOKENS):
+                reasons[following.no] = "byline"  # "By" on its own line, the name on the next
+        elif parse_dateline(line.text):
+            reasons[line.no] = "dateline"
+        elif title and normalised(line.text) == title:
+            reasons[line.no] = "title"
+            title_lines.append(i)
+        elif not title_lines and _is_title_candidate(line):
+            title = normalised(line.text)
+            reasons[line.no] = "title"
+            title_lines.append(i)
+        elif not title_lines and not line.is_sentence and len(line.words) <= MAX_SECTION_WORDS:
+            reasons[line.no] = "section_label"
+        elif title_lines and is_name(line.text, max_tokens=MAX_BARE_NAME_TOKENS):
+            reasons[line.no] = "byline"
+        elif line.is_bullet and line.is_headline:
+            reasons[line.no] = "link_list"
+        elif not line.is_sentence and _SOURCE_SUFFIX.search(line.text):
+            reasons[line.no] = "other_headline"
+    # Whatever sits between two copies of the title (and is not running text) belongs to the page.
+    if len(title_lines) >= 2:
+        for line in top[title_lines[0] + 1:title_lines[-1]]:
+            if line.no not in reasons and not line.is_sentence:
+                reasons[line.no] = "other_headline"
+    return title if title_lines else None
+
+
+def _link_lists(lines: list[Line], reasons: dict[int, str]) -> None:
+    """Runs of headline-shaped bullets, and the headlines listed under a "read more" marker."""
+    for i, line in enumerate(lines):
+        if line.no in reasons or not (line.is_bullet and line.is_headline):
+            continue
+        neighbours = lines[max(i - 1, 0):i] + lines[i + 1:i + 2]
+        if any(n.is_bullet and n.is_headline for n in neighbours):
+            reasons[line.no] = "link_list"
+    for i, line in enumerate(lines):
+        if reasons.get(line.no) != "read_more":
+            continue
+        for following in lines[i + 1:]:
+            if following.no in reasons or following.is_sentence or not following.is_headline:
+                break
+            reasons[following.no] = "link_list"
+
+
+def _bottom_block(bottom: list[Line], reasons: dict[int, str]) -> None:
+    """Below the last paragraph, only running text is article; the rest is author boxes and page chrome."""
+    for line in bottom:
+        if line.no in reasons or line.is_sentence:
+            continue
+        if byline_authors(line.text) is not None:
+            reasons[line.no] = "byline"
+        elif parse_dateline(line.text):
+            reasons[line.no] = "dateline"
+        elif line.is_headline:
+            reasons[line.no] = "link_list"
+        else:
+            reasons[line.no] = "page_chrome"

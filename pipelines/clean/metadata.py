@@ -1,0 +1,150 @@
+"""Article metadata read from lines of text: bylines, contributors, datelines, publishers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from pathlib import Path
+
+from dateutil import parser as date_parser
+
+ROLES_FILE = Path(__file__).with_name("byline_roles.txt")
+
+_PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "binti", "al", "el", "la",
+              "le", "ibn", "y", "dos", "das"}
+_NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’.\-]*|\([A-Z][\w'’.\-]*\)|[A-Z]\.)", re.UNICODE)
+_BARE_BY = re.compile(r"by\s*:?", re.IGNORECASE)
+_BY = re.compile(r"by\s*[:\s]\s*(?P<names>.+)", re.IGNORECASE)
+_AVATAR = re.compile(r"(?P<names>.+?)\s+(?:avatar|profile (?:photo|picture|image))", re.IGNORECASE)
+# What follows the names: an affiliation after a dash or bar, a date, or "and"-joined roles.
+_AFFILIATION = re.compile(r"\s+[-–—|]\s+|\s*\|\s*")
+_NAME_LIST = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*|\s*;\s*)")
+_CONTRIBUTORS_PREFIX = re.compile(
+    r"[-—–]*\s*(?:with (?:additional )?(?:assistance|reporting) (?:from|by)|additional reporting (?:by|from)"
+    r"|(?:reporting|writing|editing|research) by)\s+", re.IGNORECASE)
+_DATE_PREFIX = re.compile(r"(?:(?:first |last )?(?:published|updated|posted|modified|date)(?: on| at)?\s*:?\s*)+",
+                          re.IGNORECASE)
+_MONTH_OR_NUMERIC = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b",
+    re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_LEGAL_SUFFIX = re.compile(
+    r"[\s,]+(?:l\.?\s?p\.?|inc\.?|ltd\.?|llc|limited|corp\.?|corporation|company|co\.|plc|gmbh|s\.?a\.?|ag|"
+    r"all rights reserved\.?)\s*$", re.IGNORECASE)
+_COPYRIGHT_PREFIX = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{2,4})?)?[\s,.]*",
+                               re.IGNORECASE)
+_FIRST_PUBLISHED = re.compile(r"(?:first|originally) (?:published|appeared|posted) (?:on|in|by|at)\s+(?P<name>.+?)\.?$",
+                              re.IGNORECASE)
+# "(Bloomberg) --" or "WASHINGTON (Reuters) -" opening a story names the agency that wrote it.
+_AGENCY_LEAD = re.compile(r"^(?:[A-Z][A-Za-z .,'-]{0,40}\s)?\((?P<name>[A-Z][\w&.' ]{1,40})\)\s*(?:--|—|–|-)\s")
+MAX_DATELINE_WORDS = 3  # words other than the date itself ("Published on", a weekday, a time zone)
+
+
+@cache
+def _roles() -> frozenset[str]:
+    rows = ROLES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(r.strip().lower() for r in rows if r.strip() and not r.startswith("#"))
+
+
+def is_name(text: str, min_tokens: int = 2, max_tokens: int = 5) -> bool:
+    """Shaped like a person's name: a few capitalised tokens (particles and initials allowed)."""
+    tokens = text.split()
+    if not min_tokens <= len(tokens) <= max_tokens or any(ch.isdigit() for ch in text):
+        return False
+    if any(t.lower().strip("().") in _roles() for t in tokens):
+        return False
+    capitalised = [t for t in tokens if t.lower() not in _PARTICLES]
+    return len(capitalised) >= 2 and all(_NAME_TOKEN.fullmatch(t) for t in capitalised)
+
+
+def _names(text: str) -> list[str] | None:
+    """The names in "A, B and C" (roles after a comma dropped); None when a part is not a name."""
+    parts = [p.strip(" .,") for p in _NAME_LIST.split(text) if p.strip(" .,")]
+    names = [p for p in parts if is_name(p)]
+    roles = [p for p in parts if not is_name(p)]
+    if not names or any(not _is_role(r) for r in roles):
+        return None
+    return names
+
+
+def _is_role(text: str) -> bool:
+    return any(w.lower().strip("().") in _roles() for w in text.split()) or _YEAR.search(text) is not None
+
+
+def byline_authors(text: str) -> list[str] | None:
+    """The authors a byline line names ([] for a bare "By"); None when the line is not a byline."""
+    if _BARE_BY.fullmatch(text):
+        return []
+    for pattern in (_AVATAR, _BY):
+        match = pattern.fullmatch(text)
+        if match:
+            names = _names(_AFFILIATION.split(match["names"], maxsplit=1)[0])
+            if names is not None:
+                return names
+    return None
+
+
+def contributor_names(text: str) -> list[str]:
+    """The people credited in "--With assistance from A and B." or "Reporting by A; Editing by B"."""
+    names = []
+    for part in re.split(r"\s*;\s*", text):
+        match = _CONTRIBUTORS_PREFIX.match(part)
+        if match:
+            names += _names(part[match.end():].rstrip(". ")) or []
+    return names
+
+
+def _parsed(text: str, default: dt.datetime) -> tuple[dt.datetime, tuple[str, ...]] | None:
+    try:
+        return date_parser.parse(text, default=default, fuzzy_with_tokens=True)
+    except (ValueError, OverflowError):
+        return None
+
+
+def parse_dateline(text: str) -> tuple[dt.date, str] | None:
+    """A line that is only a date ("Friday, August 16, 2024", "Published: 3 May 2024 10:00 GMT")
+    → (date, precision); None for anything else. Precision is "day" or "month": a bare year is no dateline."""
+    rest = _DATE_PREFIX.sub("", text, count=1) if _DATE_PREFIX.match(text) else text
+    if not _MONTH_OR_NUMERIC.search(rest) or not _YEAR.search(rest) or len(rest) > 60:
+        return None
+    # Parsing twice with different defaults shows which fields the text really gives.
+    first, second = _parsed(rest, dt.datetime(2000, 1, 1)), _parsed(rest, dt.datetime(2001, 2, 2))
+    if first is None or second is None:
+        return None
+    (date_a, skipped), (date_b, _) = first, second
+    skipped_words = [w for s in skipped for w in re.findall(r"[^\W\d_]+", s)]
+    if len(skipped_words) > MAX_DATELINE_WORDS or date_a.year != date_b.year:
+        return None
+    precision = "day" if date_a.day == date_b.day else "month"
+    if date_a.month != date_b.month:
+        return None
+    return date_a.date() if precision == "day" else date_a.date().replace(day=1), precision
+
+
+def copyright_year(text: str) -> int | None:
+    """The (last) year of a copyright line: "©2020-2024 X" → 2024."""
+    years = _YEAR.findall(text)
+    return int(years[-1]) if years else None
+
+
+def publisher_from_copyright(text: str) -> str | None:
+    """"©2024 Bloomberg L.P." → "Bloomberg"."""
+    name = _COPYRIGHT_PREFIX.sub("", text)
+    while _LEGAL_SUFFIX.search(name):
+        name = _LEGAL_SUFFIX.sub("", name)
+    name = re.sub(r"\.?\s*all rights reserved.*$", "", name, flags=re.IGNORECASE).strip(" ,.")
+    return name if name and len(name.split()) <= 6 and name[0].isupper() else None
+
+
+def publisher_from_first_published(text: str) -> str | None:
+    """"This article was first published on SCMP." → "SCMP"."""
+    match = _FIRST_PUBLISHED.search(text)
+    name = match["name"].strip() if match else ""
+    return name if name and len(name.split()) <= 6 else None
+
+
+def agency_from_lead(text: str) -> str | None:
+    """"(Bloomberg) -- A budding alliance..." → "Bloomberg"."""
+    match = _AGENCY_LEAD.match(text)
+    return match["name"].strip() if match else None
