@@ -1,0 +1,24 @@
+"""Command line: python -m pipelines run | sql QUERY | eval | ..."""
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipelines", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="process the corpus into the warehouse (NEWS_CORPUS_DIR, NEWS_WAREHOUSE)")
+    sql = commands.add_parser("sql", help="run a query against the published warehouse and print a table")
+    sql.add_argument("query", help="SQL text, or a path to a .sql file")
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "run":
+        from pipelines.cli.run import main as run
+        return run()
+    if args.command == "sql":
+        from pipelines.cli.sql import main as run_sql
+        return run_sql(args.query)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""`python -m pipelines run`: one run of the Dagster job over the corpus, with a progress bar and a summary."""
+
+from __future__ import annotations
+
+import os
+
+import dagster as dg
+from rich.console import Console
+from rich.table import Table
+
+from pipelines.cli.progress import RichProgressResource
+from pipelines.defs.assets import WRITER_TAGS
+from pipelines.defs.resources import default_resources
+from pipelines.defs.checks import warehouse_checks
+from pipelines.definitions import all_assets
+from pipelines.warehouse.sqlfiles import SQL_DIR
+from pipelines.warehouse.store import Warehouse
+
+QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
+
+def materialize_all(resources: dict | None = None, instance: dg.DagsterInstance | None = None) -> dg.ExecuteInProcessResult:
+    """Materializes every asset (and runs the checks) in this process, like one run of the ingest job."""
+    return dg.materialize(
+        [*all_assets, *warehouse_checks],
+        resources={**default_resources(), **(resources or {})},
+        instance=instance,
+        tags=WRITER_TAGS,
+        run_config=QUIET_LOGS,
+    )
+
+
+def summary_rows(warehouse: Warehouse) -> list[tuple[str, int]]:
+    sql = (SQL_DIR / "examples" / "00_summary.sql").read_text(encoding="utf-8")
+    return warehouse.query(sql)
+
+
+def main() -> int:
+    console = Console()
+    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    result = materialize_all({"progress": RichProgressResource()}, instance)
+    warehouse = Warehouse(default_resources()["warehouse"].path)
+    table = Table(title="News Warehouse", show_header=False)
+    for name, count in summary_rows(warehouse):
+        table.add_row(name, f"{count:,}")
+    console.print(table)
+    failed_checks = [e.asset_check_evaluation_data.check_name for e in result.get_asset_check_evaluations()
+                     if not e.passed]
+    if failed_checks:
+        console.print(f"[yellow]Checks that did not pass:[/] {', '.join(failed_checks)}")
+    console.print(f"Warehouse: [bold]{warehouse.path.resolve()}[/]")
+    return 0 if result.success else 1

@@ -1,0 +1,31 @@
+"""`python -m pipelines sql "..."`: a query against the published warehouse, printed as a table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from pipelines.defs.resources import warehouse_path_from_env
+from pipelines.warehouse.store import Warehouse
+
+
+def main(query: str) -> int:
+    console = Console()
+    if query.endswith(".sql") and Path(query).exists():
+        query = Path(query).read_text(encoding="utf-8")
+    warehouse = Warehouse(warehouse_path_from_env())
+    if not warehouse.exists():
+        console.print(f"[red]No warehouse at {warehouse.path}; run `make run` first.[/]")
+        return 1
+    with warehouse.connect_readonly() as con:
+        cursor = con.execute(query)
+        columns = [d[0] for d in cursor.description or []]
+        rows = cursor.fetchall()
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    console.print(table)
+    console.print(f"{len(rows)} rows")
+    return 0

@@ -1,0 +1,136 @@
+"""Loading one run's results into the warehouse: replace changed articles, account for every file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+
+from pipelines.ingest.plan import CorpusScan, IngestResult, KnownFile, article_id_for
+from pipelines.models import Extraction, IngestError
+from pipelines.warehouse.rows import ARTICLE_TABLES, article_rows, frames
+from pipelines.warehouse.sqlfiles import run_sql_file
+from pipelines.warehouse.store import Warehouse
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    run_id: str
+    files_seen: int
+    files_processed: int
+    articles_added: int
+    articles_changed: int
+    files_missing: int
+    errors: int
+
+
+def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, KnownFile]:
+    rows = con.execute(
+        "SELECT source_path, content_sha256, size_bytes, mtime_ns, status, article_id FROM source_files"
+    ).fetchall()
+    return {r[0]: KnownFile(*r) for r in rows}
+
+
+def read_known_files(warehouse: Warehouse) -> dict[str, KnownFile]:
+    """What the published warehouse knows of the corpus ({} before the first run)."""
+    if not warehouse.exists():
+        return {}
+    with warehouse.connect_readonly() as con:
+        return known_files(con)
+
+
+def _table_columns(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> dict[str, list[str]]:
+    return {
+        t: [r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+            [t]).fetchall()]
+        for t in tables
+    }
+
+
+def load(
+    warehouse: Warehouse,
+    scan: CorpusScan,
+    ingest: IngestResult,
+    extractions: list[Extraction],
+    failures: list[IngestError],
+    run_id: str,
+    started_at: dt.datetime,
+) -> LoadSummary:
+    """Writes the run into a private copy of the warehouse and publishes it (see Warehouse.build)."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    raw_by_path = {a.source_path: a for a in ingest.articles}
+    errors = list(ingest.errors) + list(failures)
+    with warehouse.build() as con:
+        known = known_files(con)
+        stats = {f.source_path: f for f in scan.files}
+        per_article = [article_rows(ex, raw_by_path[ex.article.source_path], now) for ex in extractions]
+        loaded_paths = {ex.article.source_path for ex in extractions}
+        # Articles whose rows go: re-extracted ones, and files that now duplicate another article.
+        replaced = sorted({article_id_for(p) for p in loaded_paths | set(ingest.duplicates)})
+        con.execute("BEGIN TRANSACTION")
+        for table in ARTICLE_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids))", {"ids": replaced})
+        tables = frames(per_article, _table_columns(con, ARTICLE_TABLES + ("entities",)))
+        new_entities = tables["article_entities"][["entity_id", "name", "label"]].drop_duplicates("entity_id")
+        con.register("new_entities", new_entities)
+        con.execute("INSERT INTO entities SELECT entity_id, name, label, 0, 0 FROM new_entities "
+                    "ON CONFLICT DO NOTHING")
+        con.unregister("new_entities")
+        for table in reversed(ARTICLE_TABLES):
+            frame = tables[table]
+            if len(frame):
+                con.register("batch", frame)
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")
+                con.unregister("batch")
+        run_sql_file(con, "load/refresh_entities.sql")
+
+        outcomes: list[tuple] = []
+        for path in loaded_paths:
+            outcomes.append((path, ingest.hashes[path], "article", article_id_for(path)))
+        for path, article_id in ingest.duplicates.items():
+            outcomes.append((path, ingest.hashes[path], "duplicate", article_id))
+        for source in ingest.unchanged:
+            k = known[source.source_path]
+            outcomes.append((source.source_path, k.content_sha256, k.status, k.article_id))
+        for err in errors:
+            k = known.get(err.source_path)
+            outcomes.append((err.source_path, ingest.hashes.get(err.source_path), "error", k and k.article_id))
+        for path, sha, status, article_id in outcomes:
+            stat = stats.get(path)
+            con.execute(
+                """INSERT INTO source_files VALUES ($path, $sha, $size, $mtime, $status, $aid, $now, $now)
+                   ON CONFLICT (source_path) DO UPDATE SET content_sha256 = excluded.content_sha256,
+                   size_bytes = excluded.size_bytes, mtime_ns = excluded.mtime_ns, status = excluded.status,
+                   article_id = excluded.article_id, last_seen = excluded.last_seen""",
+                {"path": path, "sha": sha, "size": stat and stat.size_bytes, "mtime": stat and stat.mtime_ns,
+                 "status": status, "aid": article_id, "now": now},
+            )
+        ok_paths = [p for p, _, status, _ in outcomes if status != "error"]
+        con.execute("DELETE FROM ingest_errors WHERE source_path IN (SELECT unnest($p))", {"p": ok_paths})
+        for err in errors:
+            con.execute("INSERT OR REPLACE INTO ingest_errors VALUES (?, ?, ?, ?)",
+                        [err.source_path, err.error, err.detail, now])
+        con.execute("UPDATE source_files SET last_seen = $now WHERE source_path IN (SELECT unnest($p))",
+                    {"now": now, "p": [f.source_path for f in scan.files]})
+        con.execute(
+            """UPDATE articles SET missing_since = $now WHERE missing_since IS NULL AND article_id IN
+               (SELECT article_id FROM source_files WHERE status = 'article' AND source_path IN (SELECT unnest($p)))""",
+            {"now": now, "p": scan.missing})
+        con.execute("UPDATE source_files SET status = 'missing' WHERE source_path IN (SELECT unnest($p))",
+                    {"p": scan.missing})
+        summary = LoadSummary(
+            run_id=run_id,
+            files_seen=len(scan.files),
+            files_processed=len(scan.to_read),
+            articles_added=sum(1 for p in loaded_paths if p not in known or known[p].status != "article"),
+            articles_changed=sum(1 for p in loaded_paths if p in known and known[p].status == "article"),
+            files_missing=len(scan.missing),
+            errors=len(errors),
+        )
+        con.execute("INSERT INTO pipeline_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [run_id, started_at.replace(tzinfo=None), now, summary.files_seen, summary.files_processed,
+                     summary.articles_added, summary.articles_changed, summary.files_missing, summary.errors])
+        con.execute("COMMIT")
+    return summary

@@ -1,0 +1,40 @@
+"""The SQL of the project lives in sql/ as files; this reads and runs them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
+
+
+def run_sql_file(con: duckdb.DuckDBPyConnection, relative_path: str, **params: object) -> None:
+    """Runs every statement of sql/<relative_path>; $name parameters are bound from params."""
+    sql = (SQL_DIR / relative_path).read_text(encoding="utf-8")
+    for statement in _statements(sql):
+        used = {k: v for k, v in params.items() if f"${k}" in statement}
+        con.execute(statement, used or None)
+
+
+def run_sql_folder(con: duckdb.DuckDBPyConnection, folder: str) -> list[str]:
+    """Runs every sql/<folder>/*.sql in name order; returns their names."""
+    names = sorted(p.name for p in (SQL_DIR / folder).glob("*.sql"))
+    for name in names:
+        run_sql_file(con, f"{folder}/{name}")
+    return names
+
+
+def _statements(sql: str) -> list[str]:
+    """Splits a script on semicolons that end a line (our SQL files keep one statement per ';' line end)."""
+    lines = [line for line in sql.splitlines() if not line.lstrip().startswith("--")]
+    text = "\n".join(lines)
+    parts, current = [], []
+    for line in text.splitlines():
+        current.append(line)
+        if line.rstrip().endswith(";"):
+            parts.append("\n".join(current).strip())
+            current = []
+    if "\n".join(current).strip():
+        parts.append("\n".join(current).strip())
+    return [p for p in parts if p.strip(" ;\n")]

@@ -1,0 +1,98 @@
+"""The warehouse file and how it is written: privately, then published in one atomic step.
+
+Readers (BI tools, notebooks, the DuckDB shell) open ``path``. A run never writes that file: it copies it
+to a private build file next to it, loads there, checkpoints, closes, and renames the build file over
+``path``. A reader that has the file open keeps the snapshot it opened; new connections see the new one.
+A run that dies leaves only a stale build file, which the next run throws away. One run writes at a time:
+the others wait for the lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from pipelines.warehouse.search import load_fts
+from pipelines.warehouse.sqlfiles import run_sql_file, run_sql_folder
+
+
+class Warehouse:
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+
+    @property
+    def build_path(self) -> Path:
+        return self.path.with_name(f".{self.path.name}.build")
+
+    @property
+    def lock_path(self) -> Path:
+        return self.path.with_name(f".{self.path.name}.lock")
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def connect_readonly(self) -> duckdb.DuckDBPyConnection:
+        """A read-only connection to the published warehouse, with full-text search loaded."""
+        con = duckdb.connect(str(self.path), read_only=True)
+        load_fts(con)
+        return con
+
+    def query(self, sql: str, params: list | dict | None = None) -> list[tuple]:
+        """Runs one read-only query on the published warehouse; [] when there is no warehouse yet."""
+        if not self.exists():
+            return []
+        with contextlib.closing(self.connect_readonly()) as con:
+            return con.execute(sql, params).fetchall()
+
+    @contextlib.contextmanager
+    def build(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A writable connection to a private copy of the warehouse, published when the block succeeds."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with _exclusive_lock(self.lock_path):
+            self._discard_build()
+            if self.path.exists():
+                shutil.copyfile(self.path, self.build_path)
+            con = duckdb.connect(str(self.build_path))
+            try:
+                load_fts(con)
+                run_sql_file(con, "schema.sql")
+                yield con
+                run_sql_folder(con, "views")
+                run_sql_file(con, "load/search_indexes.sql")
+                con.execute("CHECKPOINT")
+            except BaseException:
+                con.close()
+                self._discard_build()
+                raise
+            con.close()
+            _fsync(self.build_path)
+            os.replace(self.build_path, self.path)
+            _fsync(self.path.parent)
+
+    def _discard_build(self) -> None:
+        for stale in (self.build_path, self.build_path.with_name(self.build_path.name + ".wal")):
+            stale.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _exclusive_lock(path: Path) -> Iterator[None]:
+    with open(path, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # waits for the run that holds it
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
