@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pipelines.clean.boilerplate import classify
 from pipelines.clean.lines import Line, split_lines
 from pipelines.clean.merge import merge_metadata
-from pipelines.clean.metadata import (agency_from_lead, byline_authors, contributor_names, copyright_year,
+from pipelines.clean.metadata import (agency_from_lead, byline_authors, contributor_names, copyright_year, named_line,
                                       parse_dateline, publisher_from_copyright, publisher_from_first_published)
 from pipelines.models import ArticleMetadata, CleanArticle, RawArticle, RemovedLine, Segment
 
@@ -53,9 +53,9 @@ def _unique(values: Iterable[str]) -> list[str]:
 
 
 def _byline_names(text: str) -> list[str]:
-    """A byline's names; a line that is a bare name is its own."""
+    """A byline's names: "By A and B", "A Avatar", or a line that is only names."""
     authors = byline_authors(text)
-    return [text] if authors is None else authors
+    return (named_line(text) or []) if authors is None else authors
 
 
 def text_metadata(removed: list[Line], reasons: dict[int, str], kept: list[Line]) -> ArticleMetadata:

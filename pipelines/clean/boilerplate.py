@@ -13,12 +13,18 @@ from dataclasses import dataclass, field
 
 from pipelines.clean.furniture import furniture_reason
 from pipelines.clean.lines import Line, normalised
-from pipelines.clean.metadata import byline_authors, is_name, parse_dateline
+from pipelines.clean.metadata import byline_authors, is_name, named_line, parse_dateline
 
 MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 30
 MAX_SECTION_WORDS = 2
 MAX_BARE_NAME_TOKENS = 4
+MAX_MENU_WORDS = 4
+MAX_NAME_LINE_WORDS = 10
+# A comment-thread marker in the second half of the page: everything after it is readers' comments.
+_THREAD_START = re.compile(r"(?:\d+ comments?|comments? \(\d+\)|leave a (?:comment|reply)|post a comment"
+                           r"|add (?:a|your) comment|join the (?:conversation|discussion)|\d+ responses?)[:.]?",
+                           re.IGNORECASE)
 # "Headline of another story - Daily Star": a pasted link ends with the name of its site.
 _SOURCE_SUFFIX = re.compile(r"\s[-–—|]\s+[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3}$")
 
@@ -45,6 +51,7 @@ def classify(lines: list[Line], known_title: str | None = None,
             if normalised(line.text) == title:
                 result.reasons[line.no] = "title"
     _link_lists(lines, result.reasons)
+    _comment_thread(lines, result.reasons)
     _bottom_block(lines[last + 1:], result.reasons)
     kept = [line for line in lines if line.no not in result.reasons]
     result.headings = {line.no for line, after in zip(kept, kept[1:]) if line.is_heading and after.is_sentence}
@@ -54,6 +61,14 @@ def classify(lines: list[Line], known_title: str | None = None,
 def _is_title_candidate(line: Line) -> bool:
     return (MIN_TITLE_WORDS <= len(line.words) <= MAX_TITLE_WORDS and not line.is_bullet
             and not line.text.endswith((".", ":", ",", ";")))
+
+
+def _is_menu_item(line: Line, following: list[Line]) -> bool:
+    """A short line followed by another short line that is no byline or date: a navigation menu, not a title."""
+    def short(candidate: Line) -> bool:
+        return not candidate.is_sentence and len(candidate.words) <= MAX_MENU_WORDS
+    return (short(line) and bool(following) and short(following[0]) and named_line(following[0].text) is None
+            and byline_authors(following[0].text) is None and parse_dateline(following[0].text) is None)
 
 
 def _top_block(top: list[Line], reasons: dict[int, str], known_title: str | None) -> str | None:
@@ -74,13 +89,15 @@ def _top_block(top: list[Line], reasons: dict[int, str], known_title: str | None
         elif title and normalised(line.text) == title:
             reasons[line.no] = "title"
             title_lines.append(i)
+        elif not title_lines and _is_menu_item(line, top[i + 1:i + 2]):
+            reasons[line.no] = "navigation"
         elif not title_lines and _is_title_candidate(line):
             title = normalised(line.text)
             reasons[line.no] = "title"
             title_lines.append(i)
         elif not title_lines and not line.is_sentence and len(line.words) <= MAX_SECTION_WORDS:
             reasons[line.no] = "section_label"
-        elif title_lines and is_name(line.text, max_tokens=MAX_BARE_NAME_TOKENS):
+        elif title_lines and not line.is_sentence and len(line.words) <= MAX_NAME_LINE_WORDS and named_line(line.text):
             reasons[line.no] = "byline"
         elif line.is_bullet and line.is_headline:
             reasons[line.no] = "link_list"
@@ -106,9 +123,21 @@ def _link_lists(lines: list[Line], reasons: dict[int, str]) -> None:
         if reasons.get(line.no) != "read_more":
             continue
         for following in lines[i + 1:]:
-            if following.no in reasons or following.is_sentence or not following.is_headline:
+            if following.no in reasons or (following.is_sentence and not following.is_bullet):
                 break
             reasons[following.no] = "link_list"
+
+
+def _comment_thread(lines: list[Line], reasons: dict[int, str]) -> None:
+    """Readers' comments follow a thread marker; only markers in the second half count, since a comment
+    count near the top of a page is a link, not the start of the thread."""
+    if not lines:
+        return
+    half = lines[-1].start / 2
+    marker = next((i for i, line in enumerate(lines) if line.start > half and _THREAD_START.fullmatch(line.text)), None)
+    if marker is not None:
+        for line in lines[marker:]:
+            reasons.setdefault(line.no, "comments")
 
 
 def _bottom_block(bottom: list[Line], reasons: dict[int, str]) -> None:

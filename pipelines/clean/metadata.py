@@ -37,7 +37,7 @@ _COPYRIGHT_PREFIX = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:
 _FIRST_PUBLISHED = re.compile(r"(?:first|originally) (?:published|appeared|posted) (?:on|in|by|at)\s+(?P<name>.+?)\.?$",
                               re.IGNORECASE)
 # "(Bloomberg) --" or "WASHINGTON (Reuters) -" opening a story names the agency that wrote it.
-_AGENCY_LEAD = re.compile(r"^(?:[A-Z][A-Za-z .,'-]{0,40}\s)?\((?P<name>[A-Z][\w&.' ]{1,40})\)\s*(?:--|—|–|-)\s")
+_AGENCY_LEAD = re.compile(r"^(?:[A-Z][\w .,'-]{0,40}\s)?\((?P<name>[A-Z][\w&.' ]{1,40})\)\s*(?:--|—|–|-)\s")
 MAX_DATELINE_WORDS = 3  # words other than the date itself ("Published on", a weekday, a time zone)
 
 
@@ -83,6 +83,11 @@ def byline_authors(text: str) -> list[str] | None:
             if names is not None:
                 return names
     return None
+
+
+def named_line(text: str) -> list[str] | None:
+    """The names of a line that is only names, maybe with an affiliation ("Jane Roe | Science Desk")."""
+    return _names(_AFFILIATION.split(text, maxsplit=1)[0])
 
 
 def contributor_names(text: str) -> list[str]:
