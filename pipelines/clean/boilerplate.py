@@ -63,11 +63,15 @@ def _is_title_candidate(line: Line) -> bool:
             and not line.text.endswith((".", ":", ",", ";")))
 
 
-def _is_menu_item(line: Line, following: list[Line]) -> bool:
-    """A short line followed by another short line that is no byline or date: a navigation menu, not a title."""
+def _is_menu_item(line: Line, following: list[Line], previous_reason: str | None) -> bool:
+    """A short line next to other short lines that are no byline or date: a navigation menu, not a title."""
     def short(candidate: Line) -> bool:
         return not candidate.is_sentence and len(candidate.words) <= MAX_MENU_WORDS
-    return (short(line) and bool(following) and short(following[0]) and named_line(following[0].text) is None
+    if not short(line):
+        return False
+    if previous_reason == "navigation":
+        return True
+    return (bool(following) and short(following[0]) and named_line(following[0].text) is None
             and byline_authors(following[0].text) is None and parse_dateline(following[0].text) is None)
 
 
@@ -89,7 +93,8 @@ def _top_block(top: list[Line], reasons: dict[int, str], known_title: str | None
         elif title and normalised(line.text) == title:
             reasons[line.no] = "title"
             title_lines.append(i)
-        elif not title_lines and _is_menu_item(line, top[i + 1:i + 2]):
+        elif not title_lines and _is_menu_item(line, [n for n in top[i + 1:] if n.no not in reasons][:1],
+                                               reasons.get(top[i - 1].no) if i else None):
             reasons[line.no] = "navigation"
         elif not title_lines and _is_title_candidate(line):
             title = normalised(line.text)

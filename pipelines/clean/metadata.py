@@ -19,7 +19,7 @@ _BY = re.compile(r"by\s*[:\s]\s*(?P<names>.+)", re.IGNORECASE)
 _AVATAR = re.compile(r"(?P<names>.+?)\s+(?:avatar|profile (?:photo|picture|image))", re.IGNORECASE)
 # What follows the names: an affiliation after a dash or bar, a date, or "and"-joined roles.
 _AFFILIATION = re.compile(r"\s+[-–—|]\s+|\s*\|\s*")
-_NAME_LIST = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*|\s*;\s*)")
+_NAME_LIST = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*|\s*;\s*)", re.IGNORECASE)
 _CONTRIBUTORS_PREFIX = re.compile(
     r"[-—–]*\s*(?:with (?:additional )?(?:assistance|reporting) (?:from|by)|additional reporting (?:by|from)"
     r"|(?:reporting|writing|editing|research) by)\s+", re.IGNORECASE)

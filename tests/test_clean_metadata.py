@@ -1,0 +1,112 @@
+"""Metadata read from the text (titles, bylines, contributors, publishers, dates) and merged with the sidecar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipelines.clean.article import clean
+from pipelines.clean.metadata import byline_authors, parse_dateline, publisher_from_copyright
+from pipelines.models import RawArticle
+from tests.test_clean import CLOSING, PARAGRAPH, page, raw
+
+
+def meta(text: str, **fields):
+    return clean(raw(text, **fields)).metadata
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("By Mia Cole", ["Mia Cole"]),
+    ("BY MIA COLE AND TOM BERG", ["MIA COLE", "TOM BERG"]),
+    ("by Lee Man (Jimmy) Wong - Europe Team", ["Lee Man (Jimmy) Wong"]),
+    ("By Mia Cole, Tom Berg and Ana Ruiz", ["Mia Cole", "Tom Berg", "Ana Ruiz"]),
+    ("By Mia Cole, Senior Correspondent", ["Mia Cole"]),
+    ("By Mia Cole | Example News", ["Mia Cole"]),
+    ("Mia Cole Avatar", ["Mia Cole"]),
+    ("By", []),
+])
+def test_bylines(line, authors):
+    assert byline_authors(line) == authors
+
+
+@pytest.mark.parametrize("line", [
+    "By contrast, the council said it would wait.", "By the end of the year", "Bypass Road Opens", "Transport News",
+])
+def test_lines_that_are_not_bylines(line):
+    assert byline_authors(line) is None
+
+
+def test_title_authors_and_bare_name_line_near_the_top():
+    found = meta(page(top=("Trams Return to the City", "A long-delayed project moves ahead.", "Mia Cole")))
+    assert found.title == "Trams Return to the City"
+    assert found.authors == ["Mia Cole"]
+
+
+def test_byline_on_the_first_line_without_a_title():
+    found = meta(page(top=("by Lee Man (Jimmy) Wong - Europe Team",)))
+    assert found.title is None and found.authors == ["Lee Man (Jimmy) Wong"]
+
+
+def test_no_title_when_the_page_starts_with_the_story():
+    assert meta(page()).title is None
+
+
+def test_contributors():
+    found = meta(page(bottom=("--With assistance from Ana Ruiz and Tom Berg.",)))
+    assert found.contributors == ["Ana Ruiz", "Tom Berg"]
+    assert meta(page(bottom=("Reporting by Ana Ruiz; Editing by Tom Berg",))).contributors == ["Ana Ruiz", "Tom Berg"]
+
+
+@pytest.mark.parametrize("bottom, top_of_body, publisher", [
+    (("©2023 Example Media L.P.",), "", "Example Media"),
+    (("Copyright 2021 The Daily Example. All rights reserved.",), "", "The Daily Example"),
+    (("This article was first published on EXTIMES.",), "", "EXTIMES"),
+    ((), "(Example Wire) -- ", "Example Wire"),
+    ((), "LISBON, May 2 (Example Wire) - ", "Example Wire"),
+    ((), "", None),
+])
+def test_publisher(bottom, top_of_body, publisher):
+    text = top_of_body + page(bottom=bottom)
+    assert meta(text).publisher == publisher
+
+
+def test_publication_date_from_a_dateline_at_the_top_has_day_precision():
+    found = meta(page(top=("Saturday, March 2, 2024", "Trams Return to the City")))
+    assert (found.published, found.published_precision) == (dt.date(2024, 3, 2), "day")
+
+
+def test_publication_date_from_copyright_has_year_precision_and_none_without_any():
+    found = meta(page(bottom=("©2023 Example Media L.P.",)))
+    assert (found.published, found.published_precision) == (dt.date(2023, 1, 1), "year")
+    assert meta(page()).published is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Published: 3 May 2024 10:00 GMT", (dt.date(2024, 5, 3), "day")),
+    ("Updated on March 2024", (dt.date(2024, 3, 1), "month")),
+    ("2024", None),
+    ("March 3", None),
+    ("In August 2024 the council changed its mind", None),
+])
+def test_datelines(line, expected):
+    assert parse_dateline(line) == expected
+
+
+def test_copyright_publisher_drops_years_and_legal_suffixes():
+    assert publisher_from_copyright("© 2019-2024 Example Holdings Inc. All rights reserved.") == "Example Holdings"
+
+
+def test_sidecar_wins_over_the_text():
+    text = page(top=("Trams Return to the City", "By Mia Cole"), bottom=("©2023 Example Media L.P.",))
+    article = clean(raw(text, sidecar={"title": "The Real Title", "published": "2023-06-01"}))
+    assert article.metadata.title == "The Real Title"
+    assert article.metadata.authors == ["Mia Cole"]
+    assert (article.metadata.published, article.metadata.published_precision) == (dt.date(2023, 6, 1), "day")
+    assert article.metadata_sources["title"] == "sidecar" and article.metadata_sources["authors"] == "text"
+
+
+def test_a_title_known_from_html_metadata_is_removed_from_the_text():
+    article = clean(RawArticle("a.html", "0" * 64, "Trams Return\n" + PARAGRAPH + "\n" + CLOSING, "html", "utf-8",
+                               extracted_meta={"title": "Trams Return"}))
+    assert [(r.text, r.reason) for r in article.removed] == [("Trams Return", "title")]
