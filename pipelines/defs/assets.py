@@ -82,7 +82,7 @@ def news_warehouse(
     found: list[Extraction] = extractions.items
     summary = load(
         warehouse.get(), corpus_scan, raw_articles, found, clean_articles.errors + extractions.errors,
-        run_id=context.run_id, started_at=corpus_scan.scanned_at,
+        run_id=context.run.run_id, started_at=corpus_scan.scanned_at,
     )
     return dg.MaterializeResult(metadata={
         "path": warehouse.path, **{k: v for k, v in summary.__dict__.items() if k != "run_id"},

@@ -69,9 +69,14 @@ def load(
         loaded_paths = {ex.article.source_path for ex in extractions}
         # Articles whose rows go: re-extracted ones, and files that now duplicate another article.
         replaced = sorted({article_id_for(p) for p in loaded_paths | set(ingest.duplicates)})
+        # DuckDB checks foreign keys against the state at transaction start, so children go in a transaction
+        # of their own. Readers never see this file before it is published whole (see Warehouse.build).
+        for children in (ARTICLE_TABLES[:-1], ARTICLE_TABLES[-1:]):
+            con.execute("BEGIN TRANSACTION")
+            for table in children:
+                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids))", {"ids": replaced})
+            con.execute("COMMIT")
         con.execute("BEGIN TRANSACTION")
-        for table in ARTICLE_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids))", {"ids": replaced})
         tables = frames(per_article, _table_columns(con, ARTICLE_TABLES + ("entities",)))
         new_entities = tables["article_entities"][["entity_id", "name", "label"]].drop_duplicates("entity_id")
         con.register("new_entities", new_entities)
@@ -84,7 +89,6 @@ def load(
                 con.register("batch", frame)
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")
                 con.unregister("batch")
-        run_sql_file(con, "load/refresh_entities.sql")
 
         outcomes: list[tuple] = []
         for path in loaded_paths:
@@ -133,4 +137,6 @@ def load(
                     [run_id, started_at.replace(tzinfo=None), now, summary.files_seen, summary.files_processed,
                      summary.articles_added, summary.articles_changed, summary.files_missing, summary.errors])
         con.execute("COMMIT")
+        # Statement by statement, each its own transaction (the foreign-key rule above).
+        run_sql_file(con, "load/refresh_entities.sql")
     return summary

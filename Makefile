@@ -1,0 +1,44 @@
+# News Warehouse: `make run` builds the warehouse from corpus/, `make test` runs the test suite.
+# Both create the virtual environment .venv from the hashed lock on first use.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export DAGSTER_HOME := $(CURDIR)
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: setup run test dev eval bench sql check-defs clean
+
+setup: $(STAMP)
+
+# Re-installs only when the lock changes; a present, matching environment is skipped in no time.
+$(STAMP): requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $(STAMP)
+
+run: setup
+	$(PY) -m pipelines run
+
+test: setup
+	$(PY) -m pytest
+
+dev: setup
+	$(VENV)/bin/dagster dev -m pipelines.definitions
+
+check-defs: setup
+	$(VENV)/bin/dg check defs
+
+eval: setup
+	$(PY) -m pipelines eval
+
+bench: setup
+	$(PY) -m pipelines bench
+
+# make sql Q="SELECT speaker_name, count(*) FROM quotes GROUP BY 1 ORDER BY 2 DESC"
+sql: setup
+	$(PY) -m pipelines sql "$(Q)"
+
+clean:
+	rm -rf .dagster warehouse/*.duckdb warehouse/.*.duckdb.*

@@ -1,0 +1,88 @@
+"""End to end: the real Dagster assets over a temp corpus into a real DuckDB file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from helpers import copy_seeds, output_metadata, rows, run_pipeline
+
+TABLES = ("articles", "quotes", "entities", "entity_mentions", "date_mentions", "removed_lines", "source_files")
+
+
+def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
+    keys = {
+        "articles": "article_id, content_sha256, body", "quotes": "quote_id, text, speaker_name",
+        "entities": "entity_id, name, label", "entity_mentions": "article_id, start_char, entity_id",
+        "date_mentions": "article_id, start_char, value", "removed_lines": "article_id, line_no, reason",
+        "source_files": "source_path, status, article_id",
+    }
+    return {t: rows(warehouse, f"SELECT {keys[t]} FROM {t} ORDER BY ALL") for t in TABLES}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    base = tmp_path_factory.mktemp("run")
+    corpus, warehouse = copy_seeds(base / "corpus"), base / "news.duckdb"
+    first = run_pipeline(corpus, warehouse)
+    return corpus, warehouse, first
+
+
+def test_every_seed_file_becomes_an_article(built):
+    corpus, warehouse, first = built
+    assert rows(warehouse, "SELECT count(*) FROM articles") == [(5,)]
+    assert rows(warehouse, "SELECT count(*) FROM source_files WHERE status = 'article'") == [(5,)]
+    assert output_metadata(first, "corpus_scan")["to_read"] == 5
+
+
+def test_checks_pass_on_the_seeds(built):
+    _, _, first = built
+    failed = [e.asset_check_evaluation_data.check_name for e in first.get_asset_check_evaluations() if not e.passed]
+    assert failed == []
+
+
+def test_a_second_run_changes_nothing_and_parses_nothing(built):
+    corpus, warehouse, _ = built
+    before = snapshot(warehouse)
+    again = run_pipeline(corpus, warehouse)
+    assert output_metadata(again, "corpus_scan")["to_read"] == 0
+    assert output_metadata(again, "extractions")["articles"] == 0
+    assert snapshot(warehouse) == before
+
+
+def test_touching_a_file_rereads_it_but_does_not_parse_it(built):
+    corpus, warehouse, _ = built
+    before = snapshot(warehouse)
+    path = corpus / "003_47e6bea071febacf.txt"
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    again = run_pipeline(corpus, warehouse)
+    assert output_metadata(again, "corpus_scan")["to_read"] == 1
+    assert output_metadata(again, "extractions")["articles"] == 0
+    assert snapshot(warehouse) == before
+
+
+def test_a_changed_file_replaces_its_rows(tmp_path):
+    corpus, warehouse = copy_seeds(tmp_path / "corpus"), tmp_path / "news.duckdb"
+    run_pipeline(corpus, warehouse)
+    path = corpus / "003_47e6bea071febacf.txt"
+    [(article_id,)] = rows(warehouse, "SELECT article_id FROM articles WHERE source_path = '003_47e6bea071febacf.txt'")
+    path.write_text(path.read_text(encoding="utf-8") + "\n“We will be back next year,” said Maria Lopez.\n",
+                    encoding="utf-8")
+    again = run_pipeline(corpus, warehouse)
+    assert output_metadata(again, "extractions")["articles"] == 1
+    assert output_metadata(again, "news_warehouse")["articles_changed"] == 1
+    assert rows(warehouse, "SELECT count(*), count(DISTINCT article_id) FROM articles") == [(5, 5)]
+    [(body,)] = rows(warehouse, f"SELECT body FROM articles WHERE article_id = '{article_id}'")
+    assert "Maria Lopez" in body
+
+
+def test_a_removed_file_is_marked_not_deleted(tmp_path):
+    corpus, warehouse = copy_seeds(tmp_path / "corpus"), tmp_path / "news.duckdb"
+    run_pipeline(corpus, warehouse)
+    (corpus / "000_361a8e87247608ad.txt").unlink()
+    run_pipeline(corpus, warehouse)
+    assert rows(warehouse, "SELECT status FROM source_files WHERE source_path = '000_361a8e87247608ad.txt'") == [("missing",)]
+    assert rows(warehouse, "SELECT count(*) FROM articles WHERE missing_since IS NOT NULL") == [(1,)]
+    assert rows(warehouse, "SELECT count(*) FROM articles") == [(5,)]
