@@ -10,6 +10,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("run", help="process the corpus into the warehouse (NEWS_CORPUS_DIR, NEWS_WAREHOUSE)")
     sql = commands.add_parser("sql", help="run a query against the published warehouse and print a table")
     sql.add_argument("query", help="SQL text, or a path to a .sql file")
+    commands.add_parser("bench", help="throughput, memory and incremental cost against the bare spaCy pass",
+                        add_help=False)
     args, rest = parser.parse_known_args(argv)
     if args.command == "run":
         from pipelines.cli.run import main as run
@@ -17,6 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "sql":
         from pipelines.cli.sql import main as run_sql
         return run_sql(args.query)
+    if args.command == "bench":
+        from pipelines.cli.bench import main as bench
+        return bench(rest)
     return 2
 
 
