@@ -1,0 +1,126 @@
+"""Speech cues in the dependency parse: cue verbs from speech_verbs.txt, "according to", and their speakers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+VERBS_FILE = Path(__file__).with_name("speech_verbs.txt")
+ACCORDING_TO = "according to"
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# A verb without its own subject takes the subject of the verb it hangs from through these relations (and a
+# participle set off by a comma: "Xi appeared to reciprocate, emphasizing ...").
+SUBJECT_SHARING_DEPS = ("conj", "xcomp")
+RELATIVE_PRONOUNS = ("who", "whom")
+MAX_RELATIVE_CLIMB = 6
+# Reported speech nests ("X said officials had urged ..."): the outer reporter is the source.
+NESTED_REPORT_DEPS = ("ccomp", "xcomp", "conj")
+
+
+def load_verbs(path: Path = VERBS_FILE) -> dict[str, frozenset[str]]:
+    """{section: lemmas}; the speech and thinking sections must not share a lemma."""
+    sections: dict[str, set[str]] = {}
+    current = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            current = sections.setdefault(line.strip("[]"), set())
+        else:
+            current.add(line)
+    overlap = sections["speech"] & sections["thinking"]
+    if overlap:
+        raise ValueError(f"{path.name}: verbs listed both as speech and thinking: {sorted(overlap)}")
+    return {name: frozenset(lemmas) for name, lemmas in sections.items()}
+
+
+VERBS = load_verbs()
+SPEECH_VERBS = VERBS["speech"]
+THINKING_VERBS = VERBS["thinking"]
+
+
+def cue_lemma(token: Token) -> str | None:
+    """The cue this token starts: a speech verb lemma (phrasal ones as "point out"), "according to", or None."""
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+        return ACCORDING_TO
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    for particle in token.children:
+        if particle.dep_ == "prt" and f"{lemma} {particle.lower_}" in SPEECH_VERBS:
+            return f"{lemma} {particle.lower_}"
+    return lemma if lemma in SPEECH_VERBS else None
+
+
+def speaker_head(cue: Token) -> Token | None:
+    """The head token of whoever speaks through this cue: the verb's subject, or the object of "according to"."""
+    if cue_lemma(cue) == ACCORDING_TO:
+        to = cue.doc[cue.i + 1]
+        objects = [t for t in (*to.children, *cue.children) if t.dep_ == "pobj"]
+        return objects[0] if objects else None
+    verb = cue
+    while True:
+        subjects = [t for t in verb.children if t.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return _antecedent_of_relative(subjects[0]) if subjects[0].lower_ in RELATIVE_PRONOUNS else subjects[0]
+        if verb.head.i == verb.i or not _shares_subject(verb):
+            break
+        verb = verb.head
+    # "..., said Zhou Bo" is sometimes parsed with the name as the verb's object.
+    named = [t for t in cue.rights
+             if t.dep_ in ("dobj", "attr", "npadvmod") and t.pos_ == "PROPN" and t.left_edge.i == cue.i + 1]
+    return named[0] if named else None
+
+
+def _shares_subject(verb: Token) -> bool:
+    if verb.dep_ in SUBJECT_SHARING_DEPS:
+        return True
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+
+
+def _antecedent_of_relative(pronoun: Token) -> Token | None:
+    """The person a "who" clause hangs from: "Patricia M Kim, a fellow at X, who cautioned" -> Kim."""
+    node = pronoun.head
+    for _ in range(MAX_RELATIVE_CLIMB):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.ent_type_ == "PERSON" or node.dep_ in SUBJECT_DEPS:
+            return node
+    return None
+
+
+def speaker_span(head: Token) -> Span:
+    """The words naming the speaker: the head with its left modifiers ("Secretary of State Antony Blinken");
+    a common noun with a named apposition gives the name ("China's president, Xi Jinping" -> Xi Jinping)."""
+    named = [t for t in head.rights if t.dep_ == "appos" and t.pos_ == "PROPN"]
+    if head.pos_ != "PROPN" and named:
+        head = named[0]
+    doc = head.doc
+    start = head.left_edge.i
+    for token in doc[start:head.i]:
+        if token.is_punct and token.text in ",;:()—–":
+            start = token.i + 1
+    while start < head.i and (doc[start].dep_ in ("cc", "punct", "prep", "mark") or doc[start].is_punct):
+        start += 1
+    return doc[start:head.i + 1]
+
+
+def dominating_cue(root: Token, inside, in_scope) -> Token | None:
+    """The speech cue whose clause holds the token ``root`` (a quote's syntactic head): the nearest cue above it,
+    then up through nested reports to the outermost reporter; else an "according to" in the sentence.
+    ``inside(token)`` tells the quote's own tokens, ``in_scope(token)`` the writer's paragraph around it."""
+    found = None
+    node = root
+    while node.head.i != node.i and in_scope(node.head):
+        link = node.dep_
+        node = node.head
+        if found is not None and link not in NESTED_REPORT_DEPS:
+            break
+        if not inside(node) and cue_lemma(node) and speaker_head(node) is not None:
+            found = node
+    if found is None:
+        found = next((t for t in root.sent if cue_lemma(t) == ACCORDING_TO and in_scope(t) and not inside(t)), None)
+    return found

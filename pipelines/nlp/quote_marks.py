@@ -1,0 +1,113 @@
+"""Finds quoted stretches of text by pairing quotation marks, paragraph by paragraph (no spaCy here).
+
+Curly, straight and guillemet marks are paired by family (double or single). A single mark between two letters
+(China’s, don’t), after a letter with nothing open (the allies’ plans) or before a decade (’90s) is an
+apostrophe. An opening double mark still open at the end of a paragraph is a quote continued in the next
+paragraph when that paragraph opens with a quotation mark too; other unclosed marks are dropped as strays.
+Only top-level quotes are returned: a quote inside a quote belongs to the outer speaker's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+STRAIGHT = {'"': "double", "'": "single"}
+OPENING_CONTEXT = " \t([{—–-/“‘«"  # characters after which a straight mark opens a quote
+DECADE = re.compile(r"\d\ds\b|\d\d\b")  # ’90s, '68
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    start: int  # first character after the opening mark
+    end: int  # the closing mark (or the paragraph end when the quote runs on)
+    open_mark: int  # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark; None when the quote runs on into the next paragraph
+    paragraph: int  # index of the paragraph (body line)
+
+
+@dataclass
+class _Open:
+    family: str
+    pos: int
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of the body; each line is a paragraph."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def find_quoted_spans(text: str) -> list[QuotedSpan]:
+    paragraphs = paragraph_spans(text)
+    found: list[QuotedSpan] = []
+    for index, (start, end) in enumerate(paragraphs):
+        next_line = text[paragraphs[index + 1][0]:paragraphs[index + 1][1]] if index + 1 < len(paragraphs) else ""
+        found.extend(_paragraph_quotes(text, start, end, index, _opens_with_quote(next_line)))
+    return found
+
+
+def _opens_with_quote(line: str) -> bool:
+    stripped = line.lstrip()
+    return bool(stripped) and (stripped[0] in DOUBLE_OPEN or stripped[0] == '"')
+
+
+def _paragraph_quotes(text: str, start: int, end: int, paragraph: int, runs_on: bool) -> list[QuotedSpan]:
+    stack: list[_Open] = []
+    found: list[QuotedSpan] = []
+    for pos in range(start, end):
+        role = _mark_role(text, pos, start, end, stack)
+        if role is None:
+            continue
+        kind, family = role
+        if kind == "open":
+            stack.append(_Open(family, pos))
+            continue
+        # A close pops the nearest open mark of its family; opens above it were strays (apostrophes).
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth].family == family:
+                opened = stack[depth]
+                del stack[depth:]
+                if not stack and pos > opened.pos + 1:
+                    found.append(QuotedSpan(opened.pos + 1, pos, opened.pos, pos, paragraph))
+                break
+    doubles = [o for o in stack if o.family == "double"]
+    if runs_on and doubles:
+        opened = doubles[0]
+        found.append(QuotedSpan(opened.pos + 1, end, opened.pos, None, paragraph))
+    return found
+
+
+def _mark_role(text: str, pos: int, start: int, end: int, stack: list[_Open]) -> tuple[str, str] | None:
+    """("open"|"close", family) for a quotation mark at pos, None for any other character or an apostrophe."""
+    char = text[pos]
+    before = text[pos - 1] if pos > start else " "
+    after = text[pos + 1] if pos + 1 < end else " "
+    if char in DOUBLE_OPEN:
+        return "open", "double"
+    if char in DOUBLE_CLOSE:
+        return "close", "double"
+    if char in SINGLE_OPEN:
+        return None if DECADE.match(text, pos + 1) else ("open", "single")
+    if char == '"':
+        if before in OPENING_CONTEXT and not after.isspace():
+            return "open", "double"
+        return "close", "double"
+    if char in SINGLE_CLOSE or char == "'":
+        if before.isalnum() and after.isalnum():
+            return None  # don’t, China’s, US's
+        if before in OPENING_CONTEXT:
+            if char == "'" and after.isalnum() and not DECADE.match(text, pos + 1):
+                return "open", "single"
+            return None  # ’90s, ’em, or a lone mark
+        if any(o.family == "single" for o in stack):
+            return "close", "single"
+        return None  # plural possessive: the allies’ plans
+    return None

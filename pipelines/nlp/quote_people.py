@@ -1,0 +1,94 @@
+"""The people a document names, for speaker resolution: speaker spans to entities, and he/she to a person.
+
+Person mentions come from news_entities (doc._.entity_mentions of PERSON entities); spaCy's own PERSON
+entities fill in where no entity mention covers them (speaker_entity stays None for those). Mentions inside
+quotes or headings are never antecedents. A pronoun goes to the most recent gender-compatible person who was
+a speaker or a clause subject before it; a person's gender is learnt from the he/she resolved to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    text: str
+    entity: int | None  # index into doc._.entities; None for a spaCy PERSON no entity mention covers
+    key: tuple  # one key per person: ("entity", index), or ("surname", last word) for the spaCy fallback
+
+
+class People:
+    def __init__(self, doc: Doc, excluded: list[tuple[int, int]]):
+        self._doc = doc
+        self._entities = doc._.entities or []
+        self.mentions = [m for m in self._person_mentions() if not _inside_any(m.start, excluded)]
+        self._gender: dict[tuple, str] = {}
+        # (position, mention): when a person was last the one acting or speaking
+        self._salient = [(m.start, m) for m in self.mentions if self._is_subject(m)]
+
+    def person_in(self, start: int, end: int) -> PersonMention | None:
+        """The person a speaker span names: the last person mention overlapping it (the head comes last), or
+        a person named elsewhere with the same surname when the tagger missed this one ("Duben said")."""
+        overlapping = [m for m in self.mentions if m.start < end and start < m.end]
+        if overlapping:
+            return overlapping[-1]
+        surname = _last_name_word(self._doc.text[start:end])
+        namesakes = [m for m in self.mentions if surname and _last_name_word(m.text) == surname]
+        earlier = [m for m in namesakes if m.end <= start]
+        return (earlier or namesakes or [None])[-1]
+
+    def resolve(self, start: int, end: int) -> PersonMention | None:
+        """The person a speaker span refers to, a pronoun included; None for groups and unnamed sources."""
+        gender = PRONOUN_GENDER.get(self._doc.text[start:end].lower())
+        person = self._antecedent(start, gender) if gender else self.person_in(start, end)
+        if person is not None:
+            if gender:
+                self._gender.setdefault(person.key, gender)
+            self._salient.append((start, person))
+        return person
+
+    def full_name(self, person: PersonMention) -> str:
+        """The canonical name: the entity's name, or the longest spaCy form sharing the surname."""
+        if person.entity is not None:
+            return self._entities[person.entity].name
+        return max((m.text for m in self.mentions if m.key == person.key), key=len)
+
+    def _antecedent(self, position: int, gender: str) -> PersonMention | None:
+        compatible = [(pos, m) for pos, m in self._salient
+                      if pos < position and self._gender.get(m.key, gender) == gender]
+        if compatible:
+            return max(compatible, key=lambda pair: pair[0])[1]
+        earlier = [m for m in self.mentions if m.end <= position and self._gender.get(m.key, gender) == gender]
+        return earlier[-1] if earlier else None
+
+    def _is_subject(self, mention: PersonMention) -> bool:
+        span = self._doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return any(t.dep_ in SUBJECT_DEPS or (t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS) for t in span)
+
+    def _person_mentions(self) -> list[PersonMention]:
+        known = self._doc._.entity_mentions or []
+        people = [PersonMention(m.start, m.end, m.text, m.entity, ("entity", m.entity))
+                  for m in known if self._entities[m.entity].label == "PERSON"]
+        for ent in self._doc.ents:
+            if ent.label_ == "PERSON" and not any(m.start < ent.end_char and ent.start_char < m.end for m in known):
+                surname = [t.lower_ for t in ent if t.is_alpha][-1:] or [ent.text.lower()]
+                people.append(PersonMention(ent.start_char, ent.end_char, ent.text, None, ("surname", surname[0])))
+        return sorted(people, key=lambda m: m.start)
+
+
+def _last_name_word(text: str) -> str | None:
+    """The last capitalised word of a name ("Russel" in "Daniel Russel"), without a possessive."""
+    words = [w for w in text.replace("’s", "").replace("'s", "").split() if w[:1].isupper()]
+    return words[-1] if words else None
+
+
+def _inside_any(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
