@@ -12,6 +12,7 @@ from pipelines.evaluation.cleaning import (clean_corpus, find_pairs, format_pair
                                            score_seeds, token_scores)
 from pipelines.evaluation.gold import load_gold
 from pipelines.ingest.files import discover, read_article, read_bytes
+from pipelines.models import RawArticle
 
 PAIRS = Path(__file__).parent / "data" / "cleaning" / "pairs"
 
@@ -67,7 +68,6 @@ def test_seed_scorer_counts_missed_boilerplate_and_wrong_removals():
 
 
 def _raw(name: str, text: str):
-    from pipelines.models import RawArticle
     return RawArticle(source_path=name, content_sha256="0" * 64, text=text, format="txt", encoding="utf-8")
 
 
