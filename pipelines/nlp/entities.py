@@ -1,7 +1,26 @@
-"""First stub of the news_entities component (to be replaced by the real extractor)."""
+"""The news_entities component: spaCy's NER mentions -> one Entity per real-world entity in the article.
+
+Runs after ``ner`` and before ``news_quotes``. Sets
+    doc._.entities         list[models.Entity]         name = fullest form, key = names.entity_key(name)
+    doc._.entity_mentions  list[models.EntityMention]  in body order; every bare surname that stands for a
+                                                        person is a mention of that person's entity
+Steps: clean mentions (entity_mentions), fix labels and add untagged surnames (entity_people), group
+(entity_clusters), read roles (entity_roles). A person seen only outside running text (a byline, a
+headline of a link list) is dropped.
+"""
+
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from pipelines.models import Entity, EntityMention
+from pipelines.nlp.entity_clusters import Cluster, cluster
+from pipelines.nlp.entity_lines import Lines
+from pipelines.nlp.entity_mentions import mentions_from_ner
+from pipelines.nlp.entity_people import (dash_attributions, fix_labels, split_hyphenated,
+                                          untagged_surnames)
+from pipelines.nlp.entity_roles import distinct_roles, roles_of
+from pipelines.nlp.names import entity_key
 
 
 @Language.factory("news_entities")
@@ -11,6 +30,27 @@ def make_component(nlp: Language, name: str):
 
 class EntitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.entities = []
-        doc._.entity_mentions = []
+        lines = Lines(doc.text)
+        mentions = dash_attributions(doc, split_hyphenated(mentions_from_ner(doc, lines)))
+        fix_labels(mentions)
+        mentions += untagged_surnames(doc, mentions)
+        clusters = [c for c in cluster(mentions, lines) if c.label != "PERSON" or _in_running_text(c, lines)]
+        doc._.entities = [_entity(c) for c in clusters]
+        doc._.entity_mentions = sorted(
+            (EntityMention(m.start, m.end, m.text, m.spacy_label or c.label, index)
+             for index, c in enumerate(clusters) for m in c.mentions),
+            key=lambda m: (m.start, m.end))
         return doc
+
+
+def _entity(group: Cluster) -> Entity:
+    name = group.name
+    roles = []
+    if group.label == "PERSON":
+        roles = distinct_roles([role for m in group.mentions for role in roles_of(m.span)])
+    return Entity(name=name, label=group.label, key=entity_key(name),
+                  aliases={m.text for m in group.mentions}, roles=roles)
+
+
+def _in_running_text(group: Cluster, lines: Lines) -> bool:
+    return any(lines.is_running_text(m.start) for m in group.mentions)

@@ -1,0 +1,42 @@
+"""The word lists of the entity extractor, read once from the entity_*.txt files next to this module."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from pipelines.nlp.names import entity_key
+
+_HERE = Path(__file__).resolve().parent
+
+
+def _lines(file_name: str) -> list[str]:
+    text = (_HERE / file_name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def titles() -> frozenset[str]:
+    return frozenset(word.lower() for word in _lines("entity_titles.txt"))
+
+
+@cache
+def org_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in _lines("entity_org_words.txt"))
+
+
+@cache
+def place_keys() -> frozenset[str]:
+    return frozenset(entity_key(place) for place in _lines("entity_places.txt"))
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    return frozenset(_lines("entity_speech_verbs.txt"))
+
+
+@cache
+def credit_cue() -> re.Pattern:
+    """One pattern matching a credit cue at the end of the text before a name."""
+    return re.compile("(?:" + "|".join(_lines("entity_credit_cues.txt")) + r")\W*$", re.IGNORECASE)

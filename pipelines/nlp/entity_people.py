@@ -1,0 +1,155 @@
+"""Which mentions are people: fixes of the small model's labels, using what the article itself says.
+
+- A name-like ORG/GPE/NORP/LOC mention becomes PERSON when its words are part of a person's full name in
+  the article ("Duben", "Russel"), when a title precedes it ("President Putin"), when an appositive or
+  "who" clause describes it as a person, or when it is coordinated with a person ("Kim and Putin").
+  A known place keeps its place label ("Washington" is not George Washington's surname here).
+- A bare PERSON that is a known place, with no such evidence, is a place ("victory over Kyiv").
+- Names joined by hyphens ("Kim-Putin partnership", "Russia-Ukraine War") are split into the names the
+  article uses elsewhere.
+- A surname that spaCy did not tag at all ("Russel added ...") becomes a PERSON mention when it is a word
+  of a person's full name in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from pipelines.nlp.entity_lexicon import org_words, place_keys, titles
+from pipelines.nlp.entity_mentions import Mention, make_mention
+from pipelines.nlp.names import contains_parts, entity_key, name_parts
+
+_DASH_ATTRIBUTION = re.compile(
+    r"[”\"’]\s*[–—-]+\s*([A-Z][\w’'.]*(?:(?:\s+|-)[A-Z][\w’'.]*){0,3})[ \t]*$", re.MULTILINE)
+_RELABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+_MAX_NAME_WORDS = 4
+
+
+def split_hyphenated(mentions: list[Mention]) -> list[Mention]:
+    """Replaces a mention of names joined by hyphens by the names, when the article uses them alone."""
+    known: dict[str, Counter] = {}
+    for mention in mentions:
+        if not _hyphen_positions(mention.span):
+            known.setdefault(entity_key(mention.text), Counter())[mention.label] += 1
+    result = []
+    for mention in mentions:
+        parts = _known_parts(mention, known) if _hyphen_positions(mention.span) else []
+        result.extend(parts if len(parts) >= 2 else [mention])
+    return result
+
+
+def _hyphen_positions(span: Span) -> list[int]:
+    return [t.i for t in span[1:-1] if t.text == "-" and not t.whitespace_ and not t.nbor(-1).whitespace_]
+
+
+def _known_parts(mention: Mention, known: dict[str, Counter]) -> list[Mention]:
+    span, doc = mention.span, mention.span.doc
+    cuts = _hyphen_positions(span)
+    bounds = list(zip([span.start] + [c + 1 for c in cuts], cuts + [span.end]))
+    found = []
+    for index, (start, end) in enumerate(bounds):
+        # Next to a hyphen the name ends (first part) or begins (later parts): "The Kim", "Kim Alliance".
+        options = [(s, end) for s in range(start, end)] if index == 0 else [(start, e) for e in range(end, start, -1)]
+        for s, e in options:
+            part = make_mention(doc[s:e], mention.spacy_label)
+            if part and entity_key(part.text) in known:
+                part.label = known[entity_key(part.text)].most_common(1)[0][0]
+                found.append(part)
+                break
+    return found
+
+
+def fix_labels(mentions: list[Mention]) -> None:
+    full_names = [name_parts(m.text) for m in mentions if m.label == "PERSON" and len(name_parts(m.text)) > 1]
+    person_tokens = {t.i for m in mentions if m.label == "PERSON" for t in m.span}
+    for mention in mentions:
+        parts = name_parts(mention.text)
+        in_full_name = any(contains_parts(full, parts) for full in full_names)
+        is_place = entity_key(mention.text) in place_keys()
+        if mention.label in _RELABELLED and _is_name_like(mention.span):
+            if mention.label in ("GPE", "LOC") and is_place:
+                continue
+            if in_full_name or (not is_place and (_described_as_person(mention.span)
+                                                  or _coordinated_with(mention.span, person_tokens))):
+                mention.label = "PERSON"
+        elif mention.label == "PERSON" and is_place and not in_full_name \
+                and not _described_as_person(mention.span):
+            mention.label = "GPE"
+
+
+def _is_name_like(span: Span) -> bool:
+    return (len(span) <= _MAX_NAME_WORDS + 2
+            and all(t.is_title or t.text in "-." or len(t.text) == 1 for t in span)
+            and not any(t.lower_ in org_words() for t in span))
+
+
+def _described_as_person(span: Span) -> bool:
+    """A title right before it, or an appositive or "who" clause about it."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in titles():
+        return True
+    for child in span.root.children:
+        if child.i >= span.end and child.dep_ == "appos" and child.lemma_.lower() in titles():
+            return True
+        if child.i >= span.end and child.dep_ == "relcl" and any(
+                t.lower_ == "who" for t in child.children):
+            return True
+    return False
+
+
+def _coordinated_with(span: Span, person_tokens: set[int]) -> bool:
+    root = span.root
+    if root.dep_ == "conj" and root.head.i in person_tokens:
+        return True
+    return any(child.dep_ == "conj" and child.i in person_tokens for child in root.children)
+
+
+def untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """PERSON mentions for words of a person's full name that spaCy left untagged ("Russel added ...")."""
+    name_words = {word for m in mentions if m.label == "PERSON" for word in name_parts(m.text)
+                  if len(name_parts(m.text)) > 1 and len(word) > 1 and word not in titles()}
+    taken = {t.i for m in mentions for t in m.span}
+    found = []
+    for token in doc:
+        if token.i in taken or not (token.is_title and token.is_alpha) or token.lower_ not in name_words:
+            continue
+        if _is_capitalised_word(token, -1) or _is_capitalised_word(token, 1) or _is_hyphen_joined(token):
+            continue  # part of a longer name that is something else: "Go Myong-Hyun" is not "Hyun"
+        mention = make_mention(doc[token.i:token.i + 1], "", "PERSON")
+        if mention:
+            found.append(mention)
+    return found
+
+
+def _is_hyphen_joined(token: Token) -> bool:
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    return before or after
+
+
+def dash_attributions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with every name closing a quote after a dash ("“...” – Go Myong-Hyun") as a PERSON,
+    which the small model often misses: such a name replaces the pieces spaCy made of it."""
+    names = []
+    for match in _DASH_ATTRIBUTION.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is None or any(t.lower_ in org_words() for t in span) or len(name_parts(span.text)) < 2:
+            continue
+        mention = make_mention(span, "", "PERSON")
+        if mention:
+            names.append(mention)
+    kept = [m for m in mentions if not any(m.start < n.end and n.start < m.end for n in names)]
+    return sorted(kept + names, key=lambda m: m.start)
+
+
+def _is_capitalised_word(token: Token, offset: int) -> bool:
+    index = token.i + offset
+    if not 0 <= index < len(token.doc):
+        return False
+    other = token.doc[index]
+    return (other.is_alpha and other.is_title and other.lower_ not in titles()
+            and not (offset < 0 and other.is_sent_start))

@@ -1,0 +1,62 @@
+"""Name normalisation: the cross-article identity of an entity.
+
+``entity_key`` folds what varies between spellings of one name (case, accents, hyphens, dots, apostrophes,
+spacing, a possessive, a leading "the") and keeps every name word, so different people stay apart:
+"Kim Jong Un" == "Kim Jong-un" == "KIM Jong-Un", but "Patricia M Kim" and "Kim Yong Hyun" are other keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+
+_APOSTROPHES = "'’‘`´"
+_POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s?$")
+_DROPPED = re.compile(rf"[.{_APOSTROPHES}]")  # "U.S." = "US", "O’Brien" = "OBrien"
+_SEPARATORS = re.compile(r"[^\w&]+")  # hyphens, dashes, slashes, commas, spaces ...
+_LEADING_THE = re.compile(r"^the ")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Bjørn Ñúñez" -> "bjørn nunez" (letters without a decomposition stay)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def entity_key(name: str) -> str:
+    """The identity of a name across articles; the warehouse's entity_id is a hash of it."""
+    text = _POSSESSIVE.sub("", fold(name).strip())
+    text = _DROPPED.sub("", text)
+    text = _SEPARATORS.sub(" ", text).replace("_", " ")
+    return _LEADING_THE.sub("", " ".join(text.split()))
+
+
+def name_parts(name: str) -> list[str]:
+    """The words of a name's key: "Kim Jong-un" -> ["kim", "jong", "un"]."""
+    return entity_key(name).split()
+
+
+def contains_parts(full: list[str], short: list[str]) -> bool:
+    """Whether ``short`` is a run of consecutive words of ``full`` ("Alexander Duben" in "Bjorn Alexander Duben")."""
+    n = len(short)
+    return 0 < n <= len(full) and any(full[i:i + n] == short for i in range(len(full) - n + 1))
+
+
+def link_short_keys(person_keys: Iterable[str]) -> dict[str, str]:
+    """Across a corpus: {one-word key: the only multi-word person key holding that word}.
+
+    An article that only says "Putin" yields the key "putin"; when the corpus knows exactly one person
+    with that word in the name ("vladimir putin"), the warehouse may map one to the other. Ambiguous
+    words ("kim": "kim jong un", "patricia m kim") are left alone.
+    """
+    keys = set(person_keys)
+    holders: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = key.split()
+        if len(words) > 1:
+            for word in words:
+                holders[word].add(key)
+    return {key: next(iter(holders[key])) for key in keys
+            if " " not in key and len(holders.get(key, ())) == 1}
