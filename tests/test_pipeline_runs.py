@@ -39,7 +39,7 @@ def test_every_seed_file_becomes_an_article(built):
 
 def test_checks_pass_on_the_seeds(built):
     _, _, first = built
-    failed = [e.asset_check_evaluation_data.check_name for e in first.get_asset_check_evaluations() if not e.passed]
+    failed = [e.check_name for e in first.get_asset_check_evaluations() if not e.passed]
     assert failed == []
 
 

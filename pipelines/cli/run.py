@@ -44,7 +44,7 @@ def main() -> int:
     for name, count in summary_rows(warehouse):
         table.add_row(name, f"{count:,}")
     console.print(table)
-    failed_checks = [e.asset_check_evaluation_data.check_name for e in result.get_asset_check_evaluations()
+    failed_checks = [e.check_name for e in result.get_asset_check_evaluations()
                      if not e.passed]
     if failed_checks:
         console.print(f"[yellow]Checks that did not pass:[/] {', '.join(failed_checks)}")
