@@ -18,6 +18,7 @@ SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 STRAIGHT = {'"': "double", "'": "single"}
 OPENING_CONTEXT = " \t([{—–-/“‘«"  # characters after which a straight mark opens a quote
+MIN_CONTENT = {"double": 1, "single": 2}  # rock ’n’ roll: one letter between single marks is no quote
 DECADE = re.compile(r"\d\ds\b|\d\d\b")  # ’90s, '68
 
 
@@ -75,7 +76,7 @@ def _paragraph_quotes(text: str, start: int, end: int, paragraph: int, runs_on: 
             if stack[depth].family == family:
                 opened = stack[depth]
                 del stack[depth:]
-                if not stack and pos > opened.pos + 1:
+                if not stack and pos > opened.pos + MIN_CONTENT[family]:
                     found.append(QuotedSpan(opened.pos + 1, pos, opened.pos, pos, paragraph))
                 break
     doubles = [o for o in stack if o.family == "double"]
@@ -91,7 +92,7 @@ def _mark_role(text: str, pos: int, start: int, end: int, stack: list[_Open]) ->
     before = text[pos - 1] if pos > start else " "
     after = text[pos + 1] if pos + 1 < end else " "
     if char in DOUBLE_OPEN:
-        return "open", "double"
+        return None if char == "“" and after.isspace() else ("open", "double")  # a lone “ is a stray
     if char in DOUBLE_CLOSE:
         return "close", "double"
     if char in SINGLE_OPEN:

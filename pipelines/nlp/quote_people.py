@@ -37,10 +37,11 @@ class People:
     def person_in(self, start: int, end: int) -> PersonMention | None:
         """The person a speaker span names: the last person mention overlapping it (the head comes last), or
         a person named elsewhere with the same surname when the tagger missed this one ("Duben said")."""
-        overlapping = [m for m in self.mentions if m.start < end and start < m.end]
+        text = self._doc.text
+        overlapping = [m for m in self.mentions if m.start < end and start < m.end and _starts_word(text, m.start)]
         if overlapping:
             return overlapping[-1]
-        surname = _last_name_word(self._doc.text[start:end])
+        surname = _last_name_word(text[start:end])
         namesakes = [m for m in self.mentions if surname and _last_name_word(m.text) == surname]
         earlier = [m for m in namesakes if m.end <= start]
         return (earlier or namesakes or [None])[-1]
@@ -82,6 +83,11 @@ class People:
                 surname = [t.lower_ for t in ent if t.is_alpha][-1:] or [ent.text.lower()]
                 people.append(PersonMention(ent.start_char, ent.end_char, ent.text, None, ("surname", surname[0])))
         return sorted(people, key=lambda m: m.start)
+
+
+def _starts_word(text: str, position: int) -> bool:
+    """False for a mention cut out of a word, such as "Hyun" in "Go Myong-Hyun"."""
+    return position == 0 or not (text[position - 1].isalnum() or text[position - 1] in "-‐")
 
 
 def _last_name_word(text: str) -> str | None:
