@@ -114,6 +114,27 @@ def test_two_quotes_around_one_attribution(nlp):
     assert speaker_name(doc, first) == speaker_name(doc, second) == "Ivan Petrov"
 
 
+def test_said_comma_introduction_and_a_quote_split_by_its_attribution(nlp):
+    doc = run(nlp, "Polls closed at eight. “We will win,” Mary Smith said, “and we will govern for everyone.”")
+    first, second = marked(doc)
+    assert first.kind == second.kind == "direct"
+    assert second.text == "and we will govern for everyone."
+    assert speaker_name(doc, first) == speaker_name(doc, second) == "Mary Smith"
+
+
+def test_short_question_with_attribution_is_direct(nlp):
+    doc = run(nlp, "Polls closed at eight. “Why now?” asked Linda Jones.")
+    q = only(marked(doc), "direct")
+    assert (q.verb, speaker_name(doc, q)) == ("ask", "Linda Jones")
+
+
+def test_group_pronoun_gets_no_person(nlp):
+    doc = run(nlp, "Maria Lopez left early. “We have done nothing wrong,” they said in a statement.")
+    q = only(marked(doc), "direct")
+    assert q.speaker_text == "they"
+    assert q.speaker_entity is None
+
+
 def test_according_to(nlp):
     doc = run(nlp, "The economy will shrink next year, according to Victor Lam, an analyst at the bank.")
     q = only(doc._.quotes, "indirect")

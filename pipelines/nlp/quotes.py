@@ -117,9 +117,11 @@ class _QuoteFinder:
         leading, trailing = self._leading(q), self._trailing(q)
         opens_sentence = self._opens_sentence(leading)
         introduced = bool(leading) and leading[-1].text in (":", ",") and self._last_cue(leading) is not None
-        is_clause = _is_clause(content)
-        if is_clause and (opens_sentence or introduced or _right_after_cue(leading)):
-            return FoundQuote(q.start, q.end, "direct", self._direct_attribution(q, content, leading, trailing))
+        if opens_sentence or introduced or _right_after_cue(leading):
+            attribution = self._direct_attribution(q, content, leading, trailing)
+            # A short utterance counts when someone is quoted with it: “Why now?” asked Jones.
+            if _is_clause(content) or (attribution and content.text.rstrip().endswith(OPEN_ENDINGS)):
+                return FoundQuote(q.start, q.end, "direct", attribution)
         attribution = self._partial_attribution(q, content, trailing)
         return FoundQuote(q.start, q.end, "partial" if attribution else "scare", attribution)
 
