@@ -116,7 +116,8 @@ def untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for token in doc:
         if token.i in taken or not (token.is_title and token.is_alpha) or token.lower_ not in name_words:
             continue
-        if _is_capitalised_word(token, -1) or _is_capitalised_word(token, 1) or _is_hyphen_joined(token):
+        if _is_capitalised_word(token, -1) or _is_capitalised_word(token, 1) \
+                or _is_hyphen_joined(token, name_words):
             continue  # part of a longer name that is something else: "Go Myong-Hyun" is not "Hyun"
         mention = make_mention(doc[token.i:token.i + 1], "", "PERSON")
         if mention:
@@ -124,11 +125,15 @@ def untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-def _is_hyphen_joined(token: Token) -> bool:
+def _is_hyphen_joined(token: Token, name_words: set[str]) -> bool:
+    """Joined by a hyphen to a word that is not itself a name word ("Myong-Hyun"; but "Kim-Putin" is two names)."""
     doc = token.doc
-    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
-    after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
-    return before or after
+    for hyphen, other in ((token.i - 1, token.i - 2), (token.i + 1, token.i + 2)):
+        if 0 <= other < len(doc) and doc[hyphen].text == "-" \
+                and not doc[min(hyphen, token.i)].whitespace_ and not doc[min(hyphen, other)].whitespace_ \
+                and doc[other].lower_ not in name_words:
+            return True
+    return False
 
 
 def dash_attributions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
