@@ -10,6 +10,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("run", help="process the corpus into the warehouse (NEWS_CORPUS_DIR, NEWS_WAREHOUSE)")
     sql = commands.add_parser("sql", help="run a query against the published warehouse and print a table")
     sql.add_argument("query", help="SQL text, or a path to a .sql file")
+    commands.add_parser("eval", help="score the seed warehouse against the hand annotations (-v lists mistakes)",
+                        add_help=False)
+    commands.add_parser("eval-cleaning", help="score cleaning on (page, true text) pairs", add_help=False)
+    commands.add_parser("eval-timeml", help="score dates on a TimeML corpus", add_help=False)
     commands.add_parser("bench", help="throughput, memory and incremental cost against the bare spaCy pass",
                         add_help=False)
     args, rest = parser.parse_known_args(argv)
@@ -19,6 +23,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "sql":
         from pipelines.cli.sql import main as run_sql
         return run_sql(args.query)
+    if args.command == "eval":
+        from pipelines.evaluation.report import main as evaluate
+        return evaluate(rest)
+    if args.command == "eval-cleaning":
+        from pipelines.evaluation.cleaning import main as evaluate_cleaning
+        return evaluate_cleaning(rest)
+    if args.command == "eval-timeml":
+        from pipelines.evaluation.timeml import main as evaluate_timeml
+        return evaluate_timeml(rest)
     if args.command == "bench":
         from pipelines.cli.bench import main as bench
         return bench(rest)

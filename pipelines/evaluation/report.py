@@ -1,0 +1,223 @@
+"""`make eval`: builds the seed warehouse with the real pipeline and scores what users would query.
+
+Two warehouses are built from the bundled seed corpus: one exactly as shipped (cleaning, metadata,
+publication dates from the text, quotes, people), and one with the gold sidecar that gives article 004 its
+publication day (date values, which need that anchor).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipelines.defs.resources import CorpusResource, WarehouseResource
+from pipelines.evaluation.cleaning import SEED_CORPUS, format_seed_score, score_seeds
+from pipelines.evaluation.gold import GOLD_FILE, load_gold, raw_to_body
+from pipelines.evaluation.warehouse_articles import read_clean_articles
+from pipelines.nlp.names import entity_key
+from pipelines.warehouse.store import Warehouse
+
+SIDECARS = GOLD_FILE.parent / "sidecars"
+EVAL_DIR = Path("warehouse") / "eval"
+
+
+@dataclass
+class Ratio:
+    hit: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.hit += ok
+        self.total += 1
+
+    def __str__(self) -> str:
+        return f"{self.hit}/{self.total} = {self.hit / self.total:.3f}" if self.total else "n/a"
+
+
+@dataclass
+class QuoteScores:
+    direct_recall: Ratio = field(default_factory=Ratio)
+    direct_precision: Ratio = field(default_factory=Ratio)
+    direct_speaker: Ratio = field(default_factory=Ratio)
+    partial_speaker: Ratio = field(default_factory=Ratio)  # gold partials with a named speaker
+    partial_no_speaker: Ratio = field(default_factory=Ratio)  # gold partials with no speaker, left without
+    scare_with_speaker: int = 0
+    scare_total: int = 0
+    mistakes: list[str] = field(default_factory=list)
+
+
+def build(corpus: Path, warehouse: Path, sidecars: Iterable[Path] = ()) -> Warehouse:
+    """Runs the real pipeline over a copy of the corpus (plus sidecars) into a fresh warehouse file."""
+    from pipelines.cli.run import materialize_all
+
+    staging = warehouse.with_suffix(".corpus")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(corpus, staging)
+    for sidecar in sidecars:
+        shutil.copy(sidecar, staging / sidecar.name)
+    warehouse.unlink(missing_ok=True)
+    result = materialize_all({"corpus": CorpusResource(corpus_dir=str(staging)),
+                              "warehouse": WarehouseResource(path=str(warehouse))})
+    assert result.success, "the pipeline run failed"
+    return Warehouse(warehouse)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def score_quotes(wh: Warehouse, gold: dict[str, dict]) -> QuoteScores:
+    scores = QuoteScores()
+    articles = {a.source_path: a for a in read_clean_articles(wh)}
+    for name, truth in gold.items():
+        article = articles[name]
+        article_id = wh.query("SELECT article_id FROM articles WHERE source_path = ?", [name])[0][0]
+        predicted = wh.query("SELECT start_char, end_char, kind, speaker_name FROM quotes WHERE article_id = ? "
+                             "AND kind <> 'indirect' ORDER BY start_char", [article_id])
+        used_direct: set[int] = set()
+        for q in truth["quotes"]:
+            span = raw_to_body(article.segments, q["start"] + 1, q["end"] - 1)  # inside the marks
+            best = None
+            if span:
+                cands = [(i, p) for i, p in enumerate(predicted) if _overlap(span, p[:2]) * 2 >= span[1] - span[0]]
+                best = max(cands, key=lambda c: _overlap(span, c[1][:2]), default=None)
+            found_kind, found_speaker = (best[1][2], best[1][3]) if best else (None, None)
+            if q["kind"] == "direct":
+                hit = best is not None and found_kind == "direct"
+                scores.direct_recall.add(hit)
+                if hit:
+                    used_direct.add(best[0])
+                    scores.direct_speaker.add(found_speaker == q["speaker"])
+                    if found_speaker != q["speaker"]:
+                        scores.mistakes.append(f"{name}: speaker {found_speaker!r} != {q['speaker']!r}: {q['text'][:50]}")
+                else:
+                    scores.mistakes.append(f"{name}: direct quote missed ({found_kind}): {q['text'][:60]}")
+            elif q["kind"] == "partial":
+                ratio = scores.partial_speaker if q["speaker"] else scores.partial_no_speaker
+                ratio.add(best is not None and found_speaker == q["speaker"])
+                if best is None or found_speaker != q["speaker"]:
+                    scores.mistakes.append(f"{name}: partial {q['text'][:30]!r} speaker {found_speaker!r} "
+                                           f"!= {q['speaker']!r}" + ("" if best else " (not found)"))
+            elif q["kind"] == "scare":
+                scores.scare_total += 1
+                scores.scare_with_speaker += found_speaker is not None
+        gold_direct = [raw_to_body(article.segments, q["start"] + 1, q["end"] - 1)
+                       for q in truth["quotes"] if q["kind"] == "direct"]
+        for i, p in enumerate(predicted):
+            if p[2] != "direct":
+                continue
+            ok = i in used_direct or any(g and _overlap(g, p[:2]) * 2 >= g[1] - g[0] for g in gold_direct)
+            scores.direct_precision.add(ok)
+            if not ok:
+                scores.mistakes.append(f"{name}: extra direct quote: {article.body[p[0]:p[1]][:60]}")
+    return scores
+
+
+@dataclass
+class PeopleScores:
+    per_article: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # tp, fp, fn
+    not_people_as_person: list[str] = field(default_factory=list)
+    cross_article: dict[str, int] = field(default_factory=dict)  # person in >1 article -> entity rows
+    mistakes: list[str] = field(default_factory=list)
+
+    def prf(self, tp: int, fp: int, fn: int) -> str:
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
+
+
+def score_people(wh: Warehouse, gold: dict[str, dict]) -> PeopleScores:
+    scores = PeopleScores()
+    seen_in: dict[str, set[str]] = {}
+    for name, truth in gold.items():
+        found = {entity_key(n): n for (n,) in wh.query(
+            """SELECT e.name FROM article_entities ae JOIN articles a USING (article_id)
+               JOIN entities e USING (entity_id) WHERE a.source_path = ? AND e.label = 'PERSON'""", [name])}
+        expected = {entity_key(n): n for n in truth["people"]}
+        tp = len(found.keys() & expected.keys())
+        scores.per_article[name] = (tp, len(found.keys() - expected.keys()), len(expected.keys() - found.keys()))
+        scores.mistakes += [f"{name}: extra person {found[k]!r}" for k in sorted(found.keys() - expected.keys())]
+        scores.mistakes += [f"{name}: missed person {expected[k]!r}" for k in sorted(expected.keys() - found.keys())]
+        scores.not_people_as_person += [f"{name}: {n}" for n in truth.get("not_people", []) if entity_key(n) in found]
+        for person in truth["people"]:
+            seen_in.setdefault(entity_key(person), set()).add(person)
+    multi = [k for k, _ in seen_in.items()
+             if sum(1 for t in gold.values() if k in {entity_key(p) for p in t["people"]}) > 1]
+    for key in sorted(multi):
+        spellings = sorted(seen_in[key])
+        ids = wh.query("""SELECT count(DISTINCT e.entity_id) FROM entities e JOIN entity_aliases al USING (entity_id)
+                          WHERE e.label = 'PERSON' AND al.alias IN (SELECT unnest(?))""", [spellings])
+        scores.cross_article[" / ".join(spellings)] = ids[0][0]
+    return scores
+
+
+def score_dates(wh: Warehouse, gold: dict[str, dict]) -> tuple[Ratio, list[str]]:
+    right, mistakes = Ratio(), []
+    for name, truth in gold.items():
+        predicted = wh.query("""SELECT d.text, d.value FROM date_mentions d JOIN articles a USING (article_id)
+                                WHERE a.source_path = ? ORDER BY d.start_char""", [name])
+        unused = list(predicted)
+        for g in truth.get("dates", []):
+            match = next((p for p in unused if g["text"].lower() in p[0].lower() or p[0].lower() in g["text"].lower()),
+                         None)
+            ok = match is not None and match[1] == g["value"]
+            right.add(ok)
+            if match is not None:
+                unused.remove(match)
+            if not ok:
+                mistakes.append(f"{name}: {g['text']!r} -> {match[1] if match else 'not found'!r} != {g['value']!r}")
+    return right, mistakes
+
+
+def score_published(wh: Warehouse, gold: dict[str, dict]) -> list[str]:
+    """Publication dates found in the text, for the articles whose text gives one."""
+    expected = {"002_5b83c3a975a3c4f5.txt": ("2024-08-16", "day"), "004_edd7eccbfddf6c46.txt": ("2024-01-01", "year")}
+    lines = []
+    for name, (date, precision) in expected.items():
+        found = wh.query("SELECT published_date, published_precision FROM articles WHERE source_path = ?", [name])
+        got = (str(found[0][0]), found[0][1]) if found and found[0][0] else (None, None)
+        lines.append(f"  {name}: {got[0]} ({got[1]})  {'right' if got == (date, precision) else 'WRONG, expected ' + date + ' ' + precision}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    gold = load_gold()
+    EVAL_DIR.mkdir(parents=True, exist_ok=True)
+    shipped = build(SEED_CORPUS, EVAL_DIR / "seeds.duckdb")
+    anchored = build(SEED_CORPUS, EVAL_DIR / "seeds_with_sidecars.duckdb", sorted(SIDECARS.glob("*.meta.json")))
+    verbose = "-v" in (argv or [])
+    print(f"News Warehouse evaluation on {len(gold)} seed articles ({dt.date.today().isoformat()})\n")
+    print("Cleaning and metadata")
+    print("\n".join("  " + line for line in format_seed_score(score_seeds(read_clean_articles(shipped), gold)).splitlines()))
+    print("  publication dates from the text:")
+    print("\n".join(score_published(shipped, gold)))
+    q = score_quotes(shipped, gold)
+    print("\nQuotes")
+    print(f"  direct quotes found (recall)       {q.direct_recall}")
+    print(f"  direct quotes right (precision)    {q.direct_precision}")
+    print(f"  direct quotes, exact speaker       {q.direct_speaker}")
+    print(f"  partial quotes, right speaker      {q.partial_speaker}")
+    print(f"  partial quotes, rightly no speaker {q.partial_no_speaker}")
+    print(f"  scare quotes given a speaker       {q.scare_with_speaker}/{q.scare_total}")
+    p = score_people(shipped, gold)
+    print("\nPeople (PERSON entities per article)")
+    for name, counts in p.per_article.items():
+        print(f"  {name}  {p.prf(*counts)}")
+    totals = tuple(map(sum, zip(*p.per_article.values())))
+    print(f"  overall (micro)           {p.prf(*totals)}")
+    print(f"  not_people taken as PERSON  {len(p.not_people_as_person)} {p.not_people_as_person or ''}")
+    print("  entities for people in more than one article (each should be 1):")
+    for person, n in p.cross_article.items():
+        print(f"    {person}: {n}")
+    dates, date_mistakes = score_dates(anchored, gold)
+    print("\nDates (values, articles 002 and 004, 004 anchored on 2024-11-05 by its sidecar)")
+    print(f"  date values right  {dates}")
+    if verbose:
+        print("\nMistakes")
+        for line in q.mistakes + p.mistakes + date_mistakes:
+            print("  " + line)
+    return 0
