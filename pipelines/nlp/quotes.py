@@ -29,7 +29,8 @@ SENTENCE_END = (".", "!", "?")
 OPEN_ENDINGS = (",", "?", "!", "—", "–", "-", "…", ":")
 NEAR_CUE_TOKENS = 4  # after a quote that closes its sentence, a cue this close still attributes it
 MIN_CLAUSE_WORDS = 3
-DASH_SPEAKER = re.compile(r"[ \t]*[–—-]{1,2}[ \t]*(?P<name>[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,5})[ \t]*(?:[,.;(]|$)")
+NAME = r"[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,5}"  # up to six capitalised words
+DASH_SPEAKER = re.compile(rf"[ \t]*[–—-]{{1,2}}[ \t]*(?P<name>{NAME})[ \t]*(?:[,.;(]|$)")
 
 
 @Language.factory("news_quotes")
