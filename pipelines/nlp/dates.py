@@ -65,8 +65,7 @@ def _clock_day(doc: Doc, anchor: Anchor, start: int, end: int, taken) -> str:
     """The day of a clock time: a day named next to it in its sentence, else the publication day."""
     sentence = doc.char_span(start, end, alignment_mode="expand").sent
     near = [(min(abs(t_start - end), abs(start - t_end)), t.value) for t_start, t_end, t in taken
-            if sentence.start_char <= t_start < sentence.end_char and _DAY_VALUE.match(t.value)
-            and t.type == "DATE"]
+            if sentence.start_char <= t_start < sentence.end_char and _DAY_VALUE.match(t.value)]
     if near and min(near)[0] <= _CLOCK_DAY_DISTANCE:
         return min(near)[1][:10]
     day = anchor.at("day")

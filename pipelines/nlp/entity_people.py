@@ -2,7 +2,8 @@
 
 - A name-like ORG/GPE/NORP/LOC mention becomes PERSON when its words are part of a person's full name in
   the article ("Duben", "Russel"), when a title precedes it ("President Putin"), when an appositive or
-  "who" clause describes it as a person, or when it is coordinated with a person ("Kim and Putin").
+  "who" clause describes it as a person, when it is coordinated with a person ("Kim and Putin"), or when
+  it is the subject of a speech verb and then "he" or "she" ("Okafor said ... she added").
   A known place keeps its place label ("Washington" is not George Washington's surname here).
 - A bare PERSON that is a known place, with no such evidence, is a place ("victory over Kyiv").
 - Names joined by hyphens ("Kim-Putin partnership", "Russia-Ukraine War") are split into the names the
@@ -18,7 +19,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entity_lexicon import org_words, place_keys, titles
+from pipelines.nlp.entity_lexicon import org_words, place_keys, speech_verbs, titles
 from pipelines.nlp.entity_mentions import Mention, make_mention
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
@@ -73,7 +74,8 @@ def fix_labels(mentions: list[Mention]) -> None:
             if mention.label in ("GPE", "LOC") and is_place:
                 continue
             if in_full_name or (not is_place and (_described_as_person(mention.span)
-                                                  or _coordinated_with(mention.span, person_tokens))):
+                                                  or _coordinated_with(mention.span, person_tokens)
+                                                  or _speaker_called_he_or_she(mention.span))):
                 mention.label = "PERSON"
         elif mention.label == "PERSON" and is_place and not in_full_name \
                 and not _described_as_person(mention.span):
@@ -98,6 +100,19 @@ def _described_as_person(span: Span) -> bool:
                 t.lower_ == "who" for t in child.children):
             return True
     return False
+
+
+def _speaker_called_he_or_she(span: Span) -> bool:
+    """The subject of a speech verb, then "he"/"she" in that sentence or the next: organisations that
+    speak ("Reuters said") are "it" or "they"."""
+    root = span.root
+    if not (root.dep_ == "nsubj" and root.head.lemma_ in speech_verbs()):
+        return False
+    sentence = span.sent
+    following = span.doc[span.end:min(len(span.doc), sentence.end + 1)]
+    next_sentence = following[-1].sent if len(following) and following[-1].i >= sentence.end else None
+    words = list(span.doc[span.end:sentence.end]) + (list(next_sentence) if next_sentence else [])
+    return any(t.lower_ in ("he", "she", "his", "her", "him") for t in words)
 
 
 def _coordinated_with(span: Span, person_tokens: set[int]) -> bool:

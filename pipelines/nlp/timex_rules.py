@@ -93,15 +93,18 @@ def _unit(m: re.Match) -> tuple[str, bool]:
     return lex.lookup(lex.UNITS, lex.UNIT_PLURALS.get(word, word))
 
 
+_VAGUE_UNIT = {"10Y": "DE", "100Y": "CE", "1000Y": "ML", "2W": "W"}
+
+
 def _duration(amount: float | None, unit: tuple[str, bool]) -> str:
     """P3Y, P2.5Y, P10Y (a decade), PT24H; PXY when the amount is vague ("several years")."""
     letters, is_time = unit
     multiple = re.fullmatch(r"(\d+)(\D+)", letters)
-    if multiple:
-        factor, letters = int(multiple[1]), multiple[2]
-        amount = None if amount is None else amount * factor
-    number = "X" if amount is None else f"{amount:g}"
-    return f"P{'T' if is_time else ''}{number}{letters}"
+    if multiple and amount is not None:
+        amount, letters = amount * int(multiple[1]), multiple[2]
+    if amount is None:
+        return f"P{'T' if is_time else ''}X{_VAGUE_UNIT.get(letters, letters)}"
+    return f"P{'T' if is_time else ''}{amount:g}{letters}"
 
 
 def _year_of_month(ctx: Context, month: int, day: int | None = None) -> int | None:
@@ -164,13 +167,25 @@ def year_alone(m: re.Match, ctx: Context) -> Timex | None:
     return Timex("DATE", year_value(year), _edge_mod(m))
 
 
+def _century_of(two_digits: int, ctx: Context) -> int:
+    """The century of a year or decade written with two digits ("'99", "the '80s"): the latest one that
+    does not put it after the publication year."""
+    anchor_year = (ctx.anchor.date or dt.date.today()).year
+    return anchor_year // 100 if two_digits <= anchor_year % 100 else anchor_year // 100 - 1
+
+
 def decade(m: re.Match, ctx: Context) -> Timex | None:
     if m["decade"]:
         return Timex("DATE", m["decade"][:3], _edge_mod(m))
     short = int(m["short"])
-    anchor_year = (ctx.anchor.date or dt.date.today()).year
-    century = anchor_year // 100 if short <= anchor_year % 100 else anchor_year // 100 - 1
-    return Timex("DATE", f"{century:02d}{short // 10}", _edge_mod(m))
+    return Timex("DATE", f"{_century_of(short, ctx):02d}{short // 10}", _edge_mod(m))
+
+
+def short_year(m: re.Match, ctx: Context) -> Timex | None:
+    if ctx.word_before() not in lex.YEAR_PREFIXES_BEFORE_1900:
+        return None  # only "in '99", "since '08": a quote mark before two digits is often just a quote
+    short = int(m["short"])
+    return Timex("DATE", f"{_century_of(short, ctx):02d}{short:02d}")
 
 
 def century(m: re.Match, ctx: Context) -> Timex | None:
@@ -290,7 +305,20 @@ def season(m: re.Match, ctx: Context) -> Timex | None:
 _BARE_UNIT_BEFORE = {"for", "in", "within", "over", "only", "just", "mere", "after", "took", "take", "takes",
                      "taking", "lasted", "spent", "spend", "waited", "wait", "past", "than"}
 _BARE_UNIT_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago|long|of\s+(?!the\b))|-long", re.I)
-_SET_BEFORE_TAGS = {"NN", "NNS", "CD", "NNP", "$", "SYM"}
+_QUANTITY_TAGS = {"CD", "$", "SYM"}
+
+
+def _after_a_quantity(ctx: Context) -> bool:
+    """"a year" is a rate (SET) after an amount: "5% a year", "$5 billion a year", "100 barrels a day"."""
+    if _BARE_UNIT_AFTER.match(ctx.text_after()):
+        return False  # "a week after his meeting"
+    first = ctx.span[0]
+    if first.i == 0:
+        return False
+    before = first.nbor(-1)
+    if before.tag_ in _QUANTITY_TAGS or before.lower_ in ("percent", "%"):
+        return True
+    return before.tag_ == "NNS" and before.i > 0 and before.nbor(-1).tag_ in _QUANTITY_TAGS
 
 
 def duration(m: re.Match, ctx: Context) -> Timex | None:
@@ -311,11 +339,8 @@ def duration(m: re.Match, ctx: Context) -> Timex | None:
     mod = lex.lookup(lex.DURATION_MODIFIERS, m["mod"]) if m["mod"] else None
     if m["ago"]:
         return _ago(amount, unit, mod, lex.normal(m["ago"]) != "ago", ctx)
-    if num in ("a", "an") and not m["mod"]:
-        before = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")[0].nbor(-1) \
-            if ctx.start > 0 else None
-        if before is not None and (before.tag_ in _SET_BEFORE_TAGS or before.lower_ in ("percent", "times")):
-            return Timex("SET", _duration(1, unit))  # "$5 billion a year", "five times a day"
+    if num in ("a", "an") and not m["mod"] and _after_a_quantity(ctx):
+        return Timex("SET", _duration(1, unit))  # "$5 billion a year", "100 barrels a day"
     return Timex("DURATION", _duration(amount, unit), mod)
 
 
@@ -399,6 +424,7 @@ def _rule(name: str, pattern: str, handler) -> Rule:
     return Rule(name, re.compile(rf"(?<![\w]){pattern}(?![\w])"), handler)
 
 
+TIME_ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|JST|KST|local time)\b"
 AM_PM = r"a\.m\.|p\.m\.|am|pm"
 _OPTIONAL_YEAR = rf"(?:,?\s+{YEAR})?"
 _WEEKDAY_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
@@ -416,11 +442,12 @@ RULES: list[Rule] = [
     _rule("year", rf"(?:{EDGE}[\s-]*|{ci('fiscal(?: year)?|FY|the year')}\s*)?{YEAR}", year_alone),
     _rule("decade", rf"(?:{ci('the')}\s+)?(?:{EDGE}[\s-]*)?(?:(?P<decade>1\d\d0|20\d0)|[’'](?P<short>\d0))[’']?s",
           decade),
+    _rule("short_year", r"[’'](?P<short>\d\d)", short_year),
     _rule("decade_short", rf"{ci('the')}\s+(?:{EDGE}[\s-]*)?(?P<decade>)(?P<short>[2-9]0)s", decade),
     _rule("century", rf"(?:{ci('the')}\s+)?(?:{EDGE}[\s-]*)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)"
                      rf"|{ci(lex.alternation(w for w in lex.ORDINALS if w not in ('last', 'final')))})"
                      rf"[\s-]+{ci('century')}", century),
-    _rule("quarter", rf"(?:{ci('the')}\s+)?(?P<q>)(?P<ord>{ci('first|second|third|fourth|final|1st|2nd|3rd|4th')})"
+    _rule("quarter", rf"(?:{ci('the')}\s+)?(?:{ci('fiscal')}\s+)?(?P<q>)(?P<ord>{ci('first|second|third|fourth|final|1st|2nd|3rd|4th')})"
                      rf"[\s-]+(?P<part>{ci('quarter|half')})(?:\s+of\s+(?:{YEAR}|{RELATION}\s+{ci('year')}"
                      rf"|(?P<theyear>{ci('the year')})))?", quarter),
     _rule("quarter_code", rf"Q(?P<q>[1-4])(?P<ord>)(?P<part>)(?P<rel>)(?P<theyear>)(?:\s+{YEAR})?", quarter),
@@ -457,7 +484,7 @@ RULES: list[Rule] = [
     _rule("set_per", rf"{ci('per')}\s+(?P<other>)(?P<num>)(?P<weekday>){UNIT}", set_every),
     _rule("set_adverb", ci(lex.alternation(lex.SET_ADVERBS)), set_adverb),
     _rule("clock_time", r"(?P<word>)(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*"
-                        rf"(?P<ampm>{ci(AM_PM)})", clock_time),
+                        rf"(?P<ampm>{ci(AM_PM)})(?:\s+{TIME_ZONE})?", clock_time),
     _rule("clock_time_24h", r"(?P<word>)(?P<ampm>)(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)"
                             rf"(?=\s*(?:{ci('GMT|UTC|local time|hours|h')}))", clock_time),
     _rule("noon", rf"(?P<word>{ci('noon|midday|midnight')})", clock_time),
