@@ -56,12 +56,6 @@ class People:
             self._salient.append((start, person))
         return person
 
-    def full_name(self, person: PersonMention) -> str:
-        """The canonical name: the entity's name, or the longest spaCy form sharing the surname."""
-        if person.entity is not None:
-            return self._entities[person.entity].name
-        return max((m.text for m in self.mentions if m.key == person.key), key=len)
-
     def _antecedent(self, position: int, gender: str) -> PersonMention | None:
         compatible = [(pos, m) for pos, m in self._salient
                       if pos < position and self._gender.get(m.key, gender) == gender]
