@@ -93,6 +93,8 @@ def only(nlp, text, expression, **anchor):
     ("The board meets twice a month.", "twice a month", "SET", "P1M", None),
     ("The market opens on Sundays.", "Sundays", "SET", "XXXX-WXX-7", None),
     ("Russia pays $2 billion a year for the shells.", "a year", "SET", "P1Y", None),
+    ("He wrote to the leader a week after the meeting.", "a week", "DURATION", "P1W", None),
+    ("He has lived there for decades.", "decades", "DURATION", "PXDE", None),
 ])
 def test_expression_value(nlp, text, expression, timex_type, value, mod):
     mention = only(nlp, text, expression)
@@ -118,6 +120,11 @@ def test_mid_august_anchor_resolves_to_its_own_year(nlp):
     "The 24-year-old soldier was captured.",
     "Those were the early years of the alliance.",
     "April Ryan asked the question.",
+    "Theresa May said the deal was dead.",
+    "The March for Our Lives drew crowds.",
+    "Sunday Times reporters saw the Good Friday Agreement signed.",
+    "Article 2019 of the code was cited.",
+    "The now-defunct group disbanded.",
 ])
 def test_no_false_dates(nlp, text):
     assert dates_of(nlp, text) == []

@@ -4,9 +4,8 @@ People: each full name (two words or more) is a person; a shorter form ("Kim", "
 the full name whose words it repeats. When several full names hold the word ("Kim Jong Un", "Patricia M
 Kim"), the short form goes to the one named earlier in the same paragraph, else to the person the article
 has been discussing (most often called by a short form, then most mentions, then the most recent), or,
-before any of them has appeared, to the next one introduced. A short form
-with no full name in the article is a person of its own (its key is the short form). Other entities are
-grouped by key. A group is only ever made of mentions with one label family: a short PERSON form never
+before any of them has appeared, to the next one introduced. A short form with no full name in the
+article is a person of its own (its key is the short form). Other entities are grouped by key. A group is only ever made of mentions with one label family: a short PERSON form never
 joins an organisation or place.
 """
 

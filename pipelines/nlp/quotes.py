@@ -40,7 +40,7 @@ def make_component(nlp: Language, name: str):  # no postponed annotations here: 
 
 class QuotesComponent:
     def __call__(self, doc: Doc) -> Doc:
-        found, _ = find_quotes(doc)
+        found = find_quotes(doc)
         doc._.quotes = [f.to_quote(doc) for f in found]
         return doc
 
@@ -73,8 +73,8 @@ class FoundQuote:
         )
 
 
-def find_quotes(doc: Doc) -> tuple[list[FoundQuote], People]:
-    """All quotes of the document in text order, with the People used to resolve their speakers."""
+def find_quotes(doc: Doc) -> list[FoundQuote]:
+    """All quotes of the document in text order, their speakers resolved."""
     finder = _QuoteFinder(doc)
     found = finder.quoted() + finder.indirect()
     found.sort(key=lambda f: f.start)
@@ -85,7 +85,7 @@ def find_quotes(doc: Doc) -> tuple[list[FoundQuote], People]:
     for f in found:
         if f.continues is not None:
             f.attribution, f.person = f.continues.attribution, f.continues.person
-    return found, people
+    return found
 
 
 class _QuoteFinder:

@@ -31,6 +31,9 @@ RECENT_UNITS: list[str] = _DATA["recent_units"]
 HOLIDAYS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in _DATA["holidays"].items()}
 YEAR_BLOCKERS: list[str] = _DATA["year_blockers"]
 YEAR_PREFIXES_BEFORE_1900: list[str] = _DATA["year_prefixes_before_1900"]
+AMBIGUOUS_MONTHS: list[str] = _DATA["ambiguous_months"]
+MONTH_PREPOSITIONS: set[str] = set(_DATA["month_prepositions"])
+NUMBER_LABELS: set[str] = set(_DATA["number_labels"])
 
 def normal(phrase: str) -> str:
     """Lower case with single spaces and straight apostrophes: the key form of a matched phrase."""

@@ -134,10 +134,28 @@ def month_year(m: re.Match, ctx: Context) -> Timex | None:
     return Timex("DATE", month_value(int(m["year"]), _month_number(m["month"])), _edge_mod(m))
 
 
+def _is_name_word(token) -> bool:
+    return token.tag_ == "NNP" and token.is_title and token.text.rstrip(".") not in lex.MONTHS \
+        and token.text not in lex.WEEKDAYS and token.text.rstrip(".") not in lex.MONTH_ABBREVIATIONS
+
+
+def _in_a_name(token) -> bool:
+    """A month or weekday inside a proper name: "Theresa May", "June Carter", "Sunday Times"."""
+    before = token.nbor(-1) if token.i > 0 else None
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (before is not None and _is_name_word(before) and before.sent.start != before.i) \
+        or (after is not None and _is_name_word(after))
+
+
 def month_alone(m: re.Match, ctx: Context) -> Timex | None:
     token = ctx.doc.char_span(m.start("month"), m.end("month"), alignment_mode="expand")[0]
     if token.tag_ == "MD" or token.pos_ in ("VERB", "AUX") or token.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART"):
-        return None  # "May I", "they march", "April Ryan"
+        return None  # "May I", "they march"
+    if _in_a_name(token):
+        return None  # "Theresa May", "April Ryan"
+    if m["month"].capitalize() in lex.AMBIGUOUS_MONTHS and not (m["edge"] or m["rel"] or m["relyear"]) \
+            and ctx.word_before() not in lex.MONTH_PREPOSITIONS:
+        return None  # "May's government", "the March for Our Lives"
     month = _month_number(m["month"])
     rel = lex.normal(m["rel"] or m["relyear"] or "")
     anchor = ctx.anchor.at("month" if not m["relyear"] else "year")
@@ -162,6 +180,8 @@ def year_alone(m: re.Match, ctx: Context) -> Timex | None:
         return None  # "2000 troops", "1500 percent"
     if year < 1900 and ctx.word_before() not in lex.YEAR_PREFIXES_BEFORE_1900 and not m["edge"]:
         return None
+    if ctx.word_before() in lex.NUMBER_LABELS:
+        return None  # "Article 2019", "Resolution 1973"
     if ctx.span.root.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
         return None
     return Timex("DATE", year_value(year), _edge_mod(m))
@@ -255,6 +275,9 @@ def deictic_day(m: re.Match, ctx: Context) -> Timex | None:
 
 
 def weekday(m: re.Match, ctx: Context) -> Timex | None:
+    token = ctx.doc.char_span(m.start("weekday"), m.end("weekday"), alignment_mode="expand")[0]
+    if token.i + 1 < len(ctx.doc) and _is_name_word(token.nbor(1)):
+        return None  # "Sunday Times", "the Good Friday Agreement"
     number = lex.WEEKDAYS[m["weekday"].capitalize()]
     if m["plural"]:
         return Timex("SET", f"XXXX-WXX-{number}")
@@ -365,7 +388,8 @@ def _ago(amount: float | None, unit: tuple[str, bool], mod: str | None, ahead: b
 
 
 def reference(value: str) -> Callable[[re.Match, Context], Timex | None]:
-    return lambda m, ctx: Timex("DATE", value)
+    """PRESENT_REF, PAST_REF, FUTURE_REF; not as part of a compound ("now-defunct")."""
+    return lambda m, ctx: None if ctx.text_after().startswith("-") else Timex("DATE", value)
 
 
 def set_every(m: re.Match, ctx: Context) -> Timex | None:
