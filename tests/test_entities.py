@@ -162,3 +162,11 @@ def test_every_mention_points_at_an_entity_and_aliases_cover_them(nlp):
         assert mention.text in entity.aliases
         assert doc.text[mention.start:mention.end] == mention.text
     assert entity_key(people(doc)["Kim Jong Un"].name) == people(doc)["Kim Jong Un"].key
+
+
+def test_a_speaker_called_she_is_a_person_and_an_organisation_that_speaks_is_not(nlp):
+    doc = nlp("Okonjo-Iweala said the talks would resume next week. She added that the mood was good.\n"
+              "Reuters said the talks would resume next week. It added that the mood was good.")
+    labels = {e.name: e.label for e in doc._.entities}
+    assert labels.get("Okonjo-Iweala") == "PERSON"
+    assert labels.get("Reuters", "ORG") != "PERSON"
