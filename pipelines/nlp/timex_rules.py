@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from pipelines.nlp import timex_lexicon as lex
 from pipelines.nlp.timex_calendar import (
-    FUTURE, PAST, Anchor, month_value, season_year, shift, week_value, weekday_date, year_for_month, year_value)
+    FUTURE, Anchor, month_value, season_year, shift, week_value, weekday_date, year_for_month, year_value)
 from pipelines.nlp.timex_tense import clause_direction
 
 
@@ -430,8 +430,6 @@ def the_weekend(m: re.Match, ctx: Context) -> Timex | None:
     if anchor is None:
         return Timex("DATE", "XXXX-WXX-WE")
     saturday = weekday_date(anchor, 6, ctx.direction())
-    if ctx.direction() == PAST and anchor.isoweekday() < 6:
-        saturday = anchor + dt.timedelta(days=6 - anchor.isoweekday() - 7)
     return Timex("DATE", week_value(saturday) + "-WE")
 
 
@@ -449,6 +447,7 @@ def _rule(name: str, pattern: str, handler) -> Rule:
 
 
 TIME_ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|JST|KST|local time)\b"
+DEICTIC_DAYS = "the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow"
 AM_PM = r"a\.m\.|p\.m\.|am|pm"
 _OPTIONAL_YEAR = rf"(?:,?\s+{YEAR})?"
 _WEEKDAY_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
@@ -471,17 +470,17 @@ RULES: list[Rule] = [
     _rule("century", rf"(?:{ci('the')}\s+)?(?:{EDGE}[\s-]*)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)"
                      rf"|{ci(lex.alternation(w for w in lex.ORDINALS if w not in ('last', 'final')))})"
                      rf"[\s-]+{ci('century')}", century),
-    _rule("quarter", rf"(?:{ci('the')}\s+)?(?:{ci('fiscal')}\s+)?(?P<q>)(?P<ord>{ci('first|second|third|fourth|final|1st|2nd|3rd|4th')})"
-                     rf"[\s-]+(?P<part>{ci('quarter|half')})(?:\s+of\s+(?:{YEAR}|{RELATION}\s+{ci('year')}"
-                     rf"|(?P<theyear>{ci('the year')})))?", quarter),
+    _rule("quarter", rf"(?:{ci('the')}\s+)?(?:{ci('fiscal')}\s+)?(?P<q>)"
+                     rf"(?P<ord>{ci('first|second|third|fourth|final|1st|2nd|3rd|4th')})[\s-]+"
+                     rf"(?P<part>{ci('quarter|half')})"
+                     rf"(?:\s+of\s+(?:{YEAR}|{RELATION}\s+{ci('year')}|(?P<theyear>{ci('the year')})))?", quarter),
     _rule("quarter_code", rf"Q(?P<q>[1-4])(?P<ord>)(?P<part>)(?P<rel>)(?P<theyear>)(?:\s+{YEAR})?", quarter),
     _rule("relative_unit", rf"(?:{EDGE}[\s-]*|{ci('earlier|later')}\s+)?"
                            rf"(?:{ci('the current')}|{RELATION}|(?P<current>{ci('current')}))\s+"
                            rf"(?P<unit>{ci('weekend|week|month|year|quarter|decade|century')})", relative_unit),
     _rule("edge_of_unit", rf"{EDGE}\s+{ci('the')}\s+(?P<rel>)(?P<unit>{ci('year|month|week|decade')})",
           relative_unit),
-    _rule("deictic_day", rf"(?P<word>{ci('the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow')})"
-                         rf"(?:\s+{POD})?", deictic_day),
+    _rule("deictic_day", rf"(?P<word>{ci(DEICTIC_DAYS)})(?:\s+{POD})?", deictic_day),
     _rule("part_of_day", rf"(?P<word>{ci('this|last|tomorrow|yesterday')})\s+"
                          rf"(?P<pod>{ci('morning|afternoon|evening|night')})", deictic_day),
     _rule("weekday", rf"(?:{RELATION}\s+)?{WEEKDAY}(?P<plural>s)?(?:\s+{POD})?", weekday),
@@ -489,18 +488,20 @@ RULES: list[Rule] = [
                     rf"(?P<season>{ci(lex.alternation(lex.SEASONS))})(?:\s+(?:of\s+)?{YEAR})?", season),
     _rule("duration", rf"(?:{DURATION_MOD}\s+)?(?P<rel>){NUMBER}[\s-]+{UNIT}"
                       rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?P<ago>{ci('ago|from now')}))?", duration),
-    _rule("duration_the", rf"(?P<mod>){ci('the')}\s+(?P<rel>{ci('past|last|next|coming|first|final|previous|remaining')})"
-                          rf"\s+(?:{NUMBER}\s+)?{UNIT}(?P<ago>)", duration),
+    _rule("duration_the", rf"(?P<mod>){ci('the')}\s+"
+                          rf"(?P<rel>{ci('past|last|next|coming|first|final|previous|remaining')})\s+"
+                          rf"(?:{NUMBER}\s+)?{UNIT}(?P<ago>)", duration),
     _rule("duration_bare", rf"(?P<mod>)(?P<rel>)(?P<num>){UNIT}(?:\s+(?P<ago>{ci('ago')}))?", duration),
     _rule("recent_units", rf"{ci('recent')}\s+{ci(lex.alternation(lex.RECENT_UNITS))}", reference("PAST_REF")),
     _rule("present_ref", ci(lex.alternation(lex.PRESENT_REFS)), reference("PRESENT_REF")),
     _rule("present_ref_at", rf"{ci('at|for')}\s+(?P<core>{ci('the moment|present')})", reference("PRESENT_REF")),
     _rule("past_ref", ci(lex.alternation(lex.PAST_REFS)), reference("PAST_REF")),
-    _rule("past_ref_in", rf"{ci('in|into|from')}\s+(?P<core>{ci('the')}\s+(?:{ci('recent|distant')}\s+)?{ci('past')})",
-          reference("PAST_REF")),
+    _rule("past_ref_in", rf"{ci('in|into|from')}\s+"
+                         rf"(?P<core>{ci('the')}\s+(?:{ci('recent|distant')}\s+)?{ci('past')})", reference("PAST_REF")),
     _rule("future_ref", ci(lex.alternation(lex.FUTURE_REFS)), reference("FUTURE_REF")),
     _rule("future_ref_in", rf"{ci('in|into|for')}\s+(?P<core>{ci('the')}\s+"
-                           rf"(?:{ci('near|distant|foreseeable|immediate')}\s+)?{ci('future')})", reference("FUTURE_REF")),
+                           rf"(?:{ci('near|distant|foreseeable|immediate')}\s+)?{ci('future')})",
+          reference("FUTURE_REF")),
     _rule("set_every", rf"{ci('every|each')}\s+(?:(?P<other>{ci('other')})\s+|{NUMBER}\s+)?(?:{UNIT}|{WEEKDAY})",
           set_every),
     _rule("set_frequency", rf"(?:{ci(lex.alternation(lex.FREQUENCIES))}|\w+\s+times)\s+"

@@ -38,7 +38,8 @@ def _verb_direction(verb: Token) -> str | None | bool:
 
 def _sentence_direction(span: Span) -> str | None:
     """The tense of the sentence's finite verbs, for an expression no tensed clause governs."""
-    directions = {_verb_direction(t) for t in span.sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")}
+    directions = {_verb_direction(t) for t in span.sent
+                  if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")}
     for direction in (PAST, FUTURE):
         if direction in directions:
             return direction
