@@ -1,0 +1,148 @@
+"""Timed runs: the whole Dagster materialization, the bare spaCy pass on the same text, a per-component
+profile of the NLP stage and a phase profile of the warehouse load."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from contextlib import closing, contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import duckdb
+import spacy
+
+from pipelines.cli.run import materialize_all
+from pipelines.defs.resources import CorpusResource, WarehouseResource
+from pipelines.nlp.pipeline import COMPONENTS, MODEL, PROCESSES_ENV
+from pipelines.warehouse.search import load_fts
+from pipelines.warehouse.sqlfiles import run_sql_file, run_sql_folder
+from pipelines.bench.memory import PeakRss
+
+# Dagster step key -> the stage it is reported as.
+STAGES = {"corpus_scan": "scan", "raw_articles": "read", "clean_articles": "clean", "extractions": "nlp",
+          "news_warehouse": "load_publish"}
+
+
+@dataclass
+class RunMeasure:
+    seconds: float
+    stages: dict[str, float]  # stage -> seconds; "checks" sums the asset checks, "dagster" is the rest
+    peak_rss_bytes: int
+    articles_parsed: int  # the extractions asset's article count
+    files_to_read: int
+    warehouse_bytes: int
+    metadata: dict[str, dict] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@contextmanager
+def nlp_processes(n: int):
+    """The pipeline reads its process count from the environment (see pipelines.nlp.pipeline)."""
+    before = os.environ.get(PROCESSES_ENV)
+    os.environ[PROCESSES_ENV] = str(n)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(PROCESSES_ENV)
+        else:
+            os.environ[PROCESSES_ENV] = before
+
+
+def _metadata(result, asset: str) -> dict:
+    for event in result.get_asset_materialization_events():
+        if event.asset_key.to_user_string() == asset:
+            return {k: v.value for k, v in event.materialization.metadata.items()}
+    return {}
+
+
+def run_pipeline(corpus: Path, warehouse: Path, processes: int = 1) -> RunMeasure:
+    """One real run (Dagster materialize of every asset and check), timed, with its peak memory."""
+    resources = {"corpus": CorpusResource(corpus_dir=str(corpus)), "warehouse": WarehouseResource(path=str(warehouse))}
+    with nlp_processes(processes), PeakRss() as peak:
+        start = time.perf_counter()
+        result = materialize_all(resources)
+        seconds = time.perf_counter() - start
+    if not result.success:
+        raise RuntimeError("the benchmark run failed")
+    stages = dict.fromkeys([*STAGES.values(), "checks"], 0.0)
+    for event in result.all_events:
+        if event.event_type_value == "STEP_SUCCESS":
+            stage = STAGES.get(event.step_key, "checks")
+            stages[stage] += event.event_specific_data.duration_ms / 1000
+    stages["dagster"] = seconds - sum(stages.values())
+    metadata = {asset: _metadata(result, asset) for asset in STAGES}
+    return RunMeasure(
+        seconds=seconds, stages=stages, peak_rss_bytes=peak.bytes,
+        articles_parsed=int(metadata["extractions"].get("articles", 0)),
+        files_to_read=int(metadata["corpus_scan"].get("to_read", 0)),
+        warehouse_bytes=warehouse.stat().st_size, metadata=metadata,
+    )
+
+
+def bodies(warehouse: Path) -> list[str]:
+    """The cleaned texts the run gave spaCy, in source order."""
+    with closing(duckdb.connect(str(warehouse), read_only=True)) as con:
+        return [r[0] for r in con.execute("SELECT body FROM articles ORDER BY source_path").fetchall()]
+
+
+def bare_spacy(texts: list[str], batch_size: int, processes: int) -> tuple[float, int]:
+    """Seconds for the base model alone over the texts (model loading excluded), and the peak RSS."""
+    nlp = spacy.load(MODEL)
+    with PeakRss() as peak:
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
+            pass
+        seconds = time.perf_counter() - start
+    return seconds, peak.bytes
+
+
+def component_profile(nlp: spacy.Language, texts: list[str], batch_size: int) -> dict[str, float]:
+    """Seconds per pipeline component over the texts in one process: the base model's pipes together, then
+    each of our components on its own (they run after the base model, one document at a time)."""
+    from pipelines.nlp.pipeline import make_doc  # noqa: PLC0415  (keeps this module light to import)
+    from pipelines.models import ArticleMetadata, CleanArticle  # noqa: PLC0415
+
+    ours = list(COMPONENTS)
+    base = [name for name in nlp.pipe_names if name not in ours]
+    seconds = dict.fromkeys(["base_model", *ours], 0.0)
+    articles = [CleanArticle("", "", t, [], [], [], ArticleMetadata()) for t in texts]
+    for i in range(0, len(articles), batch_size):
+        docs = [make_doc(nlp, a) for a in articles[i:i + batch_size]]
+        start = time.perf_counter()
+        with nlp.select_pipes(enable=base):
+            docs = list(nlp.pipe(docs, batch_size=batch_size))
+        seconds["base_model"] += time.perf_counter() - start
+        for name in ours:
+            component = nlp.get_pipe(name)
+            start = time.perf_counter()
+            docs = [component(doc) for doc in docs]
+            seconds[name] += time.perf_counter() - start
+    return seconds
+
+
+def load_profile(warehouse: Path, scratch: Path) -> dict[str, float]:
+    """Seconds for each fixed-cost phase of publishing into this warehouse, on a scratch copy of it."""
+    seconds: dict[str, float] = {}
+    copy = scratch / "profile.duckdb"
+    start = time.perf_counter()
+    shutil.copyfile(warehouse, copy)
+    seconds["copy_file"] = time.perf_counter() - start
+    with closing(duckdb.connect(str(copy))) as con:
+        load_fts(con)
+        for phase, action in (
+            ("schema", lambda: run_sql_file(con, "schema.sql")),
+            ("refresh_entities", lambda: run_sql_file(con, "load/refresh_entities.sql")),
+            ("views", lambda: run_sql_folder(con, "views")),
+            ("search_indexes", lambda: run_sql_file(con, "load/search_indexes.sql")),
+            ("checkpoint", lambda: con.execute("CHECKPOINT")),
+        ):
+            start = time.perf_counter()
+            action()
+            seconds[phase] = time.perf_counter() - start
+    copy.unlink()
+    return seconds

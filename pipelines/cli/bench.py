@@ -1,0 +1,117 @@
+"""`python -m pipelines bench`: throughput against the bare spaCy pass, memory, and incremental cost.
+
+    python -m pipelines bench                         # 400 generated articles, 1 and 2 processes
+    python -m pipelines bench --articles 1000 --processes 2
+    python -m pipelines bench --incremental 10000     # build (once) a 10,000-article warehouse, then time
+                                                      # no change / one new article / one changed article
+Reports go to bench/out/ as JSON and markdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import time
+from pathlib import Path
+
+from pipelines.bench import measure, report
+from pipelines.bench.corpus import write_corpus
+from pipelines.defs.resources import _shared_nlp
+from pipelines.nlp.pipeline import BATCH_SIZE
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "corpus"
+PROFILE_SAMPLE = 100  # articles for the per-component NLP profile
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m pipelines bench", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--articles", type=int, default=400, help="generated articles for the throughput run")
+    p.add_argument("--processes", type=int, nargs="+", default=[1, 2], help="NLP process counts to compare")
+    p.add_argument("--incremental", type=int, metavar="N", help="run the incremental test on N articles instead")
+    p.add_argument("--seed", type=int, default=0, help="corpus generator seed")
+    p.add_argument("--work", type=Path, default=ROOT / "bench" / "work", help="generated corpora and warehouses")
+    p.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="where the reports go")
+    return p
+
+
+def _load_model() -> float:
+    start = time.perf_counter()
+    _shared_nlp()
+    return time.perf_counter() - start
+
+
+def _words(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def _stage_rows(runs: dict[str, measure.RunMeasure]) -> list[list]:
+    stages = list(next(iter(runs.values())).stages)
+    return [[stage, *(f"{r.stages[stage]:.2f}" for r in runs.values())] for stage in stages]
+
+
+def throughput(args: argparse.Namespace) -> int:
+    corpus = args.work / f"corpus-{args.articles}-{args.seed}"
+    write_corpus(SEEDS, corpus, args.articles, args.seed)
+    model_load = _load_model()
+    results, runs = [], {}
+    for processes in args.processes:
+        warehouse = args.work / f"throughput-{processes}p" / "news.duckdb"
+        shutil.rmtree(warehouse.parent, ignore_errors=True)
+        run = measure.run_pipeline(corpus, warehouse, processes)
+        texts = measure.bodies(warehouse)
+        bare_seconds, bare_rss = measure.bare_spacy(texts, BATCH_SIZE, processes)
+        words = _words(texts)
+        runs[f"{processes} process(es)"] = run
+        results.append({
+            "processes": processes, "articles": len(texts), "words": words,
+            "pipeline_seconds": run.seconds, "bare_spacy_seconds": bare_seconds,
+            "pipeline_articles_per_s": len(texts) / run.seconds, "pipeline_words_per_s": words / run.seconds,
+            "bare_articles_per_s": len(texts) / bare_seconds, "bare_words_per_s": words / bare_seconds,
+            "ratio": bare_seconds / run.seconds, "bare_peak_rss_bytes": bare_rss, "run": run.as_dict(),
+        })
+    best = max(results, key=lambda r: r["pipeline_words_per_s"])
+    texts = measure.bodies(args.work / f"throughput-{best['processes']}p" / "news.duckdb")
+    components = measure.component_profile(_shared_nlp(), texts[:PROFILE_SAMPLE], BATCH_SIZE)
+    load_phases = measure.load_profile(args.work / f"throughput-{best['processes']}p" / "news.duckdb", args.work)
+    data = {"machine": report.machine(), "articles": args.articles, "seed": args.seed, "batch_size": BATCH_SIZE,
+            "model_load_seconds": model_load, "results": results, "best_processes": best["processes"],
+            "nlp_components_seconds": {"sample_articles": min(PROFILE_SAMPLE, len(texts)), **components},
+            "load_phases_seconds": load_phases}
+    md = _throughput_markdown(data, runs)
+    json_path, md_path = report.write(args.out, f"throughput-{args.articles}", data, md)
+    print(md)
+    print(f"\nReports: {json_path} {md_path}")
+    return 0
+
+
+def _throughput_markdown(data: dict, runs: dict[str, measure.RunMeasure]) -> str:
+    m = data["machine"]
+    rows = [[r["processes"], r["articles"], f"{r['words']:,}", f"{r['pipeline_seconds']:.1f}",
+             f"{r['pipeline_articles_per_s']:.1f}", f"{r['pipeline_words_per_s']:,.0f}",
+             f"{r['bare_words_per_s']:,.0f}", f"{r['ratio']:.0%}", report.mib(r["run"]["peak_rss_bytes"]),
+             report.mib(r["run"]["warehouse_bytes"])] for r in data["results"]]
+    comp = data["nlp_components_seconds"]
+    return "\n\n".join([
+        f"## Throughput: {data['articles']} generated articles (seed {data['seed']}, batch size {data['batch_size']})",
+        f"Machine: {m['cpus']} CPUs, {m['memory_gib']} GiB, Python {m['python']}; {m['date']}. "
+        f"Model loading ({data['model_load_seconds']:.1f} s) is not counted in either pass.",
+        report.table(["processes", "articles", "words", "pipeline s", "articles/s", "words/s", "bare spaCy words/s",
+                      "pipeline / bare", "peak RSS", "warehouse"], rows),
+        f"Fastest: {data['best_processes']} process(es).",
+        "### Time per stage (s)\n\n" + report.table(["stage", *runs], _stage_rows(runs)),
+        f"### NLP components, one process, {comp['sample_articles']} articles (s)\n\n"
+        + report.table(["component", "seconds"], [[k, f"{v:.2f}"] for k, v in comp.items() if k != "sample_articles"]),
+        "### Fixed publishing cost on this warehouse (s)\n\n"
+        + report.table(["phase", "seconds"], [[k, f"{v:.2f}"] for k, v in data["load_phases_seconds"].items()]),
+    ]) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    if args.incremental:
+        from pipelines.bench.incremental import incremental  # noqa: PLC0415
+        return incremental(args)
+    return throughput(args)
