@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 import duckdb
+import pandas as pd
 
 from pipelines.ingest.plan import CorpusScan, IngestResult, KnownFile, article_id_for
-from pipelines.models import Extraction, IngestError
+from pipelines.models import Extraction, IngestError, SourceFile
 from pipelines.warehouse.rows import ARTICLE_TABLES, article_rows, frames
 from pipelines.warehouse.sqlfiles import run_sql_file
 from pipelines.warehouse.store import Warehouse
@@ -49,6 +50,36 @@ def _table_columns(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> d
     }
 
 
+def _upsert_source_files(
+    con: duckdb.DuckDBPyConnection, outcomes: list[tuple], stats: dict[str, SourceFile], now: dt.datetime,
+) -> None:
+    """Records each file's outcome in one bulk upsert; a path listed twice keeps its last outcome."""
+    latest = {path: (sha, status, article_id) for path, sha, status, article_id in outcomes}
+    if not latest:
+        return
+    paths = list(latest)
+    stat = [stats.get(p) for p in paths]
+    frame = pd.DataFrame({
+        "source_path": paths,
+        "content_sha256": [latest[p][0] for p in paths],
+        # Nullable integers: a float column would round nanosecond mtimes and make every file look changed.
+        "size_bytes": pd.array([s and s.size_bytes for s in stat], dtype="Int64"),
+        "mtime_ns": pd.array([s and s.mtime_ns for s in stat], dtype="Int64"),
+        "status": [latest[p][1] for p in paths],
+        "article_id": [latest[p][2] for p in paths],
+    })
+    con.register("file_outcomes", frame)
+    con.execute(
+        """INSERT INTO source_files
+           SELECT source_path, content_sha256, size_bytes, mtime_ns, status, article_id, $now, $now FROM file_outcomes
+           ON CONFLICT (source_path) DO UPDATE SET content_sha256 = excluded.content_sha256,
+           size_bytes = excluded.size_bytes, mtime_ns = excluded.mtime_ns, status = excluded.status,
+           article_id = excluded.article_id, last_seen = excluded.last_seen""",
+        {"now": now},
+    )
+    con.unregister("file_outcomes")
+
+
 def load(
     warehouse: Warehouse,
     scan: CorpusScan,
@@ -78,10 +109,8 @@ def load(
             con.execute("COMMIT")
         con.execute("BEGIN TRANSACTION")
         tables = frames(per_article, _table_columns(con, ARTICLE_TABLES + ("entities",)))
-        new_entities = tables["article_entities"][["entity_id", "name", "label"]].drop_duplicates("entity_id")
-        con.register("new_entities", new_entities)
-        con.execute("INSERT INTO entities SELECT entity_id, name, label, 0, 0 FROM new_entities "
-                    "ON CONFLICT DO NOTHING")
+        con.register("new_entities", tables["entities"].drop_duplicates("entity_id"))
+        con.execute("INSERT INTO entities BY NAME SELECT * FROM new_entities ON CONFLICT DO NOTHING")
         con.unregister("new_entities")
         for table in reversed(ARTICLE_TABLES):
             frame = tables[table]
@@ -101,16 +130,7 @@ def load(
         for err in errors:
             k = known.get(err.source_path)
             outcomes.append((err.source_path, ingest.hashes.get(err.source_path), "error", k and k.article_id))
-        for path, sha, status, article_id in outcomes:
-            stat = stats.get(path)
-            con.execute(
-                """INSERT INTO source_files VALUES ($path, $sha, $size, $mtime, $status, $aid, $now, $now)
-                   ON CONFLICT (source_path) DO UPDATE SET content_sha256 = excluded.content_sha256,
-                   size_bytes = excluded.size_bytes, mtime_ns = excluded.mtime_ns, status = excluded.status,
-                   article_id = excluded.article_id, last_seen = excluded.last_seen""",
-                {"path": path, "sha": sha, "size": stat and stat.size_bytes, "mtime": stat and stat.mtime_ns,
-                 "status": status, "aid": article_id, "now": now},
-            )
+        _upsert_source_files(con, outcomes, stats, now)
         ok_paths = [p for p, _, status, _ in outcomes if status != "error"]
         con.execute("DELETE FROM ingest_errors WHERE source_path IN (SELECT unnest($p))", {"p": ok_paths})
         for err in errors:
