@@ -112,13 +112,15 @@ COMMENT ON COLUMN article_headings.text IS 'The heading text.';
 
 CREATE TABLE IF NOT EXISTS entities (
     entity_id     VARCHAR PRIMARY KEY,
+    entity_key    VARCHAR NOT NULL,
     name          VARCHAR NOT NULL,
     label         VARCHAR NOT NULL,
     article_count INTEGER NOT NULL,
     mention_count INTEGER NOT NULL
 );
 COMMENT ON TABLE entities IS 'One row per real-world entity (person, organisation, place, ...) across all articles.';
-COMMENT ON COLUMN entities.entity_id IS 'Stable id derived from the normalised name, so the same entity keeps its id across runs.';
+COMMENT ON COLUMN entities.entity_id IS 'Stable id derived from entity_key, so the same entity keeps its id across runs.';
+COMMENT ON COLUMN entities.entity_key IS 'The normalised name that identifies the entity across articles ("kim jong un" for Kim Jong-un and Kim Jong Un).';
 COMMENT ON COLUMN entities.name IS 'Canonical full name: the form most articles use for it.';
 COMMENT ON COLUMN entities.label IS 'spaCy entity label best supported by its mentions: PERSON, ORG, GPE, LOC, NORP, ...';
 COMMENT ON COLUMN entities.article_count IS 'Number of articles that mention it.';

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.nlp.quote_cues import SPEECH_VERBS, THINKING_VERBS
+from pipelines.nlp.verbs import SPEECH_VERBS, THINKING_VERBS
 from pipelines.nlp.quote_marks import find_quoted_spans
 
 

@@ -55,9 +55,9 @@ def build(corpus: Path, warehouse: Path, sidecars: Iterable[Path] = ()) -> Wareh
 
     staging = warehouse.with_suffix(".corpus")
     shutil.rmtree(staging, ignore_errors=True)
-    shutil.copytree(corpus, staging)
-    for sidecar in sidecars:
-        shutil.copy(sidecar, staging / sidecar.name)
+    staging.mkdir(parents=True)
+    for path in [*sorted(corpus.glob("*.txt")), *sidecars]:
+        shutil.copyfile(path, staging / path.name)  # contents only: the copies stay writable
     warehouse.unlink(missing_ok=True)
     result = materialize_all({"corpus": CorpusResource(corpus_dir=str(staging)),
                               "warehouse": WarehouseResource(path=str(warehouse))})

@@ -32,11 +32,6 @@ def place_keys() -> frozenset[str]:
 
 
 @cache
-def speech_verbs() -> frozenset[str]:
-    return frozenset(_lines("entity_speech_verbs.txt"))
-
-
-@cache
 def credit_cue() -> re.Pattern:
     """One pattern matching a credit cue at the end of the text before a name."""
     return re.compile("(?:" + "|".join(_lines("entity_credit_cues.txt")) + r")\W*$", re.IGNORECASE)

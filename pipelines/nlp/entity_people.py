@@ -19,7 +19,8 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entity_lexicon import org_words, place_keys, speech_verbs, titles
+from pipelines.nlp.entity_lexicon import org_words, place_keys, titles
+from pipelines.nlp.verbs import REPORTING_VERBS
 from pipelines.nlp.entity_mentions import Mention, make_mention
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
@@ -106,7 +107,7 @@ def _speaker_called_he_or_she(span: Span) -> bool:
     """The subject of a speech verb, then "he"/"she" in that sentence or the next: organisations that
     speak ("Reuters said") are "it" or "they"."""
     root = span.root
-    if not (root.dep_ == "nsubj" and root.head.lemma_ in speech_verbs()):
+    if not (root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS):
         return False
     sentence = span.sent
     following = span.doc[span.end:min(len(span.doc), sentence.end + 1)]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.tokens import Span, Token
 
-VERBS_FILE = Path(__file__).with_name("speech_verbs.txt")
+from pipelines.nlp.verbs import SPEECH_VERBS
+
 ACCORDING_TO = "according to"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # A verb without its own subject takes the subject of the verb it hangs from through these relations (and a
@@ -16,29 +15,6 @@ RELATIVE_PRONOUNS = ("who", "whom")
 MAX_RELATIVE_CLIMB = 6
 # Reported speech nests ("X said officials had urged ..."): the outer reporter is the source.
 NESTED_REPORT_DEPS = ("ccomp", "xcomp", "conj")
-
-
-def load_verbs(path: Path = VERBS_FILE) -> dict[str, frozenset[str]]:
-    """{section: lemmas}; the speech and thinking sections must not share a lemma."""
-    sections: dict[str, set[str]] = {}
-    current = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("["):
-            current = sections.setdefault(line.strip("[]"), set())
-        else:
-            current.add(line)
-    overlap = sections["speech"] & sections["thinking"]
-    if overlap:
-        raise ValueError(f"{path.name}: verbs listed both as speech and thinking: {sorted(overlap)}")
-    return {name: frozenset(lemmas) for name, lemmas in sections.items()}
-
-
-VERBS = load_verbs()
-SPEECH_VERBS = VERBS["speech"]
-THINKING_VERBS = VERBS["thinking"]
 
 
 def cue_lemma(token: Token) -> str | None:

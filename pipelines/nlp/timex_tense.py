@@ -58,7 +58,7 @@ def clause_direction(span: Span) -> str | None:
                 return FUTURE if direction is None and through_infinitive else direction
             through_infinitive = through_infinitive or any(c.dep_ == "aux" and c.lower_ == "to"
                                                            for c in token.children)
-        if token.head is token:
+        if token.head.i == token.i:  # spaCy makes a new Token on each access: compare positions
             break
         token = token.head
     return _sentence_direction(span)

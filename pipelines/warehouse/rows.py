@@ -72,6 +72,11 @@ def article_rows(ex: Extraction, raw: RawArticle, ingested_at: dt.datetime) -> d
         "article_headings": _unique([
             {"article_id": article_id, "start_char": s, "end_char": e, "text": body[s:e]} for s, e in art.headings
         ], "start_char"),
+        "entities": [
+            {"entity_id": entity_ids[i], "entity_key": e.key, "name": e.name, "label": e.label,
+             "article_count": 0, "mention_count": 0}  # counts are set over all articles by refresh_entities.sql
+            for i, e in enumerate(ex.entities)
+        ],
         "article_entities": [
             {"article_id": article_id, "entity_id": entity_ids[i], "name": e.name, "label": e.label,
              "mention_count": mention_counts[i]}
