@@ -4,6 +4,7 @@
     python -m pipelines bench --articles 1000 --processes 2
     python -m pipelines bench --incremental 10000     # build (once) a 10,000-article warehouse, then time
                                                       # no change / one new article / one changed article
+    python -m pipelines bench --incremental 10000 --parsed 2000   # the same on 2,000 parsed articles x 5
 Reports go to bench/out/ as JSON and markdown.
 """
 
@@ -30,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--articles", type=int, default=400, help="generated articles for the throughput run")
     p.add_argument("--processes", type=int, nargs="+", default=[1, 2], help="NLP process counts to compare")
     p.add_argument("--incremental", type=int, metavar="N", help="run the incremental test on N articles instead")
+    p.add_argument("--parsed", type=int, metavar="M",
+                   help="with --incremental: parse only M articles and copy them up to N (see pipelines.bench.replicate)")
     p.add_argument("--seed", type=int, default=0, help="corpus generator seed")
     p.add_argument("--work", type=Path, default=ROOT / "bench" / "work", help="generated corpora and warehouses")
     p.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="where the reports go")
@@ -69,7 +72,7 @@ def throughput(args: argparse.Namespace) -> int:
             "pipeline_seconds": run.seconds, "bare_spacy_seconds": bare_seconds,
             "pipeline_articles_per_s": len(texts) / run.seconds, "pipeline_words_per_s": words / run.seconds,
             "bare_articles_per_s": len(texts) / bare_seconds, "bare_words_per_s": words / bare_seconds,
-            "ratio": bare_seconds / run.seconds, "bare_peak_rss_bytes": bare_rss, "run": run.as_dict(),
+            "ratio": bare_seconds / run.seconds, "bare_peak_pss_bytes": bare_rss, "run": run.as_dict(),
         })
     best = max(results, key=lambda r: r["pipeline_words_per_s"])
     texts = measure.bodies(args.work / f"throughput-{best['processes']}p" / "news.duckdb")
@@ -90,7 +93,7 @@ def _throughput_markdown(data: dict, runs: dict[str, measure.RunMeasure]) -> str
     m = data["machine"]
     rows = [[r["processes"], r["articles"], f"{r['words']:,}", f"{r['pipeline_seconds']:.1f}",
              f"{r['pipeline_articles_per_s']:.1f}", f"{r['pipeline_words_per_s']:,.0f}",
-             f"{r['bare_words_per_s']:,.0f}", f"{r['ratio']:.0%}", report.mib(r["run"]["peak_rss_bytes"]),
+             f"{r['bare_words_per_s']:,.0f}", f"{r['ratio']:.0%}", report.mib(r["run"]["peak_pss_bytes"]), report.mib(r["run"]["peak_rss_bytes"]),
              report.mib(r["run"]["warehouse_bytes"])] for r in data["results"]]
     comp = data["nlp_components_seconds"]
     return "\n\n".join([
@@ -98,8 +101,9 @@ def _throughput_markdown(data: dict, runs: dict[str, measure.RunMeasure]) -> str
         f"Machine: {m['cpus']} CPUs, {m['memory_gib']} GiB, Python {m['python']}; {m['date']}. "
         f"Model loading ({data['model_load_seconds']:.1f} s) is not counted in either pass.",
         report.table(["processes", "articles", "words", "pipeline s", "articles/s", "words/s", "bare spaCy words/s",
-                      "pipeline / bare", "peak RSS", "warehouse"], rows),
-        f"Fastest: {data['best_processes']} process(es).",
+                      "pipeline / bare", "peak PSS", "peak RSS sum", "warehouse"], rows),
+        f"Fastest: {data['best_processes']} process(es). Peak memory covers the bench process and its workers: "
+        "PSS is their real footprint, the RSS sum counts pages the workers share with their parent twice.",
         "### Time per stage (s)\n\n" + report.table(["stage", *runs], _stage_rows(runs)),
         f"### NLP components, one process, {comp['sample_articles']} articles (s)\n\n"
         + report.table(["component", "seconds"], [[k, f"{v:.2f}"] for k, v in comp.items() if k != "sample_articles"]),
