@@ -4,14 +4,11 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections import defaultdict
 from collections.abc import Callable, Iterator
-from pathlib import PurePosixPath
 
 from spacy.language import Language
 
 from pipelines.clean.article import clean
-from pipelines.clean.repeated import repeated_lines
 from pipelines.models import CleanArticle, Extraction, IngestError, RawArticle
 from pipelines.nlp.pipeline import BATCH_SIZE, configured_processes, extract
 
@@ -26,21 +23,11 @@ def _failure(source_path: str, step: str, exc: Exception) -> IngestError:
                        "the other articles were processed.")
 
 
-def source_of(raw: RawArticle) -> str:
-    """Which source an article comes from, for finding its source's repeated furniture lines."""
-    return raw.sidecar.get("publisher") or str(PurePosixPath(raw.source_path).parent)
-
-
 def clean_articles(raws: list[RawArticle]) -> tuple[list[CleanArticle], list[IngestError]]:
-    """Cleans each article; lines that recur across articles of one source in this run count as furniture."""
-    by_source: dict[str, list[RawArticle]] = defaultdict(list)
-    for raw in raws:
-        by_source[source_of(raw)].append(raw)
-    furniture = {source: repeated_lines(r.text for r in group) for source, group in by_source.items()}
     cleaned, errors = [], []
     for raw in raws:
         try:
-            article = clean(raw, repeated_lines=furniture[source_of(raw)])
+            article = clean(raw)
         except Exception as exc:  # noqa: BLE001  (any bug in cleaning must not stop the run)
             errors.append(_failure(raw.source_path, "cleaning", exc))
             continue

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from pipelines.clean.article import clean
-from pipelines.clean.repeated import repeated_lines
 from pipelines.models import RawArticle
 
 PARAGRAPH = ("The city council voted on Monday to extend the tram line to the airport, a project that has "
@@ -133,11 +132,3 @@ def test_removed_lines_keep_their_raw_line_numbers():
     assert [(r.line_no, r.reason) for r in clean(raw(text)).removed] == [(1, "title"), (3, "byline"), (7, "advert")]
 
 
-def test_lines_repeated_across_a_source_are_removed():
-    footer = "Send your tips to the newsroom team"
-    texts = [page(bottom=(footer,)).replace("Monday", day) for day in ("Monday", "Tuesday", "Friday")]
-    known = repeated_lines(texts)
-    assert repeated_lines(texts[:2]) == frozenset()
-    middle = page(footer)
-    assert reasons(middle, repeated_lines=known)[footer] == "repeated"
-    assert footer in clean(raw(middle)).body

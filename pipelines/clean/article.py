@@ -15,11 +15,10 @@ from pipelines.models import ArticleMetadata, CleanArticle, RawArticle, RemovedL
 LEAD_LINES = 3  # an agency lead "(Bloomberg) --" opens one of the first kept lines
 
 
-def clean(raw: RawArticle, *, repeated_lines: frozenset[str] = frozenset()) -> CleanArticle:
-    """``repeated_lines``: normalised lines seen across many articles of this source (see repeated.py)."""
+def clean(raw: RawArticle) -> CleanArticle:
     lines = split_lines(raw.text)
     known_title = raw.sidecar.get("title") or raw.extracted_meta.get("title")
-    result = classify(lines, known_title=known_title, repeated=repeated_lines)
+    result = classify(lines, known_title=known_title)
     kept = [line for line in lines if line.no not in result.reasons]
     removed = [line for line in lines if line.no in result.reasons]
 

@@ -1,7 +1,7 @@
 """The line classifier: which lines of a page are the article, and why every other line is not.
 
-The article core runs from the first to the last paragraph of running text. Furniture patterns and
-lines repeated across a source apply everywhere; above the core (the top block) we find section labels,
+The article core runs from the first to the last paragraph of running text. Furniture patterns apply
+everywhere; above the core (the top block) we find section labels,
 the title and its copies, bylines, datelines and other stories' headlines; below it (the bottom block)
 link lists, author boxes and page chrome.
 """
@@ -35,12 +35,11 @@ class Classification:
     headings: set[int] = field(default_factory=set)  # line_nos of subheadings kept in the body
 
 
-def classify(lines: list[Line], known_title: str | None = None,
-             repeated: frozenset[str] = frozenset()) -> Classification:
+def classify(lines: list[Line], known_title: str | None = None) -> Classification:
     """Classifies the non-blank lines of one article (see split_lines)."""
     result = Classification()
     for line in lines:
-        reason = furniture_reason(line.text) or ("repeated" if normalised(line.text) in repeated else None)
+        reason = furniture_reason(line.text)
         if reason:
             result.reasons[line.no] = reason
     core = [i for i, line in enumerate(lines) if line.no not in result.reasons and line.is_paragraph]

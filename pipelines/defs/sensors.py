@@ -26,7 +26,8 @@ def corpus_sensor(context: dg.SensorEvaluationContext, corpus: CorpusResource) -
         return dg.SensorResult(skip_reason="No file was added, changed or removed.", cursor=cursor)
     changed = sorted(p for p in current.keys() | (previous or {}).keys()
                      if (previous or {}).get(p) != current.get(p))
-    run_key = hashlib.sha256(cursor.encode("utf-8")).hexdigest()[:16]  # one state of the folder, one run
+    # One change (from this state of the folder to that one), one run: a re-evaluated tick repeats the key.
+    run_key = hashlib.sha256(f"{context.cursor}\n{cursor}".encode("utf-8")).hexdigest()[:16]
     return dg.SensorResult(
         run_requests=[dg.RunRequest(run_key=run_key, tags={"news_warehouse/changed_files": str(len(changed))})],
         cursor=cursor,
