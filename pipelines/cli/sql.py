@@ -11,8 +11,11 @@ from pipelines.defs.resources import warehouse_path_from_env
 from pipelines.warehouse.store import Warehouse
 
 
+MAX_CELL_WIDTH = 60
+
+
 def main(query: str) -> int:
-    console = Console()
+    console = Console(width=max(Console().width, 160))
     if query.endswith(".sql") and Path(query).exists():
         query = Path(query).read_text(encoding="utf-8")
     warehouse = Warehouse(warehouse_path_from_env())
@@ -23,7 +26,9 @@ def main(query: str) -> int:
         cursor = con.execute(query)
         columns = [d[0] for d in cursor.description or []]
         rows = cursor.fetchall()
-    table = Table(*columns)
+    table = Table()
+    for column in columns:  # one line per row: long texts are cut, not wrapped
+        table.add_column(column, no_wrap=True, overflow="ellipsis", max_width=MAX_CELL_WIDTH)
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row))
     console.print(table)
