@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -20,13 +19,8 @@ from pathlib import Path
 import duckdb
 
 from pipelines.warehouse.search import load_fts
-from pipelines.warehouse.sqlfiles import SQL_DIR, run_sql_file, run_sql_folder
-
-# DuckDB cannot update a full-text index (only rebuild it, which costs seconds per thousand articles), so
-# the rebuild is skipped when the indexed rows are those of the last rebuild. The fingerprint of the last
-# rebuild is kept as the comment of one of the index's own tables, and goes away with the index.
-SEARCH_INDEXES = "load/search_indexes.sql"
-FINGERPRINT_TABLE = ("fts_main_articles", "stats")
+from pipelines.warehouse.fts_update import refresh_search_indexes
+from pipelines.warehouse.sqlfiles import run_sql_file, run_sql_folder
 
 
 class Warehouse:
@@ -71,7 +65,7 @@ class Warehouse:
                 run_sql_file(con, "schema.sql")
                 yield con
                 run_sql_folder(con, "views")
-                _refresh_search_indexes(con)
+                refresh_search_indexes(con)
                 con.execute("CHECKPOINT")
             except BaseException:
                 con.close()
@@ -85,19 +79,6 @@ class Warehouse:
     def _discard_build(self) -> None:
         for stale in (self.build_path, self.build_path.with_name(self.build_path.name + ".wal")):
             stale.unlink(missing_ok=True)
-
-
-def _refresh_search_indexes(con: duckdb.DuckDBPyConnection) -> None:
-    definition = hashlib.sha256((SQL_DIR / SEARCH_INDEXES).read_bytes()).hexdigest()[:16]
-    [(content,)] = con.execute((SQL_DIR / "load" / "search_fingerprint.sql").read_text(encoding="utf-8")).fetchall()
-    fingerprint = f"{definition} {content}"
-    schema, table = FINGERPRINT_TABLE
-    recorded = con.execute("SELECT comment FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?",
-                           [schema, table]).fetchall()
-    if recorded == [(fingerprint,)]:
-        return
-    run_sql_file(con, SEARCH_INDEXES)
-    con.execute(f"COMMENT ON TABLE {schema}.{table} IS '{fingerprint}'")
 
 
 @contextlib.contextmanager
