@@ -1,12 +1,13 @@
 """`make eval`: builds the seed warehouse with the real pipeline and scores what users would query.
 
-Two warehouses are built from the bundled seed corpus: one exactly as shipped (cleaning, metadata,
-publication dates from the text, quotes, people), and one with the gold sidecar that gives article 004 its
-publication day (date values, which need that anchor).
+Two warehouses are built from the annotated corpus (by default the bundled seeds): one exactly as shipped
+(cleaning, metadata, publication dates from the text, quotes, people), and one with sidecars giving
+publication dates the texts do not (date values, which need that anchor; for the seeds, article 004's day).
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import shutil
 from collections.abc import Iterable
@@ -174,23 +175,41 @@ def score_dates(wh: Warehouse, gold: dict[str, dict]) -> tuple[Ratio, list[str]]
 
 
 def score_published(wh: Warehouse, gold: dict[str, dict]) -> list[str]:
-    """Publication dates found in the text, for the articles whose text gives one."""
-    expected = {"002_5b83c3a975a3c4f5.txt": ("2024-08-16", "day"), "004_edd7eccbfddf6c46.txt": ("2024-01-01", "year")}
+    """Publication dates found in the text against the gold date: a coarser date that agrees (the year of a
+    page that gives only "©2024") counts as right at its precision; a date where the gold has none is wrong."""
     lines = []
-    for name, (date, precision) in expected.items():
+    for name, truth in gold.items():
         found = wh.query("SELECT published_date, published_precision FROM articles WHERE source_path = ?", [name])
-        got = (str(found[0][0]), found[0][1]) if found and found[0][0] else (None, None)
-        lines.append(f"  {name}: {got[0]} ({got[1]})  {'right' if got == (date, precision) else 'WRONG, expected ' + date + ' ' + precision}")
+        date, precision = (found[0][0], found[0][1]) if found else (None, None)
+        expected = truth.get("published")
+        width = {"day": 10, "month": 7, "year": 4}.get(precision, 10)
+        if date is None:
+            verdict = "right (none)" if expected is None else f"MISSED ({expected})"
+        elif expected is None:
+            verdict = "WRONG (gold has none)"
+        else:
+            verdict = "right" if date.isoformat()[:width] == expected[:width] else f"WRONG ({expected})"
+        shown = date.isoformat()[:width] if date else "none"
+        lines.append(f"  {name}: {shown} ({precision or '-'})  {verdict}")
     return lines
 
 
 def main(argv: list[str] | None = None) -> int:
-    gold = load_gold()
-    EVAL_DIR.mkdir(parents=True, exist_ok=True)
-    shipped = build(SEED_CORPUS, EVAL_DIR / "seeds.duckdb")
-    anchored = build(SEED_CORPUS, EVAL_DIR / "seeds_with_sidecars.duckdb", sorted(SIDECARS.glob("*.meta.json")))
-    verbose = "-v" in (argv or [])
-    print(f"News Warehouse evaluation on {len(gold)} seed articles ({dt.date.today().isoformat()})\n")
+    parser = argparse.ArgumentParser(prog="python -m pipelines eval", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=SEED_CORPUS, help="folder of the annotated articles")
+    parser.add_argument("--gold", type=Path, default=GOLD_FILE, help="annotations, in the format of seeds.json")
+    parser.add_argument("--sidecars", type=Path, default=SIDECARS,
+                        help="sidecars for the date build (publication dates the texts do not give)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every mistake")
+    args = parser.parse_args(argv)
+    gold = load_gold(args.gold)
+    out = EVAL_DIR / args.gold.stem
+    out.mkdir(parents=True, exist_ok=True)
+    shipped = build(args.corpus, out / "shipped.duckdb")
+    sidecars = sorted(args.sidecars.glob("*.meta.json")) if args.sidecars.is_dir() else []
+    anchored = build(args.corpus, out / "with_sidecars.duckdb", sidecars) if sidecars else shipped
+    print(f"News Warehouse evaluation on {len(gold)} articles of {args.gold.name} ({dt.date.today().isoformat()})\n")
     print("Cleaning and metadata")
     print("\n".join("  " + line for line in format_seed_score(score_seeds(read_clean_articles(shipped), gold)).splitlines()))
     print("  publication dates from the text:")
@@ -214,9 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     for person, n in p.cross_article.items():
         print(f"    {person}: {n}")
     dates, date_mistakes = score_dates(anchored, gold)
-    print("\nDates (values, articles 002 and 004, 004 anchored on 2024-11-05 by its sidecar)")
+    print("\nDates (values of the annotated expressions" + (", with the sidecars' publication dates)" if sidecars else ")"))
     print(f"  date values right  {dates}")
-    if verbose:
+    if args.verbose:
         print("\nMistakes")
         for line in q.mistakes + p.mistakes + date_mistakes:
             print("  " + line)
