@@ -1,6 +1,6 @@
 """`python -m pipelines bench`: throughput against the bare spaCy pass, memory, and incremental cost.
 
-    python -m pipelines bench                         # 400 generated articles, 1 and 2 processes
+    python -m pipelines bench                         # 300 generated articles, 1 and 2 processes
     python -m pipelines bench --articles 1000 --processes 2
     python -m pipelines bench --incremental 10000     # build (once) a 10,000-article warehouse, then time
                                                       # no change / one new article / one changed article
@@ -28,7 +28,7 @@ PROFILE_SAMPLE = 100  # articles for the per-component NLP profile
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m pipelines bench", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--articles", type=int, default=400, help="generated articles for the throughput run")
+    p.add_argument("--articles", type=int, default=300, help="generated articles for the throughput run")
     p.add_argument("--processes", type=int, nargs="+", default=[1, 2], help="NLP process counts to compare")
     p.add_argument("--incremental", type=int, metavar="N", help="run the incremental test on N articles instead")
     p.add_argument("--parsed", type=int, metavar="M",
