@@ -15,6 +15,9 @@ from pipelines.warehouse.sqlfiles import run_sql_file
 from pipelines.warehouse.store import Warehouse
 
 
+LOAD_CHUNK = 500  # articles turned into rows at a time, so that memory does not grow with the run's size
+
+
 @dataclass(frozen=True)
 class LoadSummary:
     run_id: str
@@ -48,6 +51,20 @@ def _table_columns(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> d
             [t]).fetchall()]
         for t in tables
     }
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]) -> None:
+    """Bulk-inserts one chunk of articles' rows: entities first (an entity already known stays), then
+    parents before children."""
+    con.register("new_entities", tables["entities"].drop_duplicates("entity_id"))
+    con.execute("INSERT INTO entities BY NAME SELECT * FROM new_entities ON CONFLICT DO NOTHING")
+    con.unregister("new_entities")
+    for table in reversed(ARTICLE_TABLES):
+        frame = tables[table]
+        if len(frame):
+            con.register("batch", frame)
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")
+            con.unregister("batch")
 
 
 def _upsert_source_files(
@@ -96,7 +113,6 @@ def load(
     with warehouse.build() as con:
         known = known_files(con)
         stats = {f.source_path: f for f in scan.files}
-        per_article = [article_rows(ex, raw_by_path[ex.article.source_path], now) for ex in extractions]
         loaded_paths = {ex.article.source_path for ex in extractions}
         # Articles whose rows go: re-extracted ones, and files that now duplicate another article.
         replaced = sorted({article_id_for(p) for p in loaded_paths | set(ingest.duplicates)})
@@ -108,16 +124,11 @@ def load(
                 con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids))", {"ids": replaced})
             con.execute("COMMIT")
         con.execute("BEGIN TRANSACTION")
-        tables = frames(per_article, _table_columns(con, ARTICLE_TABLES + ("entities",)))
-        con.register("new_entities", tables["entities"].drop_duplicates("entity_id"))
-        con.execute("INSERT INTO entities BY NAME SELECT * FROM new_entities ON CONFLICT DO NOTHING")
-        con.unregister("new_entities")
-        for table in reversed(ARTICLE_TABLES):
-            frame = tables[table]
-            if len(frame):
-                con.register("batch", frame)
-                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")
-                con.unregister("batch")
+        columns = _table_columns(con, ARTICLE_TABLES + ("entities",))
+        for start in range(0, len(extractions), LOAD_CHUNK):
+            chunk = extractions[start:start + LOAD_CHUNK]
+            _insert_rows(con, frames([article_rows(ex, raw_by_path[ex.article.source_path], now) for ex in chunk],
+                                     columns))
 
         outcomes: list[tuple] = []
         for path in loaded_paths:
