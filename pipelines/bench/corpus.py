@@ -116,7 +116,8 @@ def generate_article(seeds: list[SeedArticle], seed: int, index: int) -> str:
     header = [title if line.strip() == template.title else _vary_dates(line, rng) for line in template.header]
     if not any(line.strip() == title for line in header):
         header = [title, "", *header]
-    return "\n".join(header).rstrip("\n") + "\n\n" + "\n\n".join(units) + "\n\n" + "\n".join(template.footer).strip("\n") + "\n"
+    footer = "\n".join(template.footer).strip("\n")
+    return "\n".join(header).rstrip("\n") + "\n\n" + "\n\n".join(units) + "\n\n" + footer + "\n"
 
 
 def write_corpus(seeds_dir: Path, target: Path, count: int, seed: int = 0, start: int = 0) -> list[Path]:

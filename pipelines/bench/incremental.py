@@ -98,14 +98,16 @@ def _markdown(data: dict) -> str:
     m, b = data["machine"], data["build"]
     stages = list(b["stages"])
     rows = [[s["step"], f"{s['seconds']:.2f}", s["files_to_read"], s["articles_parsed"],
-             *(f"{s['stages'][k]:.2f}" for k in stages), report.mib(s.get("peak_pss_bytes", 0)),
+             *(f"{s['stages'][k]:.2f}" for k in stages),
+             report.mib(s["peak_pss_bytes"]) if "peak_pss_bytes" in s else "n/a",  # builds measured before PSS
              report.mib(s["peak_rss_bytes"]), report.mib(s["warehouse_bytes"])]
             for s in [b, *data["steps"]]]
     return "\n\n".join([
         f"## Incremental cost on a {data['articles']:,}-article warehouse ({data['processes']} process(es))",
         f"Machine: {m['cpus']} CPUs, {m['memory_gib']} GiB, Python {m['python']}; {m['date']}. "
-        + (f"The warehouse holds {data['parsed_articles']:,} parsed articles, copied {data['articles'] // data['parsed_articles']}"
-           " times under other paths (pipelines.bench.replicate); the build row is the parse of those articles. "
+        + (f"The warehouse holds {data['parsed_articles']:,} parsed articles, copied "
+           f"{data['articles'] // data['parsed_articles']} times under other paths (pipelines.bench.replicate); "
+           "the build row is the parse of those articles. "
            if data["parsed_articles"] != data["articles"] else "")
         + f"Model loading ({data['model_load_seconds']:.1f} s, once per process) is not counted in the steps.",
         report.table(["run", "seconds", "files read", "articles parsed", *(f"{k} s" for k in stages), "peak PSS",

@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--processes", type=int, nargs="+", default=[1, 2], help="NLP process counts to compare")
     p.add_argument("--incremental", type=int, metavar="N", help="run the incremental test on N articles instead")
     p.add_argument("--parsed", type=int, metavar="M",
-                   help="with --incremental: parse only M articles and copy them up to N (see pipelines.bench.replicate)")
+                   help="with --incremental: parse only M articles and copy them up to N (pipelines.bench.replicate)")
     p.add_argument("--seed", type=int, default=0, help="corpus generator seed")
     p.add_argument("--work", type=Path, default=ROOT / "bench" / "work", help="generated corpora and warehouses")
     p.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="where the reports go")
@@ -93,8 +93,8 @@ def _throughput_markdown(data: dict, runs: dict[str, measure.RunMeasure]) -> str
     m = data["machine"]
     rows = [[r["processes"], r["articles"], f"{r['words']:,}", f"{r['pipeline_seconds']:.1f}",
              f"{r['pipeline_articles_per_s']:.1f}", f"{r['pipeline_words_per_s']:,.0f}",
-             f"{r['bare_words_per_s']:,.0f}", f"{r['ratio']:.0%}", report.mib(r["run"]["peak_pss_bytes"]), report.mib(r["run"]["peak_rss_bytes"]),
-             report.mib(r["run"]["warehouse_bytes"])] for r in data["results"]]
+             f"{r['bare_words_per_s']:,.0f}", f"{r['ratio']:.0%}", report.mib(r["run"]["peak_pss_bytes"]),
+             report.mib(r["run"]["peak_rss_bytes"]), report.mib(r["run"]["warehouse_bytes"])] for r in data["results"]]
     comp = data["nlp_components_seconds"]
     return "\n\n".join([
         f"## Throughput: {data['articles']} generated articles (seed {data['seed']}, batch size {data['batch_size']})",
