@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import shutil
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,6 @@ from pipelines.nlp.names import entity_key
 from pipelines.warehouse.store import Warehouse
 
 SIDECARS = GOLD_FILE.parent / "sidecars"
-EVAL_DIR = Path("warehouse") / "eval"
 
 
 @dataclass
@@ -204,8 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list every mistake")
     args = parser.parse_args(argv)
     gold = load_gold(args.gold)
-    out = EVAL_DIR / args.gold.stem
-    out.mkdir(parents=True, exist_ok=True)
+    out = Path(tempfile.mkdtemp(prefix=f"eval-{args.gold.stem}-"))  # private: several evaluations may run at once
     shipped = build(args.corpus, out / "shipped.duckdb")
     sidecars = sorted(args.sidecars.glob("*.meta.json")) if args.sidecars.is_dir() else []
     anchored = build(args.corpus, out / "with_sidecars.duckdb", sidecars) if sidecars else shipped
