@@ -205,6 +205,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     gold = load_gold(args.gold)
     out = Path(tempfile.mkdtemp(prefix=f"eval-{args.gold.stem}-"))  # private: several evaluations may run at once
+    try:
+        return _report(args, gold, out)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def _report(args: argparse.Namespace, gold: dict[str, dict], out: Path) -> int:
     shipped = build(args.corpus, out / "shipped.duckdb")
     sidecars = sorted(args.sidecars.glob("*.meta.json")) if args.sidecars.is_dir() else []
     anchored = build(args.corpus, out / "with_sidecars.duckdb", sidecars) if sidecars else shipped
