@@ -71,7 +71,12 @@ def _parallel(nlp: Language, batches: list[list[CleanArticle]], processes: int) 
     """Batches parsed by forked workers that share the loaded pipeline; results come back in order.
     Only Extractions (plain dataclasses) cross the process boundary, never spaCy Docs."""
     with multiprocessing.get_context("fork").Pool(processes, _start_worker, (nlp,)) as pool:
-        yield from pool.imap(_extract_in_worker, batches)
+        for batch, (done, errors) in zip(batches, pool.imap(_extract_in_worker, batches)):
+            # The article came back as a copy: point at the one this process holds, not a second one in memory.
+            by_path = {article.source_path: article for article in batch}
+            for extraction in done:
+                extraction.article = by_path[extraction.article.source_path]
+            yield done, errors
 
 
 def extract_articles(
