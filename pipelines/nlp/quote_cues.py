@@ -36,6 +36,10 @@ def speaker_head(cue: Token) -> Token | None:
         to = cue.doc[cue.i + 1]
         objects = [t for t in (*to.children, *cue.children) if t.dep_ == "pobj"]
         return objects[0] if objects else None
+    if _is_passive(cue):
+        # "She was described as ...": the subject is who was spoken of; the speaker is the "by" agent, if any.
+        agents = [t for agent in cue.children if agent.dep_ == "agent" for t in agent.children if t.dep_ == "pobj"]
+        return agents[0] if agents else None
     verb = cue
     while True:
         subjects = [t for t in verb.children if t.dep_ in SUBJECT_DEPS]
@@ -48,6 +52,14 @@ def speaker_head(cue: Token) -> Token | None:
     named = [t for t in cue.rights
              if t.dep_ in ("dobj", "attr", "npadvmod") and t.pos_ == "PROPN" and t.left_edge.i == cue.i + 1]
     return named[0] if named else None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(t.dep_ in ("auxpass", "nsubjpass") for t in verb.children)
+
+
+def _has_own_subject(verb: Token) -> bool:
+    return any(t.dep_ in SUBJECT_DEPS for t in verb.children)
 
 
 def _shares_subject(verb: Token) -> bool:
@@ -91,10 +103,12 @@ def dominating_cue(root: Token, inside, in_scope) -> Token | None:
     found = None
     node = root
     while node.head.i != node.i and in_scope(node.head):
-        link = node.dep_
+        link, child = node.dep_, node
         node = node.head
         if found is not None and link not in NESTED_REPORT_DEPS:
             break
+        if link == "conj" and cue_lemma(node) and _has_own_subject(child):
+            break  # "X called it ..., and her novel “...” spent weeks ...": a clause of the writer's, not X's
         if not inside(node) and cue_lemma(node) and speaker_head(node) is not None:
             found = node
     if found is None:

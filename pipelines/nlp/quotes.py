@@ -23,6 +23,7 @@ from pipelines.nlp.quote_cues import cue_lemma, dominating_cue, speaker_head, sp
 from pipelines.nlp.quote_indirect import reported_clauses
 from pipelines.nlp.quote_marks import QuotedSpan, find_quoted_spans, paragraph_spans
 from pipelines.nlp.quote_people import People, PersonMention
+from pipelines.nlp.quote_terms import is_term
 
 SENTENCE_END = (".", "!", "?")
 # A quote ending like this leaves its sentence open for the attribution that follows: “...,” she said.
@@ -120,9 +121,13 @@ class _QuoteFinder:
         introduced = bool(leading) and leading[-1].text in (":", ",") and self._last_cue(leading) is not None
         if opens_sentence or introduced or _right_after_cue(leading):
             attribution = self._direct_attribution(q, content, leading, trailing)
-            # A short utterance counts when someone is quoted with it: “Why now?” asked Jones.
-            if _is_clause(content) or (attribution and content.text.rstrip().endswith(OPEN_ENDINGS)):
+            # A short utterance counts when someone is quoted with it: “Why now?” asked Jones. Inside the
+            # writer's sentence a short phrase is partial (what they call “exercise snacking,” short bursts ...).
+            if _is_clause(content) or (opens_sentence and attribution
+                                       and content.text.rstrip().endswith(OPEN_ENDINGS)):
                 return FoundQuote(q.start, q.end, "direct", attribution)
+        if is_term(content, leading):
+            return FoundQuote(q.start, q.end, "scare")
         attribution = self._partial_attribution(q, content, trailing)
         return FoundQuote(q.start, q.end, "partial" if attribution else "scare", attribution)
 
@@ -147,7 +152,9 @@ class _QuoteFinder:
         for token in window:
             if cue_lemma(token):
                 attribution = self._attribution(token)
-                if attribution:
+                # “...,” she said / said Jones: the speaker follows the quote; one named before it speaks of
+                # something else (The report devoted a chapter to “heat domes,” ... and said ...).
+                if attribution and attribution.speaker_start >= content.end_char:
                     return attribution
         return None
 
@@ -280,5 +287,5 @@ def _is_clause(content: Span) -> bool:
 
 
 def _right_after_cue(leading: list[Token]) -> bool:
-    """ "X said “...”" with nothing between the cue verb and the quote."""
-    return bool(leading) and cue_lemma(leading[-1]) is not None
+    """ "X said “...”" with nothing between the cue verb and the quote (not so-called “...”: no one speaks)."""
+    return bool(leading) and cue_lemma(leading[-1]) is not None and speaker_head(leading[-1]) is not None
