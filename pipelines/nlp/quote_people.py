@@ -38,7 +38,10 @@ class People:
         """The person a speaker span names: the last person mention overlapping it (the head comes last), or
         a person named elsewhere with the same surname when the tagger missed this one ("Duben said")."""
         text = self._doc.text
-        overlapping = [m for m in self.mentions if m.start < end and start < m.end and _starts_word(text, m.start)]
+        head_start = _last_word_start(text, start, end)
+        if not text[head_start:end][:1].isupper():
+            return None  # the head is no name: "Hale's campaign", "a spokesman"
+        overlapping = [m for m in self.mentions if m.start < end and head_start < m.end and _starts_word(text, m.start)]
         if overlapping:
             return overlapping[-1]
         surname = _last_name_word(text[start:end])
@@ -82,6 +85,12 @@ class People:
 def _starts_word(text: str, position: int) -> bool:
     """False for a mention cut out of a word, such as "Hyun" in "Go Myong-Hyun"."""
     return position == 0 or not (text[position - 1].isalnum() or text[position - 1] in "-‐")
+
+
+def _last_word_start(text: str, start: int, end: int) -> int:
+    """Where the last word of text[start:end] starts: a speaker span ends with its head."""
+    words = text[start:end].rstrip()
+    return start + len(words) - len(words.split()[-1]) if words.strip() else start
 
 
 def _last_name_word(text: str) -> str | None:

@@ -133,8 +133,9 @@ class _QuoteFinder:
 
     def _direct_attribution(self, q: QuotedSpan, content: Span, leading: list[Token],
                             trailing: list[Token]) -> Attribution | None:
+        previous_tail = self._previous_paragraph_tail(q)
         return (self._dash(q) or self._trailing_cue(content, trailing) or self._introduction(leading)
-                or self._introduction(self._previous_paragraph_tail(q)) or self._dominating(content))
+                or self._introduction(previous_tail) or self._dominating(content) or self._reporter(previous_tail))
 
     def _partial_attribution(self, q: QuotedSpan, content: Span, trailing: list[Token]) -> Attribution | None:
         if content.text.rstrip().endswith(OPEN_ENDINGS):
@@ -191,6 +192,14 @@ class _QuoteFinder:
         if any(self.in_quote(t) for t in span):
             return None
         return Attribution(cue_lemma(cue), span.start_char, span.end_char)
+
+    def _reporter(self, sentence: list[Token]) -> Attribution | None:
+        """A quote paragraph with no attribution after a paragraph ending in reported speech ("Jones said the
+        data were clean, but she cautioned ...") goes on in that reporter's words: the main clause's cue."""
+        cues = [t for t in sentence if cue_lemma(t) and speaker_head(t) is not None]
+        if not cues:
+            return None
+        return self._attribution(min(cues, key=lambda cue: len(list(cue.ancestors))))
 
     def _last_cue(self, tokens: list[Token]) -> Token | None:
         cues = [t for t in tokens if cue_lemma(t) and speaker_head(t) is not None]

@@ -1,0 +1,36 @@
+"""Who speaks: quotes whose speaker is found outside their own sentence, and speakers that are not the person
+they name (short texts of our own)."""
+
+from __future__ import annotations
+
+from tests.test_quotes import marked, only, run, speaker_name
+
+
+def test_quote_paragraph_after_reported_speech_keeps_the_reporter(nlp):
+    doc = run(nlp, "Dr. Nina Kaur said the trial had been carefully run, but she warned against drawing firm "
+                   "conclusions.\n“We only followed patients for two years, and that is not long enough.”")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Nina Kaur"
+
+
+def test_run_on_quote_after_reported_speech_keeps_the_reporter_in_both_paragraphs(nlp):
+    doc = run(nlp, "Dr. Nina Kaur said the trial had been carefully run.\n"
+                   "“We only followed patients for two years, and that is not long enough.\n"
+                   "“The next study will follow them for ten years before we publish anything.”")
+    first, second = marked(doc)
+    assert first.kind == second.kind == "direct"
+    assert speaker_name(doc, first) == speaker_name(doc, second) == "Nina Kaur"
+
+
+def test_quote_paragraph_after_plain_narration_gets_no_speaker(nlp):
+    doc = run(nlp, "Dr. Nina Kaur ran the trial at three hospitals.\n"
+                   "“We only followed patients for two years, and that is not long enough.”")
+    q = only(marked(doc), "direct")
+    assert q.speaker_text is None
+
+
+def test_a_person_s_organisation_is_not_the_person(nlp):
+    doc = run(nlp, "Senator Paul Grant did not attend. Grant’s office said he would visit the valley “soon.”")
+    q = only(marked(doc), "partial")
+    assert q.speaker_text == "Grant’s office"
+    assert q.speaker_entity is None
