@@ -89,6 +89,15 @@ def throughput(args: argparse.Namespace) -> int:
     return 0
 
 
+def _outside_nlp(result: dict) -> float:
+    return 1 - result["run"]["stages"]["nlp"] / result["pipeline_seconds"]
+
+
+def _ours_share(components: dict) -> float:
+    ours = sum(v for k, v in components.items() if k not in ("base_model", "sample_articles"))
+    return ours / components["base_model"]
+
+
 def _throughput_markdown(data: dict, runs: dict[str, measure.RunMeasure]) -> str:
     m = data["machine"]
     rows = [[r["processes"], r["articles"], f"{r['words']:,}", f"{r['pipeline_seconds']:.1f}",
@@ -104,6 +113,9 @@ def _throughput_markdown(data: dict, runs: dict[str, measure.RunMeasure]) -> str
                       "pipeline / bare", "peak PSS", "peak RSS sum", "warehouse"], rows),
         f"Fastest: {data['best_processes']} process(es). Peak memory covers the bench process and its workers: "
         "PSS is their real footprint, the RSS sum counts pages the workers share with their parent twice.",
+        "Outside the NLP stage (scan, read, clean, load and publish, checks, Dagster): "
+        + ", ".join(f"{r['processes']} process(es) {_outside_nlp(r):.0%} of the run" for r in data["results"]) + ". "
+        f"Inside it, our components took {_ours_share(comp):.0%} of the base model's time (profile below).",
         "### Time per stage (s)\n\n" + report.table(["stage", *runs], _stage_rows(runs)),
         f"### NLP components, one process, {comp['sample_articles']} articles (s)\n\n"
         + report.table(["component", "seconds"], [[k, f"{v:.2f}"] for k, v in comp.items() if k != "sample_articles"]),
