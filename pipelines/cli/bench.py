@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--parsed", type=int, metavar="M",
                    help="with --incremental: parse only M articles and copy them up to N (pipelines.bench.replicate)")
     p.add_argument("--seed", type=int, default=0, help="corpus generator seed")
-    p.add_argument("--work", type=Path, default=ROOT / "bench" / "work", help="generated corpora and warehouses")
+    p.add_argument("--work", type=Path, default=ROOT / "bench" / "out" / "work", help="generated corpora and warehouses")
     p.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="where the reports go")
     return p
 
