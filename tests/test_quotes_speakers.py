@@ -34,3 +34,19 @@ def test_a_person_s_organisation_is_not_the_person(nlp):
     q = only(marked(doc), "partial")
     assert q.speaker_text == "Grant’s office"
     assert q.speaker_entity is None
+
+
+def test_object_pronoun_is_not_its_clause_subject(nlp):
+    doc = run(nlp, "Anna Weiss, a poet, died on Sunday. She was 80.\n"
+                   "The critic Paul Stone called her the finest poet of her generation.\n"
+                   "In a 1990 interview, she said: “I write at night because the house is quiet then.”")
+    q = only(marked(doc), "direct")
+    assert q.speaker_text == "she"
+    assert speaker_name(doc, q) == "Anna Weiss"
+
+
+def test_possessive_pronoun_teaches_a_gender(nlp):
+    doc = run(nlp, "Anna Weiss met the union on Monday. Tom Berg thanked his staff for the long night.\n"
+                   "“We are not finished with this contract yet,” she said.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Anna Weiss"

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-PRONOUN_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+OBJECT_DEPS = ("dobj", "dative", "iobj", "pobj")
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,13 @@ class People:
         self._entities = doc._.entities or []
         self.mentions = [m for m in self._person_mentions() if not _inside_any(m.start, excluded)]
         self._gender: dict[tuple, str] = {}
-        # (position, mention): when a person was last the one acting or speaking
+        # (position, mention): when a person was last the one acting, speaking or referred to by he/she
         self._salient = [(m.start, m) for m in self.mentions if self._is_subject(m)]
+        # Every he/she/him/her/his of the writer's, resolved in text order as speakers are: each one learns a
+        # gender and keeps its person salient ("Bloomfield called her ... She said:" is not Bloomfield).
+        self._pending = [t for t in doc if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON"
+                         and not _inside_any(t.idx, excluded)]
+        self._resolved: dict[int, PersonMention | None] = {}  # pronoun offset -> person
 
     def person_in(self, start: int, end: int) -> PersonMention | None:
         """The person a speaker span names: the last person mention overlapping it (the head comes last), or
@@ -50,21 +56,49 @@ class People:
         return (earlier or namesakes or [None])[-1]
 
     def resolve(self, start: int, end: int) -> PersonMention | None:
-        """The person a speaker span refers to, a pronoun included; None for groups and unnamed sources."""
-        gender = PRONOUN_GENDER.get(self._doc.text[start:end].lower())
-        person = self._antecedent(start, gender) if gender else self.person_in(start, end)
+        """The person a speaker span refers to, a pronoun included; None for groups and unnamed sources.
+        Call in text order."""
+        self._resolve_pronouns_before(end)
+        if self._doc.text[start:end].lower() in PRONOUN_GENDER:
+            return self._resolved.get(start)
+        person = self.person_in(start, end)
         if person is not None:
-            if gender:
-                self._gender.setdefault(person.key, gender)
             self._salient.append((start, person))
         return person
 
-    def _antecedent(self, position: int, gender: str) -> PersonMention | None:
-        compatible = [(pos, m) for pos, m in self._salient
-                      if pos < position and self._gender.get(m.key, gender) == gender]
+    def _resolve_pronouns_before(self, position: int) -> None:
+        while self._pending and self._pending[0].idx < position:
+            pronoun = self._pending.pop(0)
+            gender = PRONOUN_GENDER[pronoun.lower_]
+            person = self._antecedent(pronoun.idx, gender, self._clause_subject_person(pronoun))
+            self._resolved[pronoun.idx] = person
+            if person is not None:
+                self._gender.setdefault(person.key, gender)
+                self._salient.append((pronoun.idx, person))
+
+    def _clause_subject_person(self, pronoun: Token) -> PersonMention | None:
+        """For an object pronoun, the person who is its clause's subject: "Bloomfield praised her" is not
+        Bloomfield praising himself (that takes "herself")."""
+        if pronoun.dep_ not in OBJECT_DEPS:
+            return None
+        verb = pronoun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((t for t in verb.children if t.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            return None
+        if subject.idx in self._resolved:
+            return self._resolved[subject.idx]
+        lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+        return next((m for m in self.mentions if lo <= m.start < hi), None)
+
+    def _antecedent(self, position: int, gender: str, other: PersonMention | None) -> PersonMention | None:
+        def fits(m: PersonMention) -> bool:
+            return self._gender.get(m.key, gender) == gender and (other is None or m.key != other.key)
+        compatible = [(pos, m) for pos, m in self._salient if pos < position and fits(m)]
         if compatible:
             return max(compatible, key=lambda pair: pair[0])[1]
-        earlier = [m for m in self.mentions if m.end <= position and self._gender.get(m.key, gender) == gender]
+        earlier = [m for m in self.mentions if m.end <= position and fits(m)]
         return earlier[-1] if earlier else None
 
     def _is_subject(self, mention: PersonMention) -> bool:
