@@ -32,7 +32,7 @@ class EntitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         lines = Lines(doc.text)
         mentions = dash_attributions(doc, split_hyphenated(mentions_from_ner(doc, lines)))
-        fix_labels(mentions)
+        mentions = fix_labels(mentions)
         mentions += untagged_surnames(doc, mentions)
         clusters = [c for c in cluster(mentions, lines) if c.label != "PERSON" or _in_running_text(c, lines)]
         doc._.entities = [_entity(c) for c in clusters]

@@ -27,6 +27,11 @@ def org_words() -> frozenset[str]:
 
 
 @cache
+def place_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in _lines("entity_place_words.txt"))
+
+
+@cache
 def place_keys() -> frozenset[str]:
     return frozenset(entity_key(place) for place in _lines("entity_places.txt"))
 
@@ -35,3 +40,9 @@ def place_keys() -> frozenset[str]:
 def credit_cue() -> re.Pattern:
     """One pattern matching a credit cue at the end of the text before a name."""
     return re.compile("(?:" + "|".join(_lines("entity_credit_cues.txt")) + r")\W*$", re.IGNORECASE)
+
+
+@cache
+def credit_line() -> re.Pattern:
+    """One pattern found in a line that credits every name on it (contributor lines, author bios)."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in _lines("entity_credit_lines.txt")))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from pipelines.nlp.entity_lexicon import credit_cue
+from pipelines.nlp.entity_lexicon import credit_cue, credit_line
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
@@ -45,8 +45,11 @@ class Lines:
         return bool(_BULLET.match(self.text[start:end]))
 
     def is_credit(self, char: int) -> bool:
-        """The name at ``char`` follows a credit cue on its line: "By ...", "Photographer: ...", "With assistance from ..."."""
-        start, _ = self.span(char)
+        """The name at ``char`` follows a credit cue on its line ("By ...", "Photographer: ...", "With assistance
+        from ..."), or its whole line is a credit ("... contributed to this report.", an author bio)."""
+        start, end = self.span(char)
+        if credit_line().search(self.text[start:end]):
+            return True
         before = self.text[start:char]
         while not credit_cue().search(before):
             shorter = _NAME_LIST_TAIL.sub("", before)

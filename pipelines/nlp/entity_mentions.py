@@ -5,7 +5,8 @@ trailing possessive; spans with no capital letter, abstract-noun "people" ("Mutu
 ("Photographer: ...") are dropped. Repairs of small-model errors: a person's name grows over a forename
 the model left out ("Bjorn" + "Alexander Duben") and over a hyphenated last part ("Yoon Suk" + "-yeol");
 a "person" followed or headed by an organisation word is an organisation ("Lee Kuan Yew School of Public
-Policy", "John L. Thornton China Center").
+Policy", "John L. Thornton China Center", "FC Porto"); one ending in a street or feature word is a place
+("Harmon Street").
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entity_lexicon import org_words, titles
+from pipelines.nlp.entity_lexicon import org_words, place_words, titles
 from pipelines.nlp.entity_lines import Lines
 
 # Labels of persons, organisations and places (NORP kept: groups, and person names the model mislabels).
@@ -110,7 +111,8 @@ def _repair_spans(mentions: list[Mention]) -> list[Mention]:
     repaired = []
     for mention in mentions:
         if mention.label == "PERSON":
-            mention = _as_organisation(mention) or _without_titles(_grow_name(mention, taken))
+            mention = _as_organisation(mention) or _as_place(mention) \
+                or _without_titles(_grow_name(mention, taken))
         if mention:
             repaired.append(mention)
     return repaired
@@ -149,6 +151,9 @@ def _is_name_word(token: Token) -> bool:
 def _as_organisation(mention: Mention) -> Mention | None:
     """A "person" that is part of an organisation's name, or None when it is not."""
     doc, span = mention.span.doc, mention.span
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_upper and before.lower_ in org_words():
+        return make_mention(doc[span.start - 1:span.end], mention.spacy_label, "ORG")  # "FC Porto"
     if any(token.lower_ in org_words() for token in span[1:]):
         end = _of_phrase_end(doc, span.end)
         return make_mention(doc[span.start:end], mention.spacy_label, "ORG")
@@ -158,6 +163,18 @@ def _as_organisation(mention: Mention) -> Mention | None:
         if doc[end - 1].lower_ in org_words():
             return make_mention(doc[span.start:_of_phrase_end(doc, end)], mention.spacy_label, "ORG")
     return None
+
+
+def _as_place(mention: Mention) -> Mention | None:
+    """A "person" whose last word names a street or a geographic feature ("Harmon Street"), or None."""
+    span = mention.span
+    if len(span) > 1 and is_place_word(span[-1]):
+        return make_mention(span, mention.spacy_label, "FAC")
+    return None
+
+
+def is_place_word(token: Token) -> bool:
+    return token.is_title and token.lower_.rstrip(".") in place_words()
 
 
 def _of_phrase_end(doc: Doc, end: int) -> int:

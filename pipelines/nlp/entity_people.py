@@ -5,7 +5,12 @@
   "who" clause describes it as a person, when it is coordinated with a person ("Kim and Putin"), or when
   it is the subject of a speech verb and then "he" or "she" ("Okafor said ... she added").
   A known place keeps its place label ("Washington" is not George Washington's surname here).
-- A bare PERSON that is a known place, with no such evidence, is a place ("victory over Kyiv").
+- A bare PERSON (no person in the article has it in a full name) with no such evidence is a place when it is
+  a known place ("victory over Kyiv") or used as one ("in Nashua"), and an organisation when it is a word of
+  an organisation's name in the article ("Kindra" of "Kindra Home Products"). A place used as a place
+  ("from Gilford who said") does not become a person through a "who" clause.
+- A bare PERSON used as a common word ("Cooler temperatures", "Download the app") or a product ("our
+  Morning Bid newsletter") is dropped.
 - Names joined by hyphens ("Kim-Putin partnership", "Russia-Ukraine War") are split into the names the
   article uses elsewhere.
 - A surname that spaCy did not tag at all ("Russel added ...") becomes a PERSON mention when it is a word
@@ -20,8 +25,9 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entity_lexicon import org_words, place_keys, titles
+from pipelines.nlp.entity_mentions import Mention, is_place_word, make_mention
+from pipelines.nlp.entity_usage import in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.verbs import REPORTING_VERBS
-from pipelines.nlp.entity_mentions import Mention, make_mention
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
 _DASH_ATTRIBUTION = re.compile(
@@ -64,29 +70,71 @@ def _known_parts(mention: Mention, known: dict[str, Counter]) -> list[Mention]:
     return found
 
 
-def fix_labels(mentions: list[Mention]) -> None:
-    full_names = [name_parts(m.text) for m in mentions if m.label == "PERSON" and len(name_parts(m.text)) > 1]
+def fix_labels(mentions: list[Mention]) -> list[Mention]:
+    """The mentions with their labels fixed, without the bare "people" that are common words."""
+    full_names = _full_names(mentions)
     person_tokens = {t.i for m in mentions if m.label == "PERSON" for t in m.span}
+    other_names = _words_of_other_names(mentions)
     for mention in mentions:
-        parts = name_parts(mention.text)
-        in_full_name = any(contains_parts(full, parts) for full in full_names)
+        in_full_name = _in_full_name(mention, full_names)
         is_place = entity_key(mention.text) in place_keys()
         if mention.label in _RELABELLED and _is_name_like(mention.span):
-            if mention.label in ("GPE", "LOC") and is_place:
+            if mention.label in ("GPE", "LOC") and (is_place or in_place_context(mention.span)):
                 continue
             if in_full_name or (not is_place and (_described_as_person(mention.span)
                                                   or _coordinated_with(mention.span, person_tokens)
                                                   or _speaker_called_he_or_she(mention.span))):
                 mention.label = "PERSON"
-        elif mention.label == "PERSON" and is_place and not in_full_name \
-                and not _described_as_person(mention.span):
-            mention.label = "GPE"
+        elif mention.label == "PERSON" and not in_full_name and not _described_as_person(mention.span):
+            mention.label = _bare_name_label(mention, is_place, other_names)
+    return [m for m in mentions if not (m.label == "PERSON" and _is_common_word(m, full_names))]
+
+
+def _full_names(mentions: list[Mention]) -> list[list[str]]:
+    return [name_parts(m.text) for m in mentions if m.label == "PERSON" and len(name_parts(m.text)) > 1]
+
+
+def _in_full_name(mention: Mention, full_names: list[list[str]]) -> bool:
+    return any(contains_parts(full, name_parts(mention.text)) for full in full_names)
+
+
+def _words_of_other_names(mentions: list[Mention]) -> dict[str, str]:
+    """{word: label} for the words of the article's organisation and place names of two words or more."""
+    words = {}
+    for mention in mentions:
+        if mention.label != "PERSON" and len(name_parts(mention.text)) > 1:
+            for token in mention.span:
+                if token.is_alpha and len(token) > 1 and not _is_kind_word(token) \
+                        and token.lower_ not in titles():
+                    words.setdefault(token.lower_, mention.label)
+    return words
+
+
+def _bare_name_label(mention: Mention, is_place: bool, other_names: dict[str, str]) -> str:
+    """The label of a PERSON mention that no full name or description backs."""
+    if is_place or in_place_context(mention.span):
+        return "GPE"
+    parts = name_parts(mention.text)
+    if len(parts) == 1 and parts[0] in other_names and not _speaker_called_he_or_she(mention.span):
+        return other_names[parts[0]]
+    return "PERSON"
+
+
+def _is_common_word(mention: Mention, full_names: list[list[str]]) -> bool:
+    if names_a_product(mention.span):
+        return True
+    return not _in_full_name(mention, full_names) and used_as_common_word(mention.span)
+
+
+def _is_kind_word(token: Token) -> bool:
+    """A word that says what kind of name it is ("Street", "Inc", "United"), not whose name it is."""
+    return token.lower_ in org_words() or is_place_word(token)
 
 
 def _is_name_like(span: Span) -> bool:
     return (len(span) <= _MAX_NAME_WORDS + 2
             and all(t.is_title or t.text in "-." or len(t.text) == 1 for t in span)
-            and not any(t.lower_ in org_words() for t in span))
+            and not any(_is_kind_word(t) for t in span))
 
 
 def _described_as_person(span: Span) -> bool:
