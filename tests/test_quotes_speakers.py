@@ -50,3 +50,25 @@ def test_possessive_pronoun_teaches_a_gender(nlp):
                    "“We are not finished with this contract yet,” she said.")
     q = only(marked(doc), "direct")
     assert speaker_name(doc, q) == "Anna Weiss"
+
+
+def test_kinship_noun_in_apposition_states_a_gender(nlp):
+    doc = run(nlp, "Anna Weiss, a poet, died on Sunday. She was 80.\n"
+                   "Her son, Peter Weiss, confirmed the death on Monday.\n"
+                   "“I write at night because the house is quiet then,” she told an interviewer in 1998.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Anna Weiss"
+
+
+def test_title_before_a_name_states_a_gender(nlp):
+    doc = run(nlp, "Ms. Laura Chen founded the firm. Mr. Victor Olsen joined it in 2001 as a partner.\n"
+                   "“We never borrowed a cent,” she said.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Laura Chen"
+
+
+def test_said_before_a_titled_name_parsed_as_one_phrase(nlp):
+    doc = run(nlp, "'We will win the league this year,' said manager Tom Hill.")
+    q = only(marked(doc), "direct")
+    assert q.speaker_text == "manager Tom Hill"
+    assert speaker_name(doc, q) == "Tom Hill"

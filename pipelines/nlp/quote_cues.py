@@ -51,7 +51,13 @@ def speaker_head(cue: Token) -> Token | None:
     # "..., said Zhou Bo" is sometimes parsed with the name as the verb's object.
     named = [t for t in cue.rights
              if t.dep_ in ("dobj", "attr", "npadvmod") and t.pos_ == "PROPN" and t.left_edge.i == cue.i + 1]
-    return named[0] if named else None
+    if named:
+        return named[0]
+    # ... or with the verb as a modifier of the name ("said manager Tom Hill" as one noun phrase).
+    name = cue.head
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    return name if cue.dep_ == "amod" and name.pos_ == "PROPN" and name.i > cue.i else None
 
 
 def _is_passive(verb: Token) -> bool:
@@ -91,7 +97,8 @@ def speaker_span(head: Token) -> Span:
     for token in doc[start:head.i]:
         if token.is_punct and token.text in ",;:()—–":
             start = token.i + 1
-    while start < head.i and (doc[start].dep_ in ("cc", "punct", "prep", "mark") or doc[start].is_punct):
+    while start < head.i and (doc[start].dep_ in ("cc", "punct", "prep", "mark") or doc[start].is_punct
+                              or cue_lemma(doc[start])):
         start += 1
     return doc[start:head.i + 1]
 

@@ -10,11 +10,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pathlib import Path
+
 from spacy.tokens import Doc, Token
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "dative", "iobj", "pobj")
+
+
+def _load_gender_words(path: Path) -> dict[str, str]:
+    words, gender = {}, None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            gender = line.strip("[]")
+        elif line and not line.startswith("#"):
+            words[line] = gender
+    return words
+
+
+GENDER_WORDS = _load_gender_words(Path(__file__).with_name("quote_gender_words.txt"))
 
 
 @dataclass(frozen=True)
@@ -32,6 +48,10 @@ class People:
         self._entities = doc._.entities or []
         self.mentions = [m for m in self._person_mentions() if not _inside_any(m.start, excluded)]
         self._gender: dict[tuple, str] = {}
+        for mention in self.mentions:
+            gender = self._stated_gender(mention)
+            if gender:
+                self._gender.setdefault(mention.key, gender)
         # (position, mention): when a person was last the one acting, speaking or referred to by he/she
         self._salient = [(m.start, m) for m in self.mentions if self._is_subject(m)]
         # Every he/she/him/her/his of the writer's, resolved in text order as speakers are: each one learns a
@@ -100,6 +120,18 @@ class People:
             return max(compatible, key=lambda pair: pair[0])[1]
         earlier = [m for m in self.mentions if m.end <= position and fits(m)]
         return earlier[-1] if earlier else None
+
+    def _stated_gender(self, mention: PersonMention) -> str | None:
+        """The gender a title before the name or a noun in apposition with it states: "Ms. Ruiz",
+        "her son, Diego Ruiz", "Diego Ruiz, her son"."""
+        span = self._doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        head = span.root
+        words = [*span, *([self._doc[span.start - 1]] if span.start else [])]
+        if head.dep_ == "appos":
+            words.append(head.head)
+        words.extend(t for t in head.children if t.dep_ == "appos")
+        genders = {GENDER_WORDS.get(t.lower_.rstrip(".")) for t in words} - {None}
+        return genders.pop() if len(genders) == 1 else None
 
     def _is_subject(self, mention: PersonMention) -> bool:
         span = self._doc.char_span(mention.start, mention.end, alignment_mode="expand")
