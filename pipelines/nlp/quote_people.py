@@ -2,8 +2,10 @@
 
 Person mentions come from news_entities (doc._.entity_mentions of PERSON entities); spaCy's own PERSON
 entities fill in where no entity mention covers them (speaker_entity stays None for those). Mentions inside
-quotes or headings are never antecedents. A pronoun goes to the most recent gender-compatible person who was
-a speaker or a clause subject before it; a person's gender is learnt from the he/she resolved to them.
+quotes or headings are never antecedents. Every he/she/him/her/his of the writer's, in text order, goes to the
+most recent gender-compatible person who was a speaker, a clause subject or a resolved pronoun before it (an
+object pronoun never to its own clause's subject); a person's gender comes from a title or kinship noun at the
+name (quote_gender_words.txt), else from the first pronoun resolved to them.
 """
 
 from __future__ import annotations

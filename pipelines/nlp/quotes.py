@@ -4,9 +4,10 @@ Sets ``doc._.quotes`` (list[models.Quote]). Quoted stretches come from pairing q
 (quote_marks); each is then classified and attributed:
 - direct: a quoted clause opening a sentence (or introduced by "X said:" / "X said,"); its speaker comes from
   a dash after it ("“...” – Name"), the cue after it ("“...,” X said", "said X"), the introduction before it,
-  or else the previous quote it continues (a quote paragraph with no attribution);
+  the previous quote it continues, or the reporter of the paragraph before (a quote paragraph after "X said
+  ..., but she cautioned ...");
 - partial: a quoted phrase inside the writer's sentence, spoken by that sentence's reporter (dependency parse);
-- scare: quotation marks no one is quoted with (never given a speaker);
+- scare: quotation marks no one is quoted with, titles and flagged terms included (never given a speaker);
 - indirect: reported speech without marks (quote_indirect).
 Speakers keep the words used there; quote_people maps them (pronouns included) to person entities.
 """
