@@ -5,7 +5,9 @@ the full name whose words it repeats. When several full names hold the word ("Ki
 Kim"), the short form goes to the one named earlier in the same paragraph, else to the person the article
 has been discussing (most often called by a short form, then most mentions, then the most recent), or,
 before any of them has appeared, to the next one introduced. A short form with no full name in the
-article is a person of its own (its key is the short form). Other entities are grouped by key. A group is only ever made of mentions with one label family: a short PERSON form never
+article is a person of its own (its key is the short form). A birth name ("Ann Keller was born in ...",
+"born Mary Jones", "née Jane Hill") that shares its forename with exactly one other person in the article is
+that person's former name: an alias, never the entity's name. Other entities are grouped by key. A group is only ever made of mentions with one label family: a short PERSON form never
 joins an organisation or place.
 """
 
@@ -19,15 +21,20 @@ from pipelines.nlp.entity_mentions import Mention
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
 
+_BIRTH_NAME_CUES = frozenset({"born", "née", "nee"})
+
+
 @dataclass
 class Cluster:
     label: str
     mentions: list[Mention] = field(default_factory=list)
+    former_keys: set[str] = field(default_factory=set)  # birth names: aliases, not names
 
     @property
     def name(self) -> str:
         """The fullest form: most name words, then the most frequent, then the first."""
-        forms = [m.text for m in self.mentions if m.label == self.label] or [m.text for m in self.mentions]
+        forms = [m.text for m in self.mentions if m.label == self.label and entity_key(m.text) not in self.former_keys] \
+            or [m.text for m in self.mentions]
         counts = Counter(forms)
         return max(forms, key=lambda form: (len(name_parts(form)), counts[form], -forms.index(form)))
 
@@ -41,7 +48,11 @@ def cluster(mentions: list[Mention], lines: Lines) -> list[Cluster]:
 
 def _cluster_people(mentions: list[Mention], lines: Lines) -> list[Cluster]:
     full = _full_names(mentions)
+    former = _former_names(mentions, set(full.values()))
+    full = {ident: former.get(key, key) for ident, key in full.items()}
     clusters = {key: Cluster("PERSON") for key in dict.fromkeys(full.values())}
+    for old, key in former.items():
+        clusters[key].former_keys.add(old)
     first_seen = {key: min(m.start for m in mentions if full.get(id(m)) == key) for key in clusters}
     alone: dict[str, Cluster] = {}
     for mention in mentions:
@@ -67,12 +78,35 @@ def _full_names(mentions: list[Mention]) -> dict[int, str]:
     return result
 
 
+def _former_names(mentions: list[Mention], keys: set[str]) -> dict[str, str]:
+    """{birth name key: key of the person who had it}, for birth names sharing a forename with one other person."""
+    result = {}
+    for mention in mentions:
+        key = entity_key(mention.text)
+        if key not in keys or not _is_birth_name(mention):
+            continue
+        forename = key.split()[0]
+        others = [k for k in keys if k != key and k.split()[0] == forename]
+        if len(others) == 1:
+            result[key] = others[0]
+    return result
+
+
+def _is_birth_name(mention: Mention) -> bool:
+    """"Ann Keller was born ...", "born Mary Jones", "née Jane Hill"."""
+    root, doc = mention.span.root, mention.span.doc
+    if root.dep_ == "nsubjpass" and root.head.lower_ == "born":
+        return True
+    return mention.span.start > 0 and doc[mention.span.start - 1].lower_ in _BIRTH_NAME_CUES
+
+
 def _full_name_for(mention: Mention, clusters: dict[str, Cluster], full: dict[int, str],
                    first_seen: dict[str, int], lines: Lines) -> str | None:
     """The person a short form stands for: the one named earlier in the same paragraph, else the one the
     article keeps calling by short forms (then by any form, then the most recent), else the next one."""
     parts = name_parts(mention.text)
-    candidates = [key for key in clusters if contains_parts(key.split(), parts)]
+    candidates = [key for key, group in clusters.items()
+                  if any(contains_parts(form.split(), parts) for form in (key, *group.former_keys))]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     paragraph = lines.span(mention.start)

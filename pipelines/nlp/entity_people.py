@@ -7,8 +7,8 @@
   A known place keeps its place label ("Washington" is not George Washington's surname here).
 - A bare PERSON (no person in the article has it in a full name) with no such evidence is a place when it is
   a known place ("victory over Kyiv") or used as one ("in Nashua"), and an organisation when it is a word of
-  an organisation's name in the article ("Kindra" of "Kindra Home Products"). A place used as a place
-  ("from Gilford who said") does not become a person through a "who" clause.
+  an organisation's name in the article ("Veltro" of "Veltro Foods"). A name used as a place ("a machinist
+  from Ashford who said") does not become a person through a "who" clause.
 - A bare PERSON used as a common word ("Cooler temperatures", "Download the app") or a product ("our
   Morning Bid newsletter") is dropped.
 - Names joined by hyphens ("Kim-Putin partnership", "Russia-Ukraine War") are split into the names the
@@ -79,15 +79,19 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
         in_full_name = _in_full_name(mention, full_names)
         is_place = entity_key(mention.text) in place_keys()
         if mention.label in _RELABELLED and _is_name_like(mention.span):
-            if mention.label in ("GPE", "LOC") and (is_place or in_place_context(mention.span)):
+            if mention.label in ("GPE", "LOC") and is_place:
                 continue
-            if in_full_name or (not is_place and (_described_as_person(mention.span)
-                                                  or _coordinated_with(mention.span, person_tokens)
-                                                  or _speaker_called_he_or_she(mention.span))):
+            if in_full_name or (not is_place and not in_place_context(mention.span)
+                                and _person_evidence(mention.span, person_tokens)):
                 mention.label = "PERSON"
         elif mention.label == "PERSON" and not in_full_name and not _described_as_person(mention.span):
             mention.label = _bare_name_label(mention, is_place, other_names)
     return [m for m in mentions if not (m.label == "PERSON" and _is_common_word(m, full_names))]
+
+
+def _person_evidence(span: Span, person_tokens: set[int]) -> bool:
+    return (_described_as_person(span) or _coordinated_with(span, person_tokens)
+            or _speaker_called_he_or_she(span))
 
 
 def _full_names(mentions: list[Mention]) -> list[list[str]]:

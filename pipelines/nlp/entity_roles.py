@@ -38,13 +38,14 @@ def distinct_roles(roles: list[str]) -> list[str]:
 
 def _title_before(span: Span) -> str:
     """The modifiers right before the name, up to a comma or conjunction ("Kim, Xi and Russian President")."""
-    modifiers = [c for c in span.root.children if c.i < span.start and c.dep_ in _PRE_DEPS]
+    sentence_start = span.sent.start
+    modifiers = [c for c in span.root.children if sentence_start <= c.i < span.start and c.dep_ in _PRE_DEPS]
     inside = {t.i for m in modifiers for t in m.subtree}
     start = span.start
-    while start - 1 in inside and not (span.doc[start - 1].is_punct or span.doc[start - 1].dep_ == "cc"):
+    while start - 1 in inside and start > sentence_start and not (span.doc[start - 1].is_punct or span.doc[start - 1].dep_ == "cc"):
         start -= 1
     phrase = span.doc[start:span.start]
-    if not any(t.lower_ in titles() or (t.pos_ == "NOUN" and t.is_lower) for t in phrase):
+    if not any(t.lower_ in titles() or (t.pos_ == "NOUN" and t.is_lower and t.is_alpha) for t in phrase):
         return ""
     return _text(phrase)
 
