@@ -40,6 +40,29 @@ def page(*extra_middle: str, top: tuple[str, ...] = (), bottom: tuple[str, ...] 
     ("The mayor at the opening. Photograph: Ana Ruiz/Getty Images", "photo_credit"),
     ("--With assistance from Ana Ruiz and Tom Berg.", "contributors"),
     ("Listen to this article", "page_tool"),
+    ("Copyright 2025 Example Wire. All Rights Reserved. This material may not be published, broadcast, rewritten "
+     "or redistributed without permission.", "copyright"),
+    ("Share on Facebook", "share"),
+    ("Share to X", "share"),
+    ("Email this article", "share"),
+    ("BlogThis!", "share"),
+    ("Get the day’s top headlines delivered to your inbox.", "subscribe"),
+    ("Daily Brief: Expert advice on your money, delivered to your inbox.", "subscribe"),
+    ("Newsletter: Get transport alerts in your inbox. Sign up", "subscribe"),
+    ("Start your morning with our Daily Brief newsletter. Sign up here.", "subscribe"),
+    ("Download the Example News app for breaking news alerts.", "subscribe"),
+    ("Example Wire writer Ana Ruiz in Lisbon contributed to this report.", "contributors"),
+    ("News | Sports | Opinion | Weather", "navigation"),
+    ("Trams · Buses · Trains", "navigation"),
+    ("We use cookies to improve your experience. By continuing to browse, you agree to our cookie policy.",
+     "cookie_notice"),
+    ("This site uses cookies. By continuing to use the site you consent to our use of cookies. Learn more",
+     "cookie_notice"),
+    ("Accept", "cookie_notice"),
+    ("OK", "cookie_notice"),
+    ("___", "separator"),
+    ("* * *", "separator"),
+    ("Our Standards: The Example Trust Principles.", "page_chrome"),
 ])
 def test_furniture_in_the_middle_of_an_article_is_removed_with_its_reason(line, reason):
     assert reasons(page(line))[line] == reason
@@ -63,7 +86,10 @@ def test_a_comment_thread_is_removed_whole_but_an_early_comment_count_is_not_a_t
 def test_sentences_that_mention_furniture_words_are_kept():
     lines = ("Share prices of the builder rose 4% after the vote.",
              "Advertising on the trams will help pay for the line, officials said.",
-             "Copyright disputes over the tram design were settled last year.")
+             "Copyright disputes over the tram design were settled last year.",
+             "Regulators said the operator's cookie policy breached privacy law.",
+             "Ana Ruiz is a reporter who rides the tram every day, and she said the new line would change her life.",
+             "Tickets will be sold through an app, and riders who sign up early get a discount.")
     article = clean(raw(page(*lines)))
     for line in lines:
         assert line in article.body
@@ -102,6 +128,52 @@ def test_link_list_of_title_case_headlines_under_keep_reading():
     found = reasons(page(bottom=("KEEP READING", *links)))
     assert found["KEEP READING"] == "read_more"
     assert [found[link.strip()] for link in links] == ["link_list"] * 3
+
+
+def test_headlines_listed_under_a_related_marker_go_even_when_they_read_like_prose():
+    links = ("How to use the new tram line safely this winter", "Council approves new bike lanes")
+    found = reasons(page(bottom=("Trending Stories", *links)))
+    assert [found[link] for link in links] == ["link_list"] * 2
+
+
+def test_author_boxes_closing_the_page_go():
+    bios = ("Mia Cole covers transport for the Example Courier. Reach her at mcole@example.com.",
+            "Tom Berg is a contributing writer at Example Review. His book on trams is forthcoming.")
+    for bio in bios:
+        found = reasons(page(bottom=(bio, "© 2025 Example Courier")))
+        assert found[bio] == "author_bio"
+
+
+def test_site_header_with_masthead_and_tagline_above_the_title():
+    text = "\n".join(["Example Notebook", "Notes from the tram stops of our little city", "",
+                      "Trams Return to the City", "", page()])
+    found = reasons(text)
+    assert found == {"Example Notebook": "masthead", "Notes from the tram stops of our little city": "site_header",
+                     "Trams Return to the City": "title"}
+
+
+def test_a_title_and_its_dek_are_not_a_site_header():
+    text = "\n".join(["Trams Return to Town", "A long-delayed project finally moves ahead", "", "By Mia Cole", "", page()])
+    found = reasons(text)
+    assert found == {"Trams Return to Town": "title", "By Mia Cole": "byline"}
+
+
+def test_a_stand_first_above_the_byline_is_kept_and_the_byline_and_date_still_go():
+    stand_first = ("Riders and shop owners have waited more than a decade for the tram line, and the vote on Monday "
+                   "finally settles where it will run")
+    text = "\n".join(["Trams Return to the City", stand_first, "By Mia Cole", "Published 6:00 a.m. ET Jan. 14, 2025",
+                      page()])
+    article = clean(raw(text))
+    assert stand_first in article.body
+    assert {r.text: r.reason for r in article.removed} == {
+        "Trams Return to the City": "title", "By Mia Cole": "byline", "Published 6:00 a.m. ET Jan. 14, 2025": "dateline"}
+    assert article.metadata.authors == ["Mia Cole"]
+
+
+def test_a_blog_footer_byline_is_a_byline():
+    article = clean(raw(page(bottom=("Posted by Mia Cole at 9:14 PM", "Email This"))))
+    assert {r.text: r.reason for r in article.removed}["Posted by Mia Cole at 9:14 PM"] == "byline"
+    assert article.metadata.authors == ["Mia Cole"]
 
 
 def test_headline_of_another_story_pasted_above_the_article():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 
 import pytest
 
@@ -18,7 +19,11 @@ def meta(text: str, **fields):
 
 @pytest.mark.parametrize("line, authors", [
     ("By Mia Cole", ["Mia Cole"]),
-    ("BY MIA COLE AND TOM BERG", ["MIA COLE", "TOM BERG"]),
+    ("BY MIA COLE AND TOM BERG", ["Mia Cole", "Tom Berg"]),
+    ("By LUIS DE LA CRUZ", ["Luis de la Cruz"]),
+    ("Posted by Mia Cole at 9:14 PM", ["Mia Cole"]),
+    ("by: Mia Cole", ["Mia Cole"]),
+    ("By Mia Cole on March 3, 2025", ["Mia Cole"]),
     ("by Lee Man (Jimmy) Wong - Europe Team", ["Lee Man (Jimmy) Wong"]),
     ("By Mia Cole, Tom Berg and Ana Ruiz", ["Mia Cole", "Tom Berg", "Ana Ruiz"]),
     ("By Mia Cole, Senior Correspondent", ["Mia Cole"]),
@@ -59,11 +64,13 @@ def test_contributors():
 
 
 @pytest.mark.parametrize("bottom, top_of_body, publisher", [
-    (("©2023 Example Media L.P.",), "", "Example Media"),
+    (("©2023 Example Media Group L.P.",), "", "Example"),
     (("Copyright 2021 The Daily Example. All rights reserved.",), "", "The Daily Example"),
     (("This article was first published on EXTIMES.",), "", "EXTIMES"),
     ((), "(Example Wire) -- ", "Example Wire"),
     ((), "LISBON, May 2 (Example Wire) - ", "Example Wire"),
+    (("Copyright 2025 The Example Wire. All Rights Reserved. This material may not be published.",),
+     "LISBON (EW) — ", "Example Wire"),
     ((), "", None),
 ])
 def test_publisher(bottom, top_of_body, publisher):
@@ -76,25 +83,57 @@ def test_publication_date_from_a_dateline_at_the_top_has_day_precision():
     assert (found.published, found.published_precision) == (dt.date(2024, 3, 2), "day")
 
 
-def test_publication_date_from_copyright_has_year_precision_and_none_without_any():
-    found = meta(page(bottom=("©2023 Example Media L.P.",)))
+def test_the_story_s_own_copyright_gives_the_year_but_a_site_footer_does_not():
+    found = meta("(Example Wire) -- " + page(bottom=("©2023 Example Wire L.P.",)))
     assert (found.published, found.published_precision) == (dt.date(2023, 1, 1), "year")
+    assert meta(page(bottom=("© 2025 Example Magazine",))).published is None
     assert meta(page()).published is None
 
 
 @pytest.mark.parametrize("line, expected", [
     ("Published: 3 May 2024 10:00 GMT", (dt.date(2024, 5, 3), "day")),
+    ("Updated 3:42 p.m. ET, March 4, 2025", (dt.date(2025, 3, 4), "day")),
+    ("Published 6:00 a.m. ET Jan. 14, 2025", (dt.date(2025, 1, 14), "day")),
+    ("Posted: Sep 9, 2025 / 05:41 PM CDT", (dt.date(2025, 9, 9), "day")),
     ("Updated on March 2024", (dt.date(2024, 3, 1), "month")),
     ("2024", None),
     ("March 3", None),
     ("In August 2024 the council changed its mind", None),
 ])
 def test_datelines(line, expected):
-    assert parse_dateline(line) == expected
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # US time zones ("ET", "CDT") must not trouble the date parser
+        assert parse_dateline(line) == expected
 
 
-def test_copyright_publisher_drops_years_and_legal_suffixes():
-    assert publisher_from_copyright("© 2019-2024 Example Holdings Inc. All rights reserved.") == "Example Holdings"
+def test_copyright_publisher_drops_years_legal_suffixes_and_owner_words():
+    assert publisher_from_copyright("© 2019-2024 Example Holdings Inc. All rights reserved.") == "Example"
+    assert publisher_from_copyright("© 2025 Example Daily Media Ltd") == "Example Daily"
+    assert publisher_from_copyright("© 2025 Media Group") == "Media"
+
+
+def test_an_agency_initialism_is_spelled_out_as_the_page_spells_it():
+    text = "WASHINGTON (EW) — " + page(bottom=("Example Wire writer Ana Ruiz in Lisbon contributed to this report.",))
+    found = meta(text)
+    assert found.publisher == "Example Wire" and found.contributors == ["Ana Ruiz"]
+    assert meta("WASHINGTON (EW) — " + page()).publisher == "EW"
+
+
+def test_the_masthead_names_the_publisher_before_the_copyright_holder():
+    top = ("Example Courier", "News | Sports | Weather", "", "Trams Return to the City", "", "By Mia Cole")
+    found = meta("\n".join([*top, "", page(bottom=("", "© 2025 Example Courier Media Group"))]))
+    assert (found.publisher, found.title, found.authors) == ("Example Courier", "Trams Return to the City", ["Mia Cole"])
+
+
+def test_section_labels_above_the_title_are_not_a_masthead():
+    top = ("World", "Europe", "", "Trams Return to the City", "")
+    found = meta("\n".join([*top, page(bottom=("", "© 2025 Example Courier Ltd"))]))
+    assert (found.publisher, found.title) == ("Example Courier", "Trams Return to the City")
+
+
+def test_author_box_gives_the_author_when_the_page_has_no_byline():
+    bio = "Mia Cole is a senior reporter at the Example Courier, where she covers transport."
+    assert meta(page(bottom=(bio,))).authors == ["Mia Cole"]
 
 
 def test_sidecar_wins_over_the_text():

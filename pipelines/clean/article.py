@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from pipelines.clean.boilerplate import classify
 from pipelines.clean.lines import Line, split_lines
 from pipelines.clean.merge import merge_metadata
-from pipelines.clean.metadata import (agency_from_lead, byline_authors, contributor_names, copyright_year, named_line,
-                                      parse_dateline, publisher_from_copyright, publisher_from_first_published)
+from pipelines.clean.metadata import (agency_from_lead, author_bio_name, byline_authors, contributor_names,
+                                      copyright_year, named_line, parse_dateline, publisher_from_copyright,
+                                      publisher_from_first_published, spelled_out)
 from pipelines.models import ArticleMetadata, CleanArticle, RawArticle, RemovedLine, Segment
 
 LEAD_LINES = 3  # an agency lead "(Bloomberg) --" opens one of the first kept lines
@@ -65,15 +66,28 @@ def text_metadata(removed: list[Line], reasons: dict[int, str], kept: list[Line]
     metadata = ArticleMetadata()
     metadata.title = next(iter(by_reason.get("title", [])), None)
     metadata.authors = _unique(name for text in by_reason.get("byline", []) for name in _byline_names(text))
+    if not metadata.authors:
+        metadata.authors = _unique(filter(None, map(author_bio_name, by_reason.get("author_bio", []))))
     metadata.contributors = _unique(n for text in by_reason.get("contributors", []) for n in contributor_names(text))
-    publishers = [publisher_from_copyright(t) for t in by_reason.get("copyright", [])]
-    publishers += [publisher_from_first_published(t) for t in by_reason.get("first_published", [])]
-    publishers += [agency_from_lead(line.text) for line in kept[:LEAD_LINES]]
+    copyrights = by_reason.get("copyright", [])
+    credits = [*copyrights, *by_reason.get("contributors", []), *by_reason.get("first_published", [])]
+    agency = next(filter(None, (agency_from_lead(line.text) for line in kept[:LEAD_LINES])), None)
+    agency = spelled_out(agency, credits) if agency else None
+    # The site's own name first (as its masthead writes it), then the agency that wrote the story.
+    publishers = [*by_reason.get("masthead", []), agency, *map(publisher_from_copyright, copyrights),
+                  *map(publisher_from_first_published, by_reason.get("first_published", []))]
     metadata.publisher = next((p for p in publishers if p), None)
     datelines = [d for d in map(parse_dateline, by_reason.get("dateline", [])) if d]
-    years = [y for y in map(copyright_year, by_reason.get("copyright", [])) if y]
+    # A site footer's copyright year is the year the page was served; only the story's own copyright
+    # notice (held by the agency its lead names) dates the story.
+    years = [copyright_year(t) for t in copyrights if agency and _holds(publisher_from_copyright(t), agency)]
+    years = [y for y in years if y]
     if datelines:
         metadata.published, metadata.published_precision = datelines[0]
     elif years:
         metadata.published, metadata.published_precision = dt.date(years[0], 1, 1), "year"
     return metadata
+
+
+def _holds(holder: str | None, agency: str) -> bool:
+    return holder is not None and agency.lower() in holder.lower()

@@ -1,7 +1,8 @@
 """The line classifier: which lines of a page are the article, and why every other line is not.
 
-The article core runs from the first to the last paragraph of running text. Furniture patterns apply
-everywhere; above the core (the top block) we find section labels,
+The article core runs from the first to the last paragraph of running text (author boxes closing the page and
+a stand-first above the byline excepted). Furniture patterns apply everywhere; above the core (the top block)
+we find the site header (see header.py), section labels,
 the title and its copies, bylines, datelines and other stories' headlines; below it (the bottom block)
 link lists, author boxes and page chrome.
 """
@@ -12,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.clean.furniture import furniture_reason
+from pipelines.clean.header import mark_site_header
 from pipelines.clean.lines import Line, normalised
-from pipelines.clean.metadata import byline_authors, is_name, named_line, parse_dateline
+from pipelines.clean.metadata import author_bio_name, byline_authors, is_name, named_line, parse_dateline
 
 MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 30
@@ -42,8 +44,11 @@ def classify(lines: list[Line], known_title: str | None = None) -> Classificatio
         reason = furniture_reason(line.text)
         if reason:
             result.reasons[line.no] = reason
+    _author_bios(lines, result.reasons)
     core = [i for i, line in enumerate(lines) if line.no not in result.reasons and line.is_paragraph]
     first, last = (core[0], core[-1]) if core else (len(lines), len(lines))
+    if len(core) >= 2 and any(_is_metadata(line.text) for line in lines[core[0] + 1:core[1]]):
+        first = core[1]  # a byline or date under the first paragraph: that paragraph was the stand-first
     title = _top_block(lines[:first], result.reasons, known_title)
     if title:
         for line in lines:
@@ -55,6 +60,21 @@ def classify(lines: list[Line], known_title: str | None = None) -> Classificatio
     kept = [line for line in lines if line.no not in result.reasons]
     result.headings = {line.no for line, after in zip(kept, kept[1:]) if line.is_heading and after.is_sentence}
     return result
+
+
+def _is_metadata(text: str) -> bool:
+    """A byline or a date line."""
+    return byline_authors(text) is not None or parse_dateline(text) is not None
+
+
+def _author_bios(lines: list[Line], reasons: dict[int, str]) -> None:
+    """The author boxes that close a page ("Jane Roe covers city hall for the Ledger."), from the end up."""
+    for line in reversed(lines):
+        if line.no in reasons or not line.is_sentence:
+            continue
+        if author_bio_name(line.text) is None:
+            return
+        reasons[line.no] = "author_bio"
 
 
 def _is_title_candidate(line: Line) -> bool:
@@ -78,6 +98,7 @@ def _top_block(top: list[Line], reasons: dict[int, str], known_title: str | None
     """Marks the top block's lines; returns the normalised title (None when the text shows none)."""
     title = normalised(known_title) if known_title else None
     title_lines: list[int] = []
+    mark_site_header(top, reasons, _is_metadata, _is_title_candidate)
     for i, line in enumerate(top):
         if line.no in reasons:
             continue
@@ -127,7 +148,9 @@ def _link_lists(lines: list[Line], reasons: dict[int, str]) -> None:
         if reasons.get(line.no) != "read_more":
             continue
         for following in lines[i + 1:]:
-            if following.no in reasons or (following.is_sentence and not following.is_bullet):
+            # Listed headlines may read like prose but do not end like a sentence.
+            if following.no in reasons or following.is_paragraph or (following.ends_like_sentence
+                                                                      and not following.is_bullet):
                 break
             reasons[following.no] = "link_list"
 

@@ -53,9 +53,13 @@ class Line:
         return sum(w[0].isupper() for w in content) / len(content) if content else 0.0
 
     @cached_property
+    def ends_like_sentence(self) -> bool:
+        return bool(_SENTENCE_END.search(self.text) or _QUOTED_SENTENCE.search(self.text))
+
+    @cached_property
     def is_sentence(self) -> bool:
         """Reads as running text: ends like a sentence, or is long with the function words of prose."""
-        if _SENTENCE_END.search(self.text) or _QUOTED_SENTENCE.search(self.text):
+        if self.ends_like_sentence:
             return True
         return len(self.words) >= MIN_SENTENCE_WORDS and self.stop_share >= MIN_SENTENCE_STOP_SHARE
 

@@ -10,15 +10,19 @@ from pathlib import Path
 from dateutil import parser as date_parser
 
 ROLES_FILE = Path(__file__).with_name("byline_roles.txt")
+JOURNALIST_ROLES_FILE = Path(__file__).with_name("journalist_roles.txt")
+OWNER_SUFFIXES_FILE = Path(__file__).with_name("owner_suffixes.txt")
 
 _PARTICLES = {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "binti", "al", "el", "la",
               "le", "ibn", "y", "dos", "das"}
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’.\-]*|\([A-Z][\w'’.\-]*\)|[A-Z]\.)", re.UNICODE)
 _BARE_BY = re.compile(r"by\s*:?", re.IGNORECASE)
-_BY = re.compile(r"by\s*[:\s]\s*(?P<names>.+)", re.IGNORECASE)
+# "By A", "by: A", and a blog's footer "Posted by A at 9:14 PM".
+_BY = re.compile(r"(?:(?:posted|written|words|text|story) )?by\s*[:\s]\s*(?P<names>.+)", re.IGNORECASE)
 _AVATAR = re.compile(r"(?P<names>.+?)\s+(?:avatar|profile (?:photo|picture|image))", re.IGNORECASE)
-# What follows the names: an affiliation after a dash or bar, a date, or "and"-joined roles.
-_AFFILIATION = re.compile(r"\s+[-–—|]\s+|\s*\|\s*")
+# What follows the names: an affiliation after a dash or bar, or a time or date after "at"/"on".
+_AFFILIATION = re.compile(r"\s+[-–—|]\s+|\s*\|\s*|\s+(?:at|on)\s+(?=\S*\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr"
+                          r"|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.IGNORECASE)
 _NAME_LIST = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*|\s*;\s*)", re.IGNORECASE)
 _CONTRIBUTORS_PREFIX = re.compile(
     r"[-—–]*\s*(?:with (?:additional )?(?:assistance|reporting) (?:from|by)|additional reporting (?:by|from)"
@@ -38,13 +42,24 @@ _FIRST_PUBLISHED = re.compile(r"(?:first|originally) (?:published|appeared|poste
                               re.IGNORECASE)
 # "(Bloomberg) --" or "WASHINGTON (Reuters) -" opening a story names the agency that wrote it.
 _AGENCY_LEAD = re.compile(r"^(?:[A-Z][\w .,'-]{0,40}\s)?\((?P<name>[A-Z][\w&.' ]{1,40})\)\s*(?:--|—|–|-)\s")
+# "Associated Press writer Jenna Cole in Phoenix contributed to this report."
+_CONTRIBUTED = re.compile(r"(?P<who>.+?)\s+contributed(?: reporting)? to this (?:report|story|article)", re.IGNORECASE)
+# An author box: "Jane Roe covers city hall for the Ledger." / "Jane Roe is a senior reporter at the Ledger."
+_BIO_NAME = r"(?P<name>[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3})"
+_BIO_BEAT = re.compile(_BIO_NAME + r" (?:covers|writes about|writes on|reports on|has covered|has reported on)\b")
+_BIO_ROLE = re.compile(_BIO_NAME + r" (?:is|was|has been|serves as) (?:a|an|the) (?P<role>[^.,;]+)")
+_ROLE_END = re.compile(r"\s(?:at|for|with|of|on|who|where|covering|based|in)\s")
 MAX_DATELINE_WORDS = 3  # words other than the date itself ("Published on", a weekday, a time zone)
 
 
 @cache
-def _roles() -> frozenset[str]:
-    rows = ROLES_FILE.read_text(encoding="utf-8").splitlines()
+def _word_list(path: Path) -> frozenset[str]:
+    rows = path.read_text(encoding="utf-8").splitlines()
     return frozenset(r.strip().lower() for r in rows if r.strip() and not r.startswith("#"))
+
+
+def _roles() -> frozenset[str]:
+    return _word_list(ROLES_FILE)
 
 
 def is_name(text: str, min_tokens: int = 2, max_tokens: int = 5) -> bool:
@@ -65,7 +80,15 @@ def _names(text: str) -> list[str] | None:
     roles = [p for p in parts if not is_name(p)]
     if not names or any(not _is_role(r) for r in roles):
         return None
-    return names
+    return [_name_case(name) for name in names]
+
+
+def _name_case(name: str) -> str:
+    """An all-capitals name ("ANDREW MALLORY", a wire-style byline) in title case; any other name as written."""
+    if any(ch.islower() for ch in name):
+        return name
+    tokens = name.split()
+    return " ".join(t.lower() if i and t.lower() in _PARTICLES else t.title() for i, t in enumerate(tokens))
 
 
 def _is_role(text: str) -> bool:
@@ -91,18 +114,44 @@ def named_line(text: str) -> list[str] | None:
 
 
 def contributor_names(text: str) -> list[str]:
-    """The people credited in "--With assistance from A and B." or "Reporting by A; Editing by B"."""
+    """The people credited in "--With assistance from A and B.", "Reporting by A; Editing by B" or
+    "Wire writer A in Paris contributed to this report."."""
     names = []
     for part in re.split(r"\s*;\s*", text):
         match = _CONTRIBUTORS_PREFIX.match(part)
         if match:
             names += _names(part[match.end():].rstrip(". ")) or []
+    contributed = _CONTRIBUTED.match(text)
+    if contributed:
+        names += [name for part in _NAME_LIST.split(contributed["who"]) if (name := _credited_name(part))]
     return names
+
+
+def _credited_name(text: str) -> str | None:
+    """The person in "Wire writer Jane Roe in Paris": after the last role word, before the place."""
+    tokens = text.split()
+    after_role = max((i + 1 for i, t in enumerate(tokens) if t.lower().strip(".,") in _roles()), default=0)
+    tokens = tokens[after_role:]
+    place = next((i for i, t in enumerate(tokens) if t in ("in", "from")), len(tokens))
+    candidate = " ".join(tokens[:place])
+    return _name_case(candidate) if is_name(candidate) else None
+
+
+def author_bio_name(text: str) -> str | None:
+    """The author an author box presents ("Jane Roe is a senior reporter at the Ledger..."), else None."""
+    match = _BIO_BEAT.match(text)
+    if match is None:
+        match = _BIO_ROLE.match(text)
+        role = _ROLE_END.split(f"{match['role']} ", maxsplit=1)[0].lower().split() if match else []
+        if not any(word.rstrip("s") in _word_list(JOURNALIST_ROLES_FILE) for word in role):
+            return None
+    return match["name"] if is_name(match["name"]) else None
 
 
 def _parsed(text: str, default: dt.datetime) -> tuple[dt.datetime, tuple[str, ...]] | None:
     try:
-        return date_parser.parse(text, default=default, fuzzy_with_tokens=True)
+        # The zone ("ET", "CDT") does not change the date the page shows; ignoring it also avoids dateutil's warning.
+        return date_parser.parse(text, default=default, fuzzy_with_tokens=True, ignoretz=True)
     except (ValueError, OverflowError):
         return None
 
@@ -134,12 +183,24 @@ def copyright_year(text: str) -> int | None:
 
 
 def publisher_from_copyright(text: str) -> str | None:
-    """"©2024 Bloomberg L.P." → "Bloomberg"."""
+    """"©2024 Bloomberg L.P." → "Bloomberg"; "© 2025 Example Media Group" → "Example"."""
     name = _COPYRIGHT_PREFIX.sub("", text)
+    name = re.sub(r"\.?\s*all rights reserved.*$", "", name, flags=re.IGNORECASE).strip(" ,.")
     while _LEGAL_SUFFIX.search(name):
         name = _LEGAL_SUFFIX.sub("", name)
-    name = re.sub(r"\.?\s*all rights reserved.*$", "", name, flags=re.IGNORECASE).strip(" ,.")
-    return name if name and len(name.split()) <= 6 and name[0].isupper() else None
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _word_list(OWNER_SUFFIXES_FILE):
+        words.pop()
+    name = " ".join(words)
+    return name if name and len(words) <= 6 and name[0].isupper() else None
+
+
+def spelled_out(name: str, texts: list[str]) -> str:
+    """An initialism ("AP") as ``texts`` spell it out ("Associated Press"); the name itself otherwise."""
+    if not (2 <= len(name) <= 5 and name.isalpha() and name.isupper()):
+        return name
+    pattern = re.compile(r"\b" + r"\s+".join(f"{letter}[a-z]+" for letter in name) + r"\b")
+    return next((match[0] for text in texts if (match := pattern.search(text))), name)
 
 
 def publisher_from_first_published(text: str) -> str | None:

@@ -132,7 +132,7 @@ def _moved_to_metadata(line: RemovedLine, gold: dict) -> bool:
     if line.reason == "title":
         return normalised(text) == normalised(gold.get("title") or "")
     if line.reason == "byline":
-        return any(name in text for name in gold.get("authors") or [])
+        return any(name.lower() in text.lower() for name in gold.get("authors") or [])  # "By JANE ROE"
     if line.reason == "dateline":
         parsed = parse_dateline(text)
         return parsed is not None and (gold.get("published") is None or
