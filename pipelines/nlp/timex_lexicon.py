@@ -34,6 +34,9 @@ YEAR_PREFIXES_BEFORE_1900: list[str] = _DATA["year_prefixes_before_1900"]
 AMBIGUOUS_MONTHS: list[str] = _DATA["ambiguous_months"]
 MONTH_PREPOSITIONS: set[str] = set(_DATA["month_prepositions"])
 NUMBER_LABELS: set[str] = set(_DATA["number_labels"])
+# duration modifiers that are also prepositions of time: "over two decades" may be "during two decades"
+PREPOSITION_MODIFIERS: set[str] = set(_DATA["preposition_modifiers"])
+QUARTER_PREPOSITIONS: list[str] = _DATA["quarter_prepositions"]
 
 def normal(phrase: str) -> str:
     """Lower case with single spaces and straight apostrophes: the key form of a matched phrase."""

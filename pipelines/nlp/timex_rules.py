@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from pipelines.nlp import timex_lexicon as lex
 from pipelines.nlp.timex_calendar import (
-    FUTURE, Anchor, month_value, season_year, shift, week_value, weekday_date, year_for_month, year_value)
+    FUTURE, PAST, Anchor, month_value, season_year, shift, week_value, weekday_date, year_for_month, year_value)
 from pipelines.nlp.timex_tense import clause_direction
 
 
@@ -239,8 +239,11 @@ _RELATIVE_STEP = {"last": -1, "this past": -1, "this": 0, "current": 0, "the cur
 
 def relative_unit(m: re.Match, ctx: Context) -> Timex | None:
     """this/last/next week, weekend, month, year, quarter, decade, century (with early/late/earlier...)."""
-    step = _RELATIVE_STEP[lex.normal(m["rel"])] if m["rel"] else 0
+    relation = m["rel"] or m["current"]
+    step = _RELATIVE_STEP[lex.normal(relation)] if relation else 0
     unit = lex.normal(m["unit"])
+    if unit == "quarter" and not relation and ctx.direction() == PAST:
+        step = -1  # "sales rose during the quarter": a report in the past tense is on the quarter that ended
     mod = _edge_mod(m)
     needs = {"week": "day", "weekend": "day", "month": "month", "quarter": "month"}.get(unit, "year")
     anchor = ctx.anchor.at(needs)
@@ -319,7 +322,8 @@ def season(m: re.Match, ctx: Context) -> Timex | None:
         return Timex("DATE", f"{m['year']}-{code}", _edge_mod(m))
     rel = lex.normal(m["rel"] or "")
     rel = {"this past": "last", "this coming": "next"}.get(rel, rel) or None
-    anchor = ctx.anchor.at("month" if rel != "this" else "year")
+    # "this summer" needs only the year; a winter straddles two years, so "this winter" needs the month
+    anchor = ctx.anchor.at("year" if rel == "this" and code != "WI" else "month")
     if anchor is None:
         return Timex("DATE", f"XXXX-{code}", _edge_mod(m))
     return Timex("DATE", f"{season_year(anchor, code, rel, ctx.direction()):04d}-{code}", _edge_mod(m))
@@ -344,6 +348,11 @@ def _after_a_quantity(ctx: Context) -> bool:
     return before.tag_ == "NNS" and before.i > 0 and before.nbor(-1).tag_ in _QUANTITY_TAGS
 
 
+def _is_preposition(start: int, ctx: Context) -> bool:
+    """Whether the word at start heads a prepositional phrase in the parse (not a modifier of a number)."""
+    return ctx.doc.char_span(start, start + 1, alignment_mode="expand")[0].dep_ == "prep"
+
+
 def duration(m: re.Match, ctx: Context) -> Timex | None:
     """three years, two and a half years, more than a decade, 24 hours, the past week, weeks, years ago."""
     if re.match(r"-?\s*(?:years?-)?old\b", ctx.text_after(), re.I):
@@ -359,6 +368,9 @@ def duration(m: re.Match, ctx: Context) -> Timex | None:
     amount = lex.number_value(num) if num else (None if plural else 1.0)
     if amount is not None and m.groupdict().get("half"):
         amount += 0.5
+    if m["mod"] and lex.normal(m["mod"]) in lex.PREPOSITION_MODIFIERS and not m["ago"] \
+            and _is_preposition(m.start("mod"), ctx):
+        return None  # "averaged over two decades": a preposition, not "more than"; "two decades" takes the place
     mod = lex.lookup(lex.DURATION_MODIFIERS, m["mod"]) if m["mod"] else None
     if m["ago"]:
         return _ago(amount, unit, mod, lex.normal(m["ago"]) != "ago", ctx)
@@ -451,6 +463,7 @@ DEICTIC_DAYS = "the day before yesterday|the day after tomorrow|today|tonight|ye
 AM_PM = r"a\.m\.|p\.m\.|am|pm"
 _OPTIONAL_YEAR = rf"(?:,?\s+{YEAR})?"
 _WEEKDAY_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
+_AMOUNT_OF_UNITS = rf"(?P<rel>){NUMBER}[\s-]+{UNIT}(?P<half>\s+and\s+a\s+half)?(?:\s+(?P<ago>{ci('ago|from now')}))?"
 
 RULES: list[Rule] = [
     _rule("month_day", rf"{_WEEKDAY_PREFIX}{MONTH_ANY}\s+{DAY}{_OPTIONAL_YEAR}", full_date),
@@ -476,9 +489,12 @@ RULES: list[Rule] = [
                      rf"(?:\s+of\s+(?:{YEAR}|{RELATION}\s+{ci('year')}|(?P<theyear>{ci('the year')})))?", quarter),
     _rule("quarter_code", rf"Q(?P<q>[1-4])(?P<ord>)(?P<part>)(?P<rel>)(?P<theyear>)(?:\s+{YEAR})?", quarter),
     _rule("relative_unit", rf"(?:{EDGE}[\s-]*|{ci('earlier|later')}\s+)?"
-                           rf"(?:{ci('the current')}|{RELATION}|(?P<current>{ci('current')}))\s+"
+                           rf"(?:{RELATION}|(?P<current>{ci('the current|current')}))\s+"
                            rf"(?P<unit>{ci('weekend|week|month|year|quarter|decade|century')})", relative_unit),
-    _rule("edge_of_unit", rf"{EDGE}\s+{ci('the')}\s+(?P<rel>)(?P<unit>{ci('year|month|week|decade')})",
+    _rule("edge_of_unit", rf"{EDGE}\s+{ci('the')}\s+(?P<rel>)(?P<current>)"
+                          rf"(?P<unit>{ci('year|month|week|quarter|decade')})", relative_unit),
+    _rule("the_quarter", rf"{ci(lex.alternation(lex.QUARTER_PREPOSITIONS))}\s+(?P<core>{ci('the')}\s+"
+                         rf"(?:{ci('fiscal')}\s+)?(?P<rel>)(?P<current>)(?P<unit>{ci('quarter')}))(?!-|\s+of\b)",
           relative_unit),
     _rule("deictic_day", rf"(?P<word>{ci(DEICTIC_DAYS)})(?:\s+{POD})?", deictic_day),
     _rule("part_of_day", rf"(?P<word>{ci('this|last|tomorrow|yesterday')})\s+"
@@ -486,8 +502,8 @@ RULES: list[Rule] = [
     _rule("weekday", rf"(?:{RELATION}\s+)?{WEEKDAY}(?P<plural>s)?(?:\s+{POD})?", weekday),
     _rule("season", rf"(?:{EDGE}[\s-]*)?(?:{RELATION}\s+|(?P<the>{ci('the')})\s+)?"
                     rf"(?P<season>{ci(lex.alternation(lex.SEASONS))})(?:\s+(?:of\s+)?{YEAR})?", season),
-    _rule("duration", rf"(?:{DURATION_MOD}\s+)?(?P<rel>){NUMBER}[\s-]+{UNIT}"
-                      rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?P<ago>{ci('ago|from now')}))?", duration),
+    _rule("duration_modified", rf"{DURATION_MOD}\s+{_AMOUNT_OF_UNITS}", duration),
+    _rule("duration", rf"(?P<mod>){_AMOUNT_OF_UNITS}", duration),
     _rule("duration_the", rf"(?P<mod>){ci('the')}\s+"
                           rf"(?P<rel>{ci('past|last|next|coming|first|final|previous|remaining')})\s+"
                           rf"(?:{NUMBER}\s+)?{UNIT}(?P<ago>)", duration),

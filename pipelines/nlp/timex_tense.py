@@ -8,7 +8,8 @@ from spacy.tokens import Span, Token
 from pipelines.nlp.timex_calendar import FUTURE, PAST
 
 _FUTURE_AUXILIARIES = {"will", "'ll", "’ll", "shall", "wo", "ll"}
-_MODALS = {"may", "might", "could", "should", "must", "can", "ca"}
+# "would" is the future seen from a past report: "said the plant would open in June".
+_MODALS = {"may", "might", "could", "should", "must", "can", "ca", "would"}
 _PERFECT = {"have", "has", "had", "'ve", "’ve"}
 
 
@@ -19,7 +20,8 @@ def _is_past(token: Token) -> bool:
 def _verb_direction(verb: Token) -> str | None | bool:
     """PAST, FUTURE, None (present: undecided) or False when the verb has no tense of its own
     (participles, infinitives) and its governor decides."""
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    # the "to" of an infinitive is no tense: "expected to finish by June" takes the tense of "expected"
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"]
     words = {a.lower_ for a in auxiliaries}
     if words & _FUTURE_AUXILIARIES:
         return FUTURE
@@ -48,14 +50,18 @@ def _sentence_direction(span: Span) -> str | None:
 
 def clause_direction(span: Span) -> str | None:
     """PAST, FUTURE, or None when the governing clause is in the present (or, with no tensed clause
-    governing the expression, the sentence has no past or future verb)."""
+    governing the expression, the sentence has no past or future verb). An infinitive's event follows
+    its governor's: after a present or future one it lies ahead; after a past one ("voted to close the
+    road in June") it may lie on either side."""
     token = span.root
     through_infinitive = False
     for _ in range(len(span.doc)):
         if token.pos_ in ("VERB", "AUX"):
             direction = _verb_direction(token)
             if direction is not False:
-                return FUTURE if direction is None and through_infinitive else direction
+                if through_infinitive:
+                    return None if direction == PAST else FUTURE
+                return direction
             through_infinitive = through_infinitive or any(c.dep_ == "aux" and c.lower_ == "to"
                                                            for c in token.children)
         if token.head.i == token.i:  # spaCy makes a new Token on each access: compare positions
