@@ -74,18 +74,21 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
     """The mentions with their labels fixed, without the bare "people" that are common words."""
     full_names = _full_names(mentions)
     person_tokens = {t.i for m in mentions if m.label == "PERSON" for t in m.span}
-    other_names = _words_of_other_names(mentions)
+    tagged_people = [m for m in mentions if m.label == "PERSON"]
     for mention in mentions:
-        in_full_name = _in_full_name(mention, full_names)
         is_place = entity_key(mention.text) in place_keys()
-        if mention.label in _RELABELLED and _is_name_like(mention.span):
-            if mention.label in ("GPE", "LOC") and is_place:
-                continue
-            if in_full_name or (not is_place and not in_place_context(mention.span)
-                                and _person_evidence(mention.span, person_tokens)):
+        if mention.label in _RELABELLED and _is_name_like(mention.span) and not (
+                mention.label in ("GPE", "LOC") and is_place):
+            if _in_full_name(mention, full_names) or (
+                    not is_place and not in_place_context(mention.span)
+                    and _person_evidence(mention.span, person_tokens)):
                 mention.label = "PERSON"
-        elif mention.label == "PERSON" and not in_full_name and not _described_as_person(mention.span):
-            mention.label = _bare_name_label(mention, is_place, other_names)
+    # Against the names as now labelled: "Kenji Ota" tagged ORG is a person's full name, not a company's.
+    full_names = _full_names(mentions)
+    other_names = _words_of_other_names(mentions)
+    for mention in tagged_people:
+        if not _in_full_name(mention, full_names) and not _described_as_person(mention.span):
+            mention.label = _bare_name_label(mention, other_names)
     return [m for m in mentions if not (m.label == "PERSON" and _is_common_word(m, full_names))]
 
 
@@ -114,9 +117,9 @@ def _words_of_other_names(mentions: list[Mention]) -> dict[str, str]:
     return words
 
 
-def _bare_name_label(mention: Mention, is_place: bool, other_names: dict[str, str]) -> str:
+def _bare_name_label(mention: Mention, other_names: dict[str, str]) -> str:
     """The label of a PERSON mention that no full name or description backs."""
-    if is_place or in_place_context(mention.span):
+    if entity_key(mention.text) in place_keys() or in_place_context(mention.span):
         return "GPE"
     parts = name_parts(mention.text)
     if len(parts) == 1 and parts[0] in other_names and not _speaker_called_he_or_she(mention.span):
