@@ -144,6 +144,12 @@ def test_author_boxes_closing_the_page_go():
         assert found[bio] == "author_bio"
 
 
+@pytest.mark.parametrize("last", ["Tom Berg covers his ears when the old trams pass his house, he said.",
+                                  "Ana Ruiz is a retired teacher who will ride the first tram, she said."])
+def test_a_closing_sentence_about_a_person_is_no_author_box(last):
+    assert reasons(page(bottom=(last, "© 2025 Example Courier"))) == {"© 2025 Example Courier": "copyright"}
+
+
 def test_site_header_with_masthead_and_tagline_above_the_title():
     text = "\n".join(["Example Notebook", "Notes from the tram stops of our little city", "",
                       "Trams Return to the City", "", page()])
@@ -185,6 +191,15 @@ def test_headline_of_another_story_pasted_above_the_article():
 def test_subheadings_stay_in_the_body_and_are_marked():
     article = clean(raw(page("What Happens Next", "Officials said the first contracts would be signed soon.")))
     assert [article.body[s:e] for s, e in article.headings] == ["What Happens Next"]
+
+
+def test_sentence_case_subheadings_inside_the_story_are_marked_but_not_a_dek_above_it():
+    dek = "A long-delayed project finally moves ahead"
+    text = "\n".join(["Trams Return to the City", "By Mia Cole", dek, PARAGRAPH, "What riders can expect",
+                      "Officials said the first contracts would be signed soon.", CLOSING])
+    article = clean(raw(text))
+    assert [article.body[s:e] for s, e in article.headings] == ["What riders can expect"]
+    assert dek in article.body
 
 
 def test_body_maps_back_to_the_raw_text_character_for_character():

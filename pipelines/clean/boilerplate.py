@@ -23,6 +23,7 @@ MAX_SECTION_WORDS = 2
 MAX_BARE_NAME_TOKENS = 4
 MAX_MENU_WORDS = 4
 MAX_NAME_LINE_WORDS = 10
+MAX_STAND_FIRST_WORDS = 45
 # A comment-thread marker in the second half of the page: everything after it is readers' comments.
 _THREAD_START = re.compile(r"(?:\d+ comments?|comments? \(\d+\)|leave a (?:comment|reply)|post a comment"
                            r"|add (?:a|your) comment|join the (?:conversation|discussion)|\d+ responses?)[:.]?",
@@ -47,8 +48,8 @@ def classify(lines: list[Line], known_title: str | None = None) -> Classificatio
     _author_bios(lines, result.reasons)
     core = [i for i, line in enumerate(lines) if line.no not in result.reasons and line.is_paragraph]
     first, last = (core[0], core[-1]) if core else (len(lines), len(lines))
-    if len(core) >= 2 and any(_is_metadata(line.text) for line in lines[core[0] + 1:core[1]]):
-        first = core[1]  # a byline or date under the first paragraph: that paragraph was the stand-first
+    if len(core) >= 2 and _is_stand_first(lines[core[0]], lines[core[0] + 1:core[1]], result.reasons):
+        first = core[1]
     title = _top_block(lines[:first], result.reasons, known_title)
     if title:
         for line in lines:
@@ -58,13 +59,23 @@ def classify(lines: list[Line], known_title: str | None = None) -> Classificatio
     _comment_thread(lines, result.reasons)
     _bottom_block(lines[last + 1:], result.reasons)
     kept = [line for line in lines if line.no not in result.reasons]
-    result.headings = {line.no for line, after in zip(kept, kept[1:]) if line.is_heading and after.is_sentence}
+    # Inside the story, any short line that introduces running text is a subheading, whatever its case.
+    story = {line.no for line in lines[first + 1:last]}
+    result.headings = {line.no for line, after in zip(kept, kept[1:]) if after.is_sentence
+                       and (line.is_heading or (line.no in story and line.is_plain_heading))}
     return result
 
 
 def _is_metadata(text: str) -> bool:
     """A byline or a date line."""
     return byline_authors(text) is not None or parse_dateline(text) is not None
+
+
+def _is_stand_first(paragraph: Line, below: list[Line], reasons: dict[int, str]) -> bool:
+    """A short first paragraph with only a byline or date (and page furniture) before the next one."""
+    own = [line for line in below if line.no not in reasons]
+    return (len(paragraph.words) <= MAX_STAND_FIRST_WORDS and any(_is_metadata(line.text) for line in own)
+            and not any(line.is_sentence and not _is_metadata(line.text) for line in own))
 
 
 def _author_bios(lines: list[Line], reasons: dict[int, str]) -> None:

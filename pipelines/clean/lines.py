@@ -79,6 +79,12 @@ class Line:
         """A short subheading inside the body."""
         return self.is_headline and len(self.words) <= MAX_HEADING_WORDS and not self.is_bullet
 
+    @property
+    def is_plain_heading(self) -> bool:
+        """A short subheading in sentence case ("What to do next"): no sentence end, no lead-in colon."""
+        return (0 < len(self.words) <= MAX_HEADING_WORDS and not self.is_bullet and not self.ends_like_sentence
+                and not self.text.endswith(":") and self.text[0].isupper())
+
 
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of ``text`` in order."""

@@ -46,7 +46,8 @@ _AGENCY_LEAD = re.compile(r"^(?:[A-Z][\w .,'-]{0,40}\s)?\((?P<name>[A-Z][\w&.' ]
 _CONTRIBUTED = re.compile(r"(?P<who>.+?)\s+contributed(?: reporting)? to this (?:report|story|article)", re.IGNORECASE)
 # An author box: "Jane Roe covers city hall for the Ledger." / "Jane Roe is a senior reporter at the Ledger."
 _BIO_NAME = r"(?P<name>[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3})"
-_BIO_BEAT = re.compile(_BIO_NAME + r" (?:covers|writes about|writes on|reports on|has covered|has reported on)\b")
+_BIO_BEAT = re.compile(_BIO_NAME + r" (?:covers|writes about|writes on|reports on|has covered|has reported on)\b"
+                       r".*\b(?:for|at) (?:the )?[A-Z]")  # ... for the Ledger: a beat, not "Roe covers her face"
 _BIO_ROLE = re.compile(_BIO_NAME + r" (?:is|was|has been|serves as) (?:a|an|the) (?P<role>[^.,;]+)")
 _ROLE_END = re.compile(r"\s(?:at|for|with|of|on|who|where|covering|based|in)\s")
 MAX_DATELINE_WORDS = 3  # words other than the date itself ("Published on", a weekday, a time zone)
