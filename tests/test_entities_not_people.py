@@ -31,6 +31,14 @@ def test_a_local_title_is_a_role_not_part_of_the_name(nlp):
     assert people(doc)["Lisa Grant"].roles == ["Superintendent"]
 
 
+def test_abbreviated_titles_are_roles_and_party_tags_are_not_people(nlp):
+    doc = nlp("Sen. Elizabeth Warren, D-Mass., and Gov. Gavin Newsom criticized the plan on Tuesday. "
+              "“This is reckless,” Warren said.")
+    assert spacy_label(doc, "D-Mass.") is not None
+    assert set(people(doc)) == {"Elizabeth Warren", "Gavin Newsom"}
+    assert people(doc)["Elizabeth Warren"].roles == ["Sen."] and people(doc)["Gavin Newsom"].roles == ["Gov."]
+
+
 # --- places ---------------------------------------------------------------------------------------------
 
 def test_a_street_is_a_place(nlp):

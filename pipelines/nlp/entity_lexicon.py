@@ -21,6 +21,11 @@ def titles() -> frozenset[str]:
     return frozenset(word.lower() for word in _lines("entity_titles.txt"))
 
 
+def is_title(token) -> bool:
+    """A title word, abbreviated or not: "Sen.", "Gov", "Councilwoman"."""
+    return token.lower_.rstrip(".") in titles()
+
+
 @cache
 def org_words() -> frozenset[str]:
     return frozenset(word.lower() for word in _lines("entity_org_words.txt"))

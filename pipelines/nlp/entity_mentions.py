@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entity_lexicon import org_words, place_words, titles
+from pipelines.nlp.entity_lexicon import is_title, org_words, place_words, titles
 from pipelines.nlp.entity_lines import Lines
 
 # Labels of persons, organisations and places (NORP kept: groups, and person names the model mislabels).
@@ -25,6 +25,7 @@ _EDGE_CHARS = "•·▪●◦‣*-–—/\\|\"'“”‘’«»()[]{},;:!?#@ \t\
 _CUT_TOKENS = frozenset({"/", "|", "•", "·", "▪", "●", "(", ")", "[", "]", "“", "”", '"'})
 _LEADING_WORDS = frozenset({"the", "a", "an"})
 _ABSTRACT_SUFFIX = re.compile(r"(?:tion|sion|ance|ence|ment|ness|ity|ism|ship|ology|ure)$", re.IGNORECASE)
+_PARTY_AND_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")  # "D-Mass.", "R-Ohio": an affiliation, not a name
 _MAX_ORG_TAIL = 4  # capitalised words after a "person" that can still end in an organisation word
 
 
@@ -97,6 +98,8 @@ def _is_junk(mention: Mention, lines: Lines) -> bool:
     words = mention.span
     if all(not token.text[0].isupper() for token in words if token.is_alpha):
         return True  # "democratic": a mention needs a capitalised word
+    if _PARTY_AND_STATE.match(mention.text):
+        return True
     if len(words) == 1 and words[0].pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON"):
         return True  # "Demanding" at the start of a sentence
     if mention.label == "PERSON" and any(_ABSTRACT_SUFFIX.search(t.text) and len(t) > 5 for t in words):
@@ -136,7 +139,7 @@ def _without_titles(mention: Mention) -> Mention | None:
     """"President Xi" -> "Xi": a title is a role, not part of the name."""
     span = mention.span
     start = span.start
-    while start < span.end and span.doc[start].lower_.rstrip(".") in titles():
+    while start < span.end and is_title(span.doc[start]):
         start += 1
     if start == span.start:
         return mention

@@ -24,7 +24,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entity_lexicon import org_words, place_keys, titles
+from pipelines.nlp.entity_lexicon import is_title, org_words, place_keys, titles
 from pipelines.nlp.entity_mentions import Mention, is_place_word, make_mention
 from pipelines.nlp.entity_usage import in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.verbs import REPORTING_VERBS
@@ -147,7 +147,7 @@ def _is_name_like(span: Span) -> bool:
 def _described_as_person(span: Span) -> bool:
     """A title right before it, or an appositive or "who" clause about it."""
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in titles():
+    if span.start > 0 and is_title(doc[span.start - 1]):
         return True
     for child in span.root.children:
         if child.i >= span.end and child.dep_ == "appos" and child.lemma_.lower() in titles():

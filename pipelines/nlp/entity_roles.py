@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipelines.nlp.entity_lexicon import titles
+from pipelines.nlp.entity_lexicon import is_title
 
 _PRE_DEPS = frozenset({"compound", "amod", "nmod"})
 _EDGE = " ,;:-–—\"“”'’"
@@ -45,7 +45,7 @@ def _title_before(span: Span) -> str:
     while start - 1 in inside and start > sentence_start and not (span.doc[start - 1].is_punct or span.doc[start - 1].dep_ == "cc"):
         start -= 1
     phrase = span.doc[start:span.start]
-    if not any(t.lower_ in titles() or (t.pos_ == "NOUN" and t.is_lower and t.is_alpha) for t in phrase):
+    if not any(is_title(t) or (t.pos_ == "NOUN" and t.is_lower and t.is_alpha) for t in phrase):
         return ""
     return _text(phrase)
 
