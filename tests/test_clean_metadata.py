@@ -48,6 +48,10 @@ def test_title_authors_and_bare_name_line_near_the_top():
     assert found.authors == ["Mia Cole"]
 
 
+def test_a_name_line_with_two_bars_is_a_byline_not_a_menu():
+    assert meta(page(top=("Trams Return to the City", "Mia Cole | Staff Writer | Example News"))).authors == ["Mia Cole"]
+
+
 def test_byline_on_the_first_line_without_a_title():
     found = meta(page(top=("by Lee Man (Jimmy) Wong - Europe Team",)))
     assert found.title is None and found.authors == ["Lee Man (Jimmy) Wong"]
