@@ -99,6 +99,8 @@ def test_the_story_s_own_copyright_gives_the_year_but_a_site_footer_does_not():
     ("Updated 3:42 p.m. ET, March 4, 2025", (dt.date(2025, 3, 4), "day")),
     ("Published 6:00 a.m. ET Jan. 14, 2025", (dt.date(2025, 1, 14), "day")),
     ("Posted: Sep 9, 2025 / 05:41 PM CDT", (dt.date(2025, 9, 9), "day")),
+    ("Mon 3 Mar 2025 07.00 GMT", (dt.date(2025, 3, 3), "day")),
+    ("15.05.2024", (dt.date(2024, 5, 15), "day")),
     ("Updated on March 2024", (dt.date(2024, 3, 1), "month")),
     ("2024", None),
     ("March 3", None),

@@ -50,6 +50,8 @@ _BIO_BEAT = re.compile(_BIO_NAME + r" (?:covers|writes about|writes on|reports o
                        r".*\b(?:for|at) (?:the )?[A-Z]")  # ... for the Ledger: a beat, not "Roe covers her face"
 _BIO_ROLE = re.compile(_BIO_NAME + r" (?:is|was|has been|serves as) (?:a|an|the) (?P<role>[^.,;]+)")
 _ROLE_END = re.compile(r"\s(?:at|for|with|of|on|who|where|covering|based|in)\s")
+# "07.00 GMT": a time written with a dot, which the date parser would read as part of a date.
+_DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?![\d.])")
 MAX_DATELINE_WORDS = 3  # words other than the date itself ("Published on", a weekday, a time zone)
 
 
@@ -161,6 +163,7 @@ def parse_dateline(text: str) -> tuple[dt.date, str] | None:
     """A line that is only a date ("Friday, August 16, 2024", "Published: 3 May 2024 10:00 GMT")
     → (date, precision); None for anything else. Precision is "day" or "month": a bare year is no dateline."""
     rest = _DATE_PREFIX.sub("", text, count=1) if _DATE_PREFIX.match(text) else text
+    rest = _DOTTED_TIME.sub(r"\1:\2", rest)
     if not _MONTH_OR_NUMERIC.search(rest) or not _YEAR.search(rest) or len(rest) > 60:
         return None
     # Parsing twice with different defaults shows which fields the text really gives.
