@@ -4,9 +4,9 @@ Runs after ``ner`` and before ``news_quotes``. Sets
     doc._.entities         list[models.Entity]         name = fullest form, key = names.entity_key(name)
     doc._.entity_mentions  list[models.EntityMention]  in body order; every bare surname that stands for a
                                                         person is a mention of that person's entity
-Steps: clean mentions (entity_mentions), fix labels and add untagged surnames (entity_people), group
-(entity_clusters), read roles (entity_roles). A person seen only outside running text (a byline, a
-headline of a link list) is dropped.
+Steps: clean mentions (entity_mentions), fix labels, drop common words and add untagged surnames
+(entity_people, with entity_usage), group (entity_clusters), read roles (entity_roles). A person seen only
+outside running text (a byline, a headline of a link list) or only in credits (entity_lines) is dropped.
 """
 
 

@@ -7,8 +7,8 @@ has been discussing (most often called by a short form, then most mentions, then
 before any of them has appeared, to the next one introduced. A short form with no full name in the
 article is a person of its own (its key is the short form). A birth name ("Ann Keller was born in ...",
 "born Mary Jones", "née Jane Hill") that shares its forename with exactly one other person in the article is
-that person's former name: an alias, never the entity's name. Other entities are grouped by key. A group is only ever made of mentions with one label family: a short PERSON form never
-joins an organisation or place.
+that person's former name: an alias, never the entity's name. Other entities are grouped by key. A group is
+only ever made of mentions with one label family: a short PERSON form never joins an organisation or place.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ class Cluster:
     @property
     def name(self) -> str:
         """The fullest form: most name words, then the most frequent, then the first."""
-        forms = [m.text for m in self.mentions if m.label == self.label and entity_key(m.text) not in self.former_keys] \
+        forms = [m.text for m in self.mentions
+                 if m.label == self.label and entity_key(m.text) not in self.former_keys] \
             or [m.text for m in self.mentions]
         counts = Counter(forms)
         return max(forms, key=lambda form: (len(name_parts(form)), counts[form], -forms.index(form)))

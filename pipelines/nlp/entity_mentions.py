@@ -1,8 +1,9 @@
 """Entity mentions from spaCy's NER, cleaned and repaired.
 
 Clean-up: a span is cut at line breaks and slashes, loses leading determiners, bullets and punctuation and a
-trailing possessive; spans with no capital letter, abstract-noun "people" ("Mutual Assistance") and credits
-("Photographer: ...") are dropped. Repairs of small-model errors: a person's name grows over a forename
+trailing possessive; spans with no capital letter, abstract-noun "people" ("Mutual Assistance"), party
+tags ("D-Mass.") and credits ("Photographer: ...", "... contributed to this report.") are dropped.
+Repairs of small-model errors: a person's name grows over a forename
 the model left out ("Bjorn" + "Alexander Duben") and over a hyphenated last part ("Yoon Suk" + "-yeol");
 a "person" followed or headed by an organisation word is an organisation ("Lee Kuan Yew School of Public
 Policy", "John L. Thornton China Center", "FC Porto"); one ending in a street or feature word is a place

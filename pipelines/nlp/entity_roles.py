@@ -42,7 +42,8 @@ def _title_before(span: Span) -> str:
     modifiers = [c for c in span.root.children if sentence_start <= c.i < span.start and c.dep_ in _PRE_DEPS]
     inside = {t.i for m in modifiers for t in m.subtree}
     start = span.start
-    while start - 1 in inside and start > sentence_start and not (span.doc[start - 1].is_punct or span.doc[start - 1].dep_ == "cc"):
+    while start - 1 in inside and start > sentence_start \
+            and not (span.doc[start - 1].is_punct or span.doc[start - 1].dep_ == "cc"):
         start -= 1
     phrase = span.doc[start:span.start]
     if not any(is_title(t) or (t.pos_ == "NOUN" and t.is_lower and t.is_alpha) for t in phrase):
