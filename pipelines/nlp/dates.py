@@ -36,8 +36,9 @@ class DatesComponent:
 
 def _candidates(doc: Doc):
     """(start, end, rule order, rule, match) of every match of every rule; "core" narrows the extent."""
+    text = doc.text  # spaCy joins the tokens again on every doc.text
     for order, rule in enumerate(RULES):
-        for match in rule.pattern.finditer(doc.text):
+        for match in rule.pattern.finditer(text):
             start, end = match.span("core") if "core" in rule.pattern.groupindex else match.span()
             yield start, end, order, rule, match
 
