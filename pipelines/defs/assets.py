@@ -68,7 +68,9 @@ def extractions(
         "quotes": sum(len(e.quotes) for e in found), "entity_mentions": sum(len(e.mentions) for e in found),
         "dates": sum(len(e.dates) for e in found),
     })
-    return StageOutput(found, errors)
+    # The cleaning errors travel on, so loading need not read every cleaned article back in a second time.
+    return StageOutput(found, clean_articles.errors + errors)
+
 
 @dg.asset(group_name="warehouse", description="Loads the run into a private copy of the warehouse and publishes it atomically.")
 def news_warehouse(
@@ -76,12 +78,11 @@ def news_warehouse(
     warehouse: WarehouseResource,
     corpus_scan: CorpusScan,
     raw_articles: IngestResult,
-    clean_articles: StageOutput,
     extractions: StageOutput,
 ) -> dg.MaterializeResult:
     found: list[Extraction] = extractions.items
     summary = load(
-        warehouse.get(), corpus_scan, raw_articles, found, clean_articles.errors + extractions.errors,
+        warehouse.get(), corpus_scan, raw_articles, found, extractions.errors,
         run_id=context.run.run_id, started_at=corpus_scan.scanned_at,
     )
     return dg.MaterializeResult(metadata={
