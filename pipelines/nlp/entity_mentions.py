@@ -35,12 +35,9 @@ class Mention:
     span: Span  # tokens of the cleaned mention
     start: int  # body chars of the cleaned text
     end: int
+    text: str  # body[start:end], kept: Doc.text rebuilds the whole body on every call
     spacy_label: str  # "" when spaCy did not tag it
     label: str  # our label
-
-    @property
-    def text(self) -> str:
-        return self.span.doc.text[self.start:self.end]
 
 
 def mentions_from_ner(doc: Doc, lines: Lines) -> list[Mention]:
@@ -61,11 +58,12 @@ def make_mention(span: Span, spacy_label: str, label: str | None = None) -> Ment
     if span is None:
         return None
     text = span.text
-    start = span.start_char + (len(text) - len(text.lstrip(_EDGE_CHARS)))
-    end = span.start_char + len(text.rstrip(_EDGE_CHARS))
-    if end <= start or not any(ch.isupper() for ch in span.doc.text[start:end]):
+    offset = len(text) - len(text.lstrip(_EDGE_CHARS))
+    text = text[offset:].rstrip(_EDGE_CHARS)
+    if not text or not any(ch.isupper() for ch in text):
         return None
-    return Mention(span, start, end, spacy_label, label or spacy_label)
+    start = span.start_char + offset
+    return Mention(span, start, start + len(text), text, spacy_label, label or spacy_label)
 
 
 def _pieces(span: Span) -> list[Span]:
