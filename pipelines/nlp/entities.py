@@ -31,7 +31,7 @@ def make_component(nlp: Language, name: str):
 class EntitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         lines = Lines(doc.text)
-        mentions = dash_attributions(doc, split_hyphenated(mentions_from_ner(doc, lines)))
+        mentions = dash_attributions(doc, lines.text, split_hyphenated(mentions_from_ner(doc, lines)))
         mentions = fix_labels(mentions)
         mentions += untagged_surnames(doc, mentions)
         clusters = [c for c in cluster(mentions, lines) if c.label != "PERSON" or _in_running_text(c, lines)]

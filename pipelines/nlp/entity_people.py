@@ -207,11 +207,12 @@ def _is_hyphen_joined(token: Token, name_words: set[str]) -> bool:
     return False
 
 
-def dash_attributions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def dash_attributions(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with every name closing a quote after a dash ("“...” – Go Myong-Hyun") as a PERSON,
-    which the small model often misses: such a name replaces the pieces spaCy made of it."""
+    which the small model often misses: such a name replaces the pieces spaCy made of it. ``text`` is
+    doc.text, passed in because Doc.text rebuilds it from the tokens."""
     names = []
-    for match in _DASH_ATTRIBUTION.finditer(doc.text):
+    for match in _DASH_ATTRIBUTION.finditer(text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if span is None or any(t.lower_ in org_words() for t in span) or len(name_parts(span.text)) < 2:
             continue

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 _APOSTROPHES = "'’‘`´"
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s?$")
@@ -25,6 +26,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+@lru_cache(maxsize=65536)  # called for every mention many times over; names repeat across articles
 def entity_key(name: str) -> str:
     """The identity of a name across articles; the warehouse's entity_id is a hash of it."""
     text = _POSSESSIVE.sub("", fold(name).strip())
