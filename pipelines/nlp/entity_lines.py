@@ -11,6 +11,7 @@ import re
 
 from pipelines.nlp.entity_lexicon import credit_cue, credit_line
 
+_NEWLINE = re.compile("\n")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _BULLET = re.compile(r"^\s*[•·▪●◦‣*]")
@@ -21,7 +22,7 @@ _NAME_LIST_TAIL = re.compile(r"(?:\s+|,|&|\band|[A-Z][\w.’'\-]*|\([^()]*\))$")
 class Lines:
     def __init__(self, text: str):
         self.text = text
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.starts = [0] + [match.end() for match in _NEWLINE.finditer(text)]
 
     def span(self, char: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.starts, char) - 1

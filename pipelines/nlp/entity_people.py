@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entity_lexicon import is_title, org_words, place_keys, titles
@@ -183,9 +184,14 @@ def untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     name_words = {word for m in mentions if m.label == "PERSON" for word in name_parts(m.text)
                   if len(name_parts(m.text)) > 1 and len(word) > 1 and word not in titles()}
     taken = {t.i for m in mentions for t in m.span}
+    # Only the tokens spelling a name word, found on the LOWER hashes: making a Token of every word is slow.
+    name_hashes = {hash_string(word) for word in name_words}
     found = []
-    for token in doc:
-        if token.i in taken or not (token.is_title and token.is_alpha) or token.lower_ not in name_words:
+    for i, lower in enumerate(doc.to_array("LOWER").tolist()):
+        if lower not in name_hashes or i in taken:
+            continue
+        token = doc[i]
+        if not (token.is_title and token.is_alpha):
             continue
         if _is_capitalised_word(token, -1) or _is_capitalised_word(token, 1) \
                 or _is_hyphen_joined(token, name_words):
