@@ -34,9 +34,8 @@ class DatesComponent:
         return doc
 
 
-def _candidates(doc: Doc):
+def _candidates(text: str):
     """(start, end, rule order, rule, match) of every match of every rule; "core" narrows the extent."""
-    text = doc.text  # spaCy joins the tokens again on every doc.text
     for order, rule in enumerate(RULES):
         for match in rule.pattern.finditer(text):
             start, end = match.span("core") if "core" in rule.pattern.groupindex else match.span()
@@ -44,11 +43,12 @@ def _candidates(doc: Doc):
 
 
 def find_dates(doc: Doc, anchor: Anchor) -> list[DateMention]:
+    text = doc.text  # once: spaCy joins the tokens again on every doc.text
     taken: list[tuple[int, int, Timex]] = []
-    for start, end, _, rule, match in sorted(_candidates(doc), key=lambda c: (c[0] - c[1], c[2], c[0])):
+    for start, end, _, rule, match in sorted(_candidates(text), key=lambda c: (c[0] - c[1], c[2], c[0])):
         if any(start < t_end and t_start < end for t_start, t_end, _ in taken):
             continue
-        timex = rule.handler(match, Context(doc, anchor, start, end))
+        timex = rule.handler(match, Context(doc, anchor, start, end, text))
         if timex is not None:
             taken.append((start, end, timex))
     taken.sort(key=lambda t: t[0])
@@ -57,7 +57,7 @@ def find_dates(doc: Doc, anchor: Anchor) -> list[DateMention]:
         if timex.type == "TIME" and timex.value.startswith("T"):
             timex = timex._replace(value=_clock_day(doc, anchor, start, end, taken) + timex.value)
         first, last = value_range(timex.value, timex.mod) if timex.type in ("DATE", "TIME") else (None, None)
-        mentions.append(DateMention(start, end, doc.text[start:end], timex.type, timex.value, timex.mod,
+        mentions.append(DateMention(start, end, text[start:end], timex.type, timex.value, timex.mod,
                                     first, last))
     return mentions
 

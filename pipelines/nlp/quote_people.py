@@ -47,6 +47,7 @@ class PersonMention:
 class People:
     def __init__(self, doc: Doc, excluded: list[tuple[int, int]]):
         self._doc = doc
+        self._text = doc.text  # once: spaCy rebuilds doc.text on every access
         self._entities = doc._.entities or []
         self.mentions = [m for m in self._person_mentions() if not _inside_any(m.start, excluded)]
         self._gender: dict[tuple, str] = {}
@@ -65,7 +66,7 @@ class People:
     def person_in(self, start: int, end: int) -> PersonMention | None:
         """The person a speaker span names: the last person mention overlapping it (the head comes last), or
         a person named elsewhere with the same surname when the tagger missed this one ("Duben said")."""
-        text = self._doc.text
+        text = self._text
         head_start = _last_word_start(text, start, end)
         if not text[head_start:end][:1].isupper():
             return None  # the head is no name: "Hale's campaign", "a spokesman"
@@ -81,7 +82,7 @@ class People:
         """The person a speaker span refers to, a pronoun included; None for groups and unnamed sources.
         Call in text order."""
         self._resolve_pronouns_before(end)
-        if self._doc.text[start:end].lower() in PRONOUN_GENDER:
+        if self._text[start:end].lower() in PRONOUN_GENDER:
             return self._resolved.get(start)
         person = self.person_in(start, end)
         if person is not None:

@@ -43,7 +43,8 @@ def make_component(nlp: Language, name: str):  # no postponed annotations here: 
 class QuotesComponent:
     def __call__(self, doc: Doc) -> Doc:
         found = find_quotes(doc)
-        doc._.quotes = [f.to_quote(doc) for f in found]
+        text = doc.text
+        doc._.quotes = [f.to_quote(text) for f in found]
         return doc
 
 
@@ -63,11 +64,12 @@ class FoundQuote:
     person: PersonMention | None = None
     continues: "FoundQuote | None" = None  # the earlier quote whose speaker this one keeps
 
-    def to_quote(self, doc: Doc) -> Quote:
+    def to_quote(self, text: str) -> Quote:
+        """``text``: the document's text (read once: spaCy rebuilds doc.text on every access)."""
         a = self.attribution
         return Quote(
-            start=self.start, end=self.end, text=doc.text[self.start:self.end], kind=self.kind,
-            speaker_text=doc.text[a.speaker_start:a.speaker_end] if a else None,
+            start=self.start, end=self.end, text=text[self.start:self.end], kind=self.kind,
+            speaker_text=text[a.speaker_start:a.speaker_end] if a else None,
             speaker_entity=self.person.entity if self.person else None,
             verb=a.verb if a else None,
             speaker_start=a.speaker_start if a else None,
@@ -93,10 +95,11 @@ def find_quotes(doc: Doc) -> list[FoundQuote]:
 class _QuoteFinder:
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.paragraphs = paragraph_spans(doc.text)
+        self.text = doc.text
+        self.paragraphs = paragraph_spans(self.text)
         self._para_starts = [start for start, _ in self.paragraphs]
         self.headings = {self.paragraph_of(start) for start, _ in doc._.headings or []}
-        self.spans = find_quoted_spans(doc.text)
+        self.spans = find_quoted_spans(self.text)
         # Each quote with its marks, for telling the writer's words from the quoted ones.
         self.quote_ranges = [(q.open_mark, q.end + 1 if q.close_mark is not None else q.end) for q in self.spans]
         self._token_in_quote = [self._overlaps_quote(t) for t in doc]
@@ -146,7 +149,7 @@ class _QuoteFinder:
     def _dash(self, q: QuotedSpan) -> Attribution | None:
         if q.close_mark is None:
             return None
-        match = DASH_SPEAKER.match(self.doc.text, q.close_mark + 1, self.paragraphs[q.paragraph][1])
+        match = DASH_SPEAKER.match(self.text, q.close_mark + 1, self.paragraphs[q.paragraph][1])
         return Attribution("-", match.start("name"), match.end("name")) if match else None
 
     def _trailing_cue(self, content: Span, trailing: list[Token]) -> Attribution | None:
@@ -236,7 +239,7 @@ class _QuoteFinder:
     def _previous_paragraph_tail(self, q: QuotedSpan) -> list[Token]:
         """The last sentence of the previous paragraph, when the quote opens its paragraph."""
         para_start = self.paragraphs[q.paragraph][0]
-        if q.paragraph == 0 or self.doc.text[para_start:q.open_mark].strip() or q.paragraph - 1 in self.headings:
+        if q.paragraph == 0 or self.text[para_start:q.open_mark].strip() or q.paragraph - 1 in self.headings:
             return []
         start, end = self.paragraphs[q.paragraph - 1]
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -275,7 +278,7 @@ class _QuoteFinder:
             if current.kind != "direct" or current.attribution or current.continues or not source.attribution:
                 continue
             q, p = self.spans[index], self.spans[index - 1]
-            opens_paragraph = not self.doc.text[self.paragraphs[q.paragraph][0]:q.open_mark].strip()
+            opens_paragraph = not self.text[self.paragraphs[q.paragraph][0]:q.open_mark].strip()
             if q.paragraph == p.paragraph or (q.paragraph == p.paragraph + 1 and opens_paragraph
                                                and previous.kind == "direct"):
                 current.continues = source

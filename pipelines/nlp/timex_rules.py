@@ -32,6 +32,7 @@ class Context:
     anchor: Anchor
     start: int
     end: int
+    text: str  # doc.text, read once per document (spaCy rebuilds it on every access)
 
     @property
     def span(self) -> Span:
@@ -41,11 +42,11 @@ class Context:
         return clause_direction(self.span)
 
     def word_before(self) -> str:
-        words = self.doc.text[max(0, self.start - 40):self.start].split()
+        words = self.text[max(0, self.start - 40):self.start].split()
         return lex.normal(words[-1]) if words else ""
 
     def text_after(self) -> str:
-        return self.doc.text[self.end:self.end + 40]
+        return self.text[self.end:self.end + 40]
 
 
 def ci(pattern: str) -> str:
