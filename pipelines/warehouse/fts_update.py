@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from pipelines.warehouse.sqlfiles import SQL_DIR
+from pipelines.warehouse.sqlfiles import SQL_DIR, run_sql
 
 SEARCH_INDEXES = "load/search_indexes.sql"
 REBUILD_SHARE = 0.2  # above this share of changed documents a rebuild is cheaper than an update
@@ -88,9 +88,7 @@ def _refresh(con: duckdb.DuckDBPyConnection, index: SearchIndex) -> None:
                              "AND function_name = 'match_bm25'", [index.schema]).fetchall()
     sql = (SQL_DIR / "load" / "search_update.sql").read_text(encoding="utf-8").format(
         schema=index.schema, table=index.table, id=index.id, fields=", ".join(index.fields))
-    stemmer = _STEMMER.search(macro).group(1)
-    for statement in (part for part in sql.split(";\n") if part.strip()):  # one statement per ';' line end
-        con.execute(statement, {"stemmer": stemmer} if "$stemmer" in statement else None)
+    run_sql(con, sql, stemmer=_STEMMER.search(macro).group(1))
     return None
 
 

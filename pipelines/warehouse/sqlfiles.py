@@ -11,7 +11,11 @@ SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 
 def run_sql_file(con: duckdb.DuckDBPyConnection, relative_path: str, **params: object) -> None:
     """Runs every statement of sql/<relative_path>; $name parameters are bound from params."""
-    sql = (SQL_DIR / relative_path).read_text(encoding="utf-8")
+    run_sql(con, (SQL_DIR / relative_path).read_text(encoding="utf-8"), **params)
+
+
+def run_sql(con: duckdb.DuckDBPyConnection, sql: str, **params: object) -> None:
+    """Runs every statement of a script; $name parameters are bound from params."""
     for statement in _statements(sql):
         used = {k: v for k, v in params.items() if f"${k}" in statement}
         con.execute(statement, used or None)
@@ -27,10 +31,10 @@ def run_sql_folder(con: duckdb.DuckDBPyConnection, folder: str) -> list[str]:
 
 def _statements(sql: str) -> list[str]:
     """Splits a script on semicolons that end a line (our SQL files keep one statement per ';' line end)."""
-    lines = [line for line in sql.splitlines() if not line.lstrip().startswith("--")]
-    text = "\n".join(lines)
     parts, current = [], []
-    for line in text.splitlines():
+    for line in sql.splitlines():
+        if line.lstrip().startswith("--"):
+            continue
         current.append(line)
         if line.rstrip().endswith(";"):
             parts.append("\n".join(current).strip())
