@@ -37,3 +37,8 @@ def output_metadata(result: dg.ExecuteInProcessResult, asset: str) -> dict:
 
 def rows(warehouse_path: Path, sql: str) -> list[tuple]:
     return Warehouse(warehouse_path).query(sql)
+
+
+def people(doc) -> dict[str, object]:
+    """The PERSON entities of a parsed doc, by name."""
+    return {e.name: e for e in doc._.entities if e.label == "PERSON"}

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import people
 from pipelines.nlp.names import entity_key, link_short_keys
-
-
-def people(doc) -> dict[str, object]:
-    return {e.name: e for e in doc._.entities if e.label == "PERSON"}
 
 
 def entity_of(doc, surface: str, occurrence: int = 0):

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def people(doc) -> dict[str, object]:
-    return {e.name: e for e in doc._.entities if e.label == "PERSON"}
+from helpers import people
 
 
 def labels(doc) -> dict[str, str]:
