@@ -77,6 +77,8 @@ class CleanArticle:
     segments: list[Segment]
     metadata: ArticleMetadata  # after merging: sidecar > HTML metadata > text
     metadata_sources: dict[str, str] = field(default_factory=dict)  # field -> "sidecar" | "html" | "text"
+    format: str = "txt"  # of the input file, as RawArticle
+    encoding: str = "utf-8"
 
 
 @dataclass

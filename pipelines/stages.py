@@ -1,20 +1,35 @@
-"""The per-article stages with failure isolation: one article that breaks a step becomes an
-``ingest_errors`` row, and the rest of the run goes on."""
+"""The per-article stages, streamed batch by batch through staging files, with failure isolation: one
+article that breaks a step becomes an ``ingest_errors`` row, and the rest of the run goes on."""
 
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.language import Language
 
 from pipelines.clean.article import clean
 from pipelines.models import CleanArticle, Extraction, IngestError, RawArticle
-from pipelines.nlp.pipeline import BATCH_SIZE, configured_processes, extract
+from pipelines.nlp.pipeline import configured_processes, extract
+from pipelines.staging import BatchWriter, StagedBatches, read_batch, write_batch
 
 Progress = Callable[[int], None]  # called with the number of articles just finished
-BatchResult = tuple[list[Extraction], list[IngestError]]
 BATCHES_PER_WORKER = 4  # fewer batches than this per process: parallel parsing costs more than it saves
+# A forked worker is replaced after this many batches: spaCy's string store and vocabulary only grow.
+BATCHES_PER_WORKER_LIFE = 32
+
+
+@dataclass
+class StageOutput:
+    """What a per-article stage wrote, the articles it could not handle, and counts for the run's metadata."""
+
+    staged: StagedBatches
+    errors: list[IngestError]
+    source_paths: list[str]  # of the articles written, in order
+    counts: Counter = field(default_factory=Counter)
 
 
 def _failure(source_path: str, step: str, exc: Exception) -> IngestError:
@@ -23,25 +38,34 @@ def _failure(source_path: str, step: str, exc: Exception) -> IngestError:
                        "the other articles were processed.")
 
 
-def clean_articles(raws: list[RawArticle]) -> tuple[list[CleanArticle], list[IngestError]]:
-    cleaned, errors = [], []
+def _clean_one(raw: RawArticle) -> CleanArticle | IngestError:
+    try:
+        article = clean(raw)
+    except Exception as exc:  # noqa: BLE001  (any bug in cleaning must not stop the run)
+        return _failure(raw.source_path, "cleaning", exc)
+    if article.body.strip():
+        return article
+    reasons = sorted({line.reason for line in article.removed})
+    return IngestError(raw.source_path, "no_article_text",
+                       f"Cleaning found only page furniture ({len(article.removed)} lines: "
+                       f"{', '.join(reasons)}), no article text.")
+
+
+def clean_articles(raws: Iterable[RawArticle], out: BatchWriter) -> StageOutput:
+    """Cleans each article into ``out``; an article with no text left is an error, not an article."""
+    errors, paths, counts = [], [], Counter()
     for raw in raws:
-        try:
-            article = clean(raw)
-        except Exception as exc:  # noqa: BLE001  (any bug in cleaning must not stop the run)
-            errors.append(_failure(raw.source_path, "cleaning", exc))
+        result = _clean_one(raw)
+        if isinstance(result, IngestError):
+            errors.append(result)
             continue
-        if article.body.strip():
-            cleaned.append(article)
-        else:
-            reasons = sorted({line.reason for line in article.removed})
-            errors.append(IngestError(raw.source_path, "no_article_text",
-                                      f"Cleaning found only page furniture ({len(article.removed)} lines: "
-                                      f"{', '.join(reasons)}), no article text."))
-    return cleaned, errors
+        out.add(result)
+        paths.append(result.source_path)
+        counts["removed_lines"] += len(result.removed)
+    return StageOutput(out.staged(), errors, paths, counts)
 
 
-def _extract_batch(nlp: Language, batch: list[CleanArticle]) -> BatchResult:
+def _extract_batch(nlp: Language, batch: list[CleanArticle]) -> tuple[list[Extraction], list[IngestError]]:
     """One batch through the pipeline; a batch that fails is retried article by article."""
     try:
         return list(extract(nlp, batch, batch_size=len(batch))), []
@@ -55,6 +79,28 @@ def _extract_batch(nlp: Language, batch: list[CleanArticle]) -> BatchResult:
         return done, errors
 
 
+@dataclass
+class BatchReport:
+    """What extracting one staged batch wrote (``file`` is None when every article failed)."""
+
+    file: str | None
+    articles: int
+    source_paths: list[str]
+    errors: list[IngestError]
+    counts: Counter
+
+
+def _extract_file(nlp: Language, source: str, target: Path) -> BatchReport:
+    articles = read_batch(source)
+    found, errors = _extract_batch(nlp, articles)
+    if found:
+        write_batch(target, found)
+    counts = Counter(quotes=sum(len(e.quotes) for e in found), entity_mentions=sum(len(e.mentions) for e in found),
+                     dates=sum(len(e.dates) for e in found))
+    return BatchReport(str(target) if found else None, len(articles), [e.article.source_path for e in found],
+                       errors, counts)
+
+
 _worker_nlp: Language | None = None  # the pipeline a forked worker inherited from its parent
 
 
@@ -63,37 +109,38 @@ def _start_worker(nlp: Language) -> None:
     _worker_nlp = nlp
 
 
-def _extract_in_worker(batch: list[CleanArticle]) -> BatchResult:
-    return _extract_batch(_worker_nlp, batch)
+def _extract_in_worker(job: tuple[str, Path]) -> BatchReport:
+    return _extract_file(_worker_nlp, *job)
 
 
-def _parallel(nlp: Language, batches: list[list[CleanArticle]], processes: int) -> Iterator[BatchResult]:
-    """Batches parsed by forked workers that share the loaded pipeline; results come back in order.
-    Only Extractions (plain dataclasses) cross the process boundary, never spaCy Docs."""
-    with multiprocessing.get_context("fork").Pool(processes, _start_worker, (nlp,)) as pool:
-        for batch, (done, errors) in zip(batches, pool.imap(_extract_in_worker, batches)):
-            # The article came back as a copy: point at the one this process holds, not a second one in memory.
-            by_path = {article.source_path: article for article in batch}
-            for extraction in done:
-                extraction.article = by_path[extraction.article.source_path]
-            yield done, errors
+def _parallel(nlp: Language, jobs: list[tuple[str, Path]], processes: int) -> Iterator[BatchReport]:
+    """Batches parsed by forked workers that share the loaded pipeline. Workers read and write the staging
+    files themselves: only file names and counts cross the process boundary, never Docs or articles."""
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes, _start_worker, (nlp,), maxtasksperchild=BATCHES_PER_WORKER_LIFE) as pool:
+        yield from pool.imap(_extract_in_worker, jobs)
 
 
 def extract_articles(
-    nlp: Language, articles: list[CleanArticle], progress: Progress | None = None, batch_size: int = BATCH_SIZE,
+    nlp: Language, cleaned: StagedBatches, folder: Path, progress: Progress | None = None,
     processes: int | None = None,
-) -> tuple[list[Extraction], list[IngestError]]:
-    """Runs the NLP pipeline in batches, in ``processes`` processes (default: NEWS_NLP_PROCESSES)."""
+) -> StageOutput:
+    """Runs the NLP pipeline over each staged batch (one ``nlp.pipe`` batch per file), in ``processes``
+    processes (default: NEWS_NLP_PROCESSES), writing the extractions into ``folder``."""
     processes = processes or configured_processes()
-    batches = [articles[i:i + batch_size] for i in range(0, len(articles), batch_size)]
-    if processes > 1 and len(batches) >= processes * BATCHES_PER_WORKER:
-        results = _parallel(nlp, batches, processes)
+    folder.mkdir(parents=True, exist_ok=True)
+    jobs = [(source, folder / Path(source).name) for source in cleaned.files]
+    if processes > 1 and len(jobs) >= processes * BATCHES_PER_WORKER:
+        reports = _parallel(nlp, jobs, processes)
     else:
-        results = (_extract_batch(nlp, batch) for batch in batches)
-    extractions, errors = [], []
-    for batch, (done, failed) in zip(batches, results):
-        extractions.extend(done)
-        errors.extend(failed)
+        reports = (_extract_file(nlp, *job) for job in jobs)
+    files, errors, paths, counts = [], [], [], Counter()
+    for report in reports:
+        if report.file:
+            files.append(report.file)
+        errors.extend(report.errors)
+        paths.extend(report.source_paths)
+        counts.update(report.counts)
         if progress:
-            progress(len(batch))
-    return extractions, errors
+            progress(report.articles)
+    return StageOutput(StagedBatches(tuple(files), len(paths)), errors, paths, counts)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers import copy_seeds, output_metadata, rows, run_pipeline
+from pipelines.warehouse.store import Warehouse
 
 TABLES = ("articles", "quotes", "entities", "entity_mentions", "date_mentions", "removed_lines", "source_files")
 
@@ -41,6 +42,12 @@ def test_checks_pass_on_the_seeds(built):
     _, _, first = built
     failed = [e.check_name for e in first.get_asset_check_evaluations() if not e.passed]
     assert failed == []
+
+
+def test_a_published_run_leaves_no_staged_batches(built):
+    _, warehouse, first = built
+    assert output_metadata(first, "extractions")["articles"] == 5
+    assert list(Warehouse(warehouse).staging_root.iterdir()) == []
 
 
 def test_a_second_run_changes_nothing_and_parses_nothing(built):

@@ -45,6 +45,8 @@ def clean(raw: RawArticle) -> CleanArticle:
         segments=segments,
         metadata=metadata,
         metadata_sources=sources,
+        format=raw.format,
+        encoding=raw.encoding,
     )
 
 

@@ -1,26 +1,28 @@
 """The assets: corpus scan → raw articles → clean articles → extractions → the published warehouse.
 
-Each asset is a thin wrapper over the pure functions of ingest/, clean/, nlp/ and warehouse/.
+Each asset is a thin wrapper over the pure functions of ingest/, stages and warehouse/. The per-article assets
+stream: they write their records in batches into the run's staging folder and pass on only the list of batch
+files, so memory does not grow with the number of articles.
 """
 
-from dataclasses import dataclass
+from pathlib import Path
 
 import dagster as dg
 
 from pipelines.defs.resources import CorpusResource, NlpResource, ProgressResource, WarehouseResource
 from pipelines.ingest.plan import CorpusScan, IngestResult, ingest, scan
-from pipelines.models import CleanArticle, Extraction, IngestError
-from pipelines.stages import clean_articles, extract_articles
+from pipelines.nlp.pipeline import BATCH_SIZE
+from pipelines.staging import BatchWriter, remove_run, run_folder
+from pipelines.stages import StageOutput, clean_articles, extract_articles
 from pipelines.warehouse.load import load, read_known_files
 
 WRITER_TAGS = {"news_warehouse/writes": "warehouse"}  # dagster.yaml lets one such run go at a time
 
-@dataclass
-class StageOutput:
-    """What a per-article stage produced, and the articles it could not handle."""
 
-    items: list
-    errors: list[IngestError]
+def _staging(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Path:
+    """This asset's folder in this run's staging area."""
+    return run_folder(warehouse.get().staging_root, context.run.run_id) / context.asset_key.to_python_identifier()
+
 
 @dg.asset(group_name="ingest", description="Finds the corpus files and compares them with what the warehouse knows.")
 def corpus_scan(context: dg.AssetExecutionContext, corpus: CorpusResource, warehouse: WarehouseResource) -> CorpusScan:
@@ -30,30 +32,35 @@ def corpus_scan(context: dg.AssetExecutionContext, corpus: CorpusResource, wareh
     })
     return result
 
+
 @dg.asset(group_name="ingest", description="Reads and decodes new and changed files; finds duplicates and unreadable files.")
-def raw_articles(context: dg.AssetExecutionContext, corpus_scan: CorpusScan) -> IngestResult:
-    result = ingest(corpus_scan)
+def raw_articles(context: dg.AssetExecutionContext, corpus_scan: CorpusScan, warehouse: WarehouseResource) -> IngestResult:
+    result = ingest(corpus_scan, BatchWriter(_staging(context, warehouse), BATCH_SIZE))
     context.add_output_metadata({
-        "articles": len(result.articles), "duplicates": len(result.duplicates),
+        "articles": result.articles.items, "duplicates": len(result.duplicates),
         "unchanged": len(result.unchanged), "errors": len(result.errors),
     })
     return result
 
+
 @dg.asset(name="clean_articles", group_name="clean", description="Removes page boilerplate and finds title, authors, publisher and date.")
-def clean_articles_asset(context: dg.AssetExecutionContext, raw_articles: IngestResult) -> StageOutput:
-    cleaned, errors = clean_articles(raw_articles.articles)
+def clean_articles_asset(
+    context: dg.AssetExecutionContext, raw_articles: IngestResult, warehouse: WarehouseResource,
+) -> StageOutput:
+    # One staged file is one spaCy batch downstream.
+    result = clean_articles(raw_articles.articles.records(), BatchWriter(_staging(context, warehouse), BATCH_SIZE))
     context.add_output_metadata({
-        "articles": len(cleaned), "errors": len(errors),
-        "removed_lines": sum(len(a.removed) for a in cleaned),
+        "articles": result.staged.items, "errors": len(result.errors), "removed_lines": result.counts["removed_lines"],
     })
-    return StageOutput(cleaned, errors)
+    return result
+
 
 @dg.asset(group_name="nlp", description="Entities, quotes and dates from the spaCy pipeline, run in batches.")
 def extractions(
     context: dg.AssetExecutionContext, clean_articles: StageOutput, nlp: NlpResource, progress: ProgressResource,
+    warehouse: WarehouseResource,
 ) -> StageOutput:
-    articles: list[CleanArticle] = clean_articles.items
-    total, done = len(articles), 0
+    total, done = clean_articles.staged.items, 0
     progress.start(context, "Extracting", total)
 
     def advance(n: int) -> None:
@@ -61,15 +68,12 @@ def extractions(
         done += n
         progress.advance(context, done, total)
 
-    found, errors = extract_articles(nlp.get(), articles, advance)
+    result = extract_articles(nlp.get(), clean_articles.staged, _staging(context, warehouse), advance)
     progress.finish(context)
-    context.add_output_metadata({
-        "articles": len(found), "errors": len(errors),
-        "quotes": sum(len(e.quotes) for e in found), "entity_mentions": sum(len(e.mentions) for e in found),
-        "dates": sum(len(e.dates) for e in found),
-    })
+    context.add_output_metadata({"articles": result.staged.items, "errors": len(result.errors), **result.counts})
     # The cleaning errors travel on, so loading need not read every cleaned article back in a second time.
-    return StageOutput(found, clean_articles.errors + errors)
+    result.errors = clean_articles.errors + result.errors
+    return result
 
 
 @dg.asset(group_name="warehouse", description="Loads the run into a private copy of the warehouse and publishes it atomically.")
@@ -80,11 +84,13 @@ def news_warehouse(
     raw_articles: IngestResult,
     extractions: StageOutput,
 ) -> dg.MaterializeResult:
-    found: list[Extraction] = extractions.items
+    store = warehouse.get()
     summary = load(
-        warehouse.get(), corpus_scan, raw_articles, found, extractions.errors,
+        store, corpus_scan, raw_articles, extractions.staged, extractions.source_paths, extractions.errors,
         run_id=context.run.run_id, started_at=corpus_scan.scanned_at,
     )
+    # Only after success: a failed run keeps its batches, so that Dagster can re-execute it from the failed step.
+    remove_run(store.staging_root, context.run.run_id)
     return dg.MaterializeResult(metadata={
         "path": warehouse.path, **{k: v for k, v in summary.__dict__.items() if k != "run_id"},
     })

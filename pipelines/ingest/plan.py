@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.ingest.files import content_hash, discover, read_article, read_bytes
-from pipelines.models import IngestError, RawArticle, SourceFile
+from pipelines.models import IngestError, SourceFile
+from pipelines.staging import BatchWriter, StagedBatches
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class CorpusScan:
 class IngestResult:
     """The outcome for every file that was read in this run."""
 
-    articles: list[RawArticle] = field(default_factory=list)  # to be cleaned and parsed
+    articles: StagedBatches = StagedBatches()  # RawArticles to be cleaned and parsed
     duplicates: dict[str, str] = field(default_factory=dict)  # source_path -> article_id it duplicates
     unchanged: list[SourceFile] = field(default_factory=list)  # re-read, same bytes as recorded
     errors: list[IngestError] = field(default_factory=list)
@@ -65,8 +66,9 @@ def scan(corpus_dir: Path, known: dict[str, KnownFile]) -> CorpusScan:
     return CorpusScan(files=files, to_read=to_read, missing=missing, known=known)
 
 
-def ingest(scan_result: CorpusScan) -> IngestResult:
-    """Reads the files to read; recognises unchanged bytes and duplicate content."""
+def ingest(scan_result: CorpusScan, articles: BatchWriter) -> IngestResult:
+    """Reads the files to read; recognises unchanged bytes and duplicate content. The articles to parse go
+    to ``articles``, a batch at a time."""
     result = IngestResult()
     known = scan_result.known
     reading = {f.source_path for f in scan_result.to_read}
@@ -97,5 +99,6 @@ def ingest(scan_result: CorpusScan) -> IngestResult:
             result.errors.append(article)
             continue
         settled[sha] = article_id_for(source.source_path)
-        result.articles.append(article)
+        articles.add(article)
+    result.articles = articles.staged()
     return result

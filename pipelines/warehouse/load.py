@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import duckdb
@@ -10,12 +11,13 @@ import pandas as pd
 
 from pipelines.ingest.plan import CorpusScan, IngestResult, KnownFile, article_id_for
 from pipelines.models import Extraction, IngestError, SourceFile
+from pipelines.staging import StagedBatches
 from pipelines.warehouse.rows import ARTICLE_TABLES, article_rows, frames
 from pipelines.warehouse.sqlfiles import run_sql_file
 from pipelines.warehouse.store import Warehouse
 
 
-LOAD_CHUNK = 500  # articles turned into rows at a time, so that memory does not grow with the run's size
+LOAD_CHUNK = 256  # articles turned into rows at a time, so that memory does not grow with the run's size
 
 
 @dataclass(frozen=True)
@@ -97,23 +99,36 @@ def _upsert_source_files(
     con.unregister("file_outcomes")
 
 
+def _chunks(extractions: StagedBatches) -> Iterator[list[Extraction]]:
+    """The staged extractions, about LOAD_CHUNK articles at a time."""
+    chunk: list[Extraction] = []
+    for batch in extractions:
+        chunk.extend(batch)
+        if len(chunk) >= LOAD_CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def load(
     warehouse: Warehouse,
     scan: CorpusScan,
     ingest: IngestResult,
-    extractions: list[Extraction],
+    extractions: StagedBatches,
+    extracted_paths: list[str],
     failures: list[IngestError],
     run_id: str,
     started_at: dt.datetime,
 ) -> LoadSummary:
-    """Writes the run into a private copy of the warehouse and publishes it (see Warehouse.build)."""
+    """Writes the run into a private copy of the warehouse and publishes it (see Warehouse.build).
+    ``extractions`` holds the Extraction of each article in ``extracted_paths``."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    raw_by_path = {a.source_path: a for a in ingest.articles}
     errors = list(ingest.errors) + list(failures)
     with warehouse.build() as con:
         known = known_files(con)
         stats = {f.source_path: f for f in scan.files}
-        loaded_paths = {ex.article.source_path for ex in extractions}
+        loaded_paths = set(extracted_paths)
         # Articles whose rows go: re-extracted ones, and files that now duplicate another article.
         replaced = sorted({article_id_for(p) for p in loaded_paths | set(ingest.duplicates)})
         # DuckDB checks foreign keys against the state at transaction start, so children go in a transaction
@@ -125,10 +140,8 @@ def load(
             con.execute("COMMIT")
         con.execute("BEGIN TRANSACTION")
         columns = _table_columns(con, ARTICLE_TABLES + ("entities",))
-        for start in range(0, len(extractions), LOAD_CHUNK):
-            chunk = extractions[start:start + LOAD_CHUNK]
-            _insert_rows(con, frames([article_rows(ex, raw_by_path[ex.article.source_path], now) for ex in chunk],
-                                     columns))
+        for chunk in _chunks(extractions):
+            _insert_rows(con, frames([article_rows(ex, now) for ex in chunk], columns))
 
         outcomes: list[tuple] = []
         for path in loaded_paths:

@@ -11,7 +11,7 @@ from collections import Counter
 import pandas as pd
 
 from pipelines.ingest.plan import article_id_for
-from pipelines.models import Extraction, RawArticle
+from pipelines.models import Extraction
 
 # Tables that hold per-article rows, children before parents: the order to delete them in.
 ARTICLE_TABLES = (
@@ -39,7 +39,7 @@ def _unique(rows: list[dict], *key: str) -> list[dict]:
     return kept
 
 
-def article_rows(ex: Extraction, raw: RawArticle, ingested_at: dt.datetime) -> dict[str, list[dict]]:
+def article_rows(ex: Extraction, ingested_at: dt.datetime) -> dict[str, list[dict]]:
     """All rows of one article, by table."""
     art = ex.article
     meta = art.metadata
@@ -56,7 +56,7 @@ def article_rows(ex: Extraction, raw: RawArticle, ingested_at: dt.datetime) -> d
     rows: dict[str, list[dict]] = {
         "articles": [{
             "article_id": article_id, "source_path": art.source_path, "content_sha256": art.content_sha256,
-            "format": raw.format, "encoding": raw.encoding, "title": meta.title, "authors": list(meta.authors),
+            "format": art.format, "encoding": art.encoding, "title": meta.title, "authors": list(meta.authors),
             "contributors": list(meta.contributors), "publisher": meta.publisher, "url": meta.url,
             "published_date": meta.published, "published_precision": meta.published_precision,
             "metadata_sources": json.dumps(art.metadata_sources, sort_keys=True), "body": body, "word_count": len(body.split()),

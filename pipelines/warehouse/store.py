@@ -32,6 +32,11 @@ class Warehouse:
         return self.path.with_name(f".{self.path.name}.build")
 
     @property
+    def staging_root(self) -> Path:
+        """Where runs keep their intermediate batches (see pipelines.staging)."""
+        return self.path.with_name(f".{self.path.name}.staging")
+
+    @property
     def lock_path(self) -> Path:
         return self.path.with_name(f".{self.path.name}.lock")
 
