@@ -1,2 +1,2 @@
--- No article has an empty body. Returns the articles that do (none when the check passes).
-SELECT article_id, source_path FROM articles WHERE length(trim(body)) = 0;
+-- No article the last run loaded has an empty body. Returns the articles that do (none when the check passes).
+SELECT article_id, source_path FROM last_run_articles WHERE length(trim(body)) = 0;

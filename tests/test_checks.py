@@ -1,0 +1,43 @@
+"""The data-quality checks look at what the last run loaded, and fail on broken rows there."""
+
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+
+from helpers import copy_seeds, output_metadata, rows, run_pipeline
+from pipelines.warehouse.sqlfiles import SQL_DIR
+
+
+def check_rows(warehouse, name: str) -> list[tuple]:
+    return rows(warehouse, (SQL_DIR / "checks" / f"{name}.sql").read_text(encoding="utf-8"))
+
+
+def test_checks_see_only_the_articles_of_the_last_run(tmp_path):
+    corpus, warehouse = copy_seeds(tmp_path / "corpus"), tmp_path / "news.duckdb"
+    extra = corpus / "000_361a8e87247608ad.txt"
+    held_back = tmp_path / extra.name
+    shutil.move(extra, held_back)
+    run_pipeline(corpus, warehouse)
+    assert rows(warehouse, "SELECT count(*) FROM last_run_articles") == [(4,)]
+
+    shutil.move(held_back, extra)
+    second = run_pipeline(corpus, warehouse)
+    assert output_metadata(second, "extractions")["articles"] == 1
+    assert rows(warehouse, "SELECT source_path FROM last_run_articles") == [(extra.name,)]
+
+    third = run_pipeline(corpus, warehouse)  # nothing new: nothing to check again
+    assert rows(warehouse, "SELECT count(*) FROM last_run_articles") == [(0,)]
+    assert all(e.passed for e in third.get_asset_check_evaluations())
+
+
+def test_a_span_that_misses_its_words_fails_the_check(seed_warehouse, tmp_path):
+    broken = tmp_path / "broken.duckdb"
+    shutil.copy(seed_warehouse, broken)
+    assert check_rows(broken, "spans_match_body") == []
+    with duckdb.connect(str(broken)) as con:
+        con.execute("UPDATE date_mentions SET start_char = start_char + 1 WHERE rowid = 0")
+    [(table, *_)] = check_rows(broken, "spans_match_body")
+    assert table == "date_mentions"
+
