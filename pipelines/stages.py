@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +20,7 @@ from pipelines.staging import BatchWriter, StagedBatches, read_batch, write_batc
 
 Progress = Callable[[int], None]  # called with the number of articles just finished
 BATCHES_PER_WORKER = 4  # fewer batches than this per process: parallel parsing costs more than it saves
-# A forked worker is replaced after this many batches: spaCy's string store and vocabulary only grow.
+# Forked workers are replaced after this many batches each: spaCy's string store and vocabulary only grow.
 BATCHES_PER_WORKER_LIFE = 32
 
 
@@ -90,15 +92,19 @@ class BatchReport:
     counts: Counter
 
 
-def _extract_file(nlp: Language, source: str, target: Path) -> BatchReport:
-    articles = read_batch(source)
-    found, errors = _extract_batch(nlp, articles)
+def _report(target: Path, articles: int, found: list[Extraction], errors: list[IngestError]) -> BatchReport:
+    """Writes the batch's extractions and says what was written."""
     if found:
         write_batch(target, found)
     counts = Counter(quotes=sum(len(e.quotes) for e in found), entity_mentions=sum(len(e.mentions) for e in found),
                      dates=sum(len(e.dates) for e in found))
-    return BatchReport(str(target) if found else None, len(articles), [e.article.source_path for e in found],
+    return BatchReport(str(target) if found else None, articles, [e.article.source_path for e in found],
                        errors, counts)
+
+
+def _extract_file(nlp: Language, source: str, target: Path) -> BatchReport:
+    articles = read_batch(source)
+    return _report(target, len(articles), *_extract_batch(nlp, articles))
 
 
 _worker_nlp: Language | None = None  # the pipeline a forked worker inherited from its parent
@@ -113,12 +119,58 @@ def _extract_in_worker(job: tuple[str, Path]) -> BatchReport:
     return _extract_file(_worker_nlp, *job)
 
 
+def _extract_articles_in_worker(articles: list[CleanArticle]) -> tuple[list[Extraction], list[IngestError]]:
+    return _extract_batch(_worker_nlp, articles)
+
+
+def _workers(nlp: Language, processes: int) -> ProcessPoolExecutor:
+    """Forked workers that share the loaded pipeline. Unlike multiprocessing.Pool, which waits for ever when a
+    worker dies, the executor reports a dead worker (BrokenProcessPool), so the run can go on without it."""
+    return ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_start_worker, initargs=(nlp,))
+
+
 def _parallel(nlp: Language, jobs: list[tuple[str, Path]], processes: int) -> Iterator[BatchReport]:
-    """Batches parsed by forked workers that share the loaded pipeline. Workers read and write the staging
-    files themselves: only file names and counts cross the process boundary, never Docs or articles."""
-    context = multiprocessing.get_context("fork")
-    with context.Pool(processes, _start_worker, (nlp,), maxtasksperchild=BATCHES_PER_WORKER_LIFE) as pool:
-        yield from pool.imap(_extract_in_worker, jobs)
+    """Batches parsed in worker processes, which read and write the staging files themselves: only file names
+    and counts cross the process boundary, never Docs or articles. The workers are replaced every
+    BATCHES_PER_WORKER_LIFE batches each."""
+    generation = processes * BATCHES_PER_WORKER_LIFE
+    for start in range(0, len(jobs), generation):
+        share = jobs[start:start + generation]
+        done = 0
+        try:
+            with _workers(nlp, processes) as pool:
+                for report in pool.map(_extract_in_worker, share):
+                    yield report
+                    done += 1
+        except BrokenProcessPool:
+            # A worker died (a crash in native code, the kernel's out-of-memory killer): the rest of this
+            # share goes one batch per fresh process, so that the article that kills its process is found.
+            for job in share[done:]:
+                yield _extract_alone(nlp, *job)
+
+
+def _extract_alone(nlp: Language, source: str, target: Path) -> BatchReport:
+    """One batch in a fresh process; if that process dies too, each article in a process of its own."""
+    try:
+        with _workers(nlp, 1) as pool:
+            return pool.submit(_extract_in_worker, (source, target)).result()
+    except BrokenProcessPool:
+        pass
+    articles: list[CleanArticle] = read_batch(source)
+    found, errors = [], []
+    for article in articles:
+        try:
+            with _workers(nlp, 1) as pool:
+                done, failed = pool.submit(_extract_articles_in_worker, [article]).result()
+        except BrokenProcessPool:
+            errors.append(IngestError(article.source_path, "failed",
+                                      "The language-processing step crashed the process working on this article; "
+                                      "the other articles were processed."))
+            continue
+        found.extend(done)
+        errors.extend(failed)
+    return _report(target, len(articles), found, errors)
 
 
 def extract_articles(

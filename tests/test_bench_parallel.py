@@ -4,6 +4,8 @@ that has done its share of batches is replaced without losing any."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
 
 from pipelines import stages
 from pipelines.models import ArticleMetadata, CleanArticle
@@ -39,3 +41,26 @@ def test_two_processes_extract_what_one_does(nlp, tmp_path, monkeypatch):
     assert two.source_paths == [e.article.source_path for e in two_found] == [a.source_path for a in articles]
     assert [(e.entities, e.mentions, e.quotes, e.dates, e.sentences) for e in two_found] == \
         [(e.entities, e.mentions, e.quotes, e.dates, e.sentences) for e in one_found]
+
+
+def test_an_article_that_kills_its_worker_becomes_an_error_and_the_rest_are_extracted(nlp, tmp_path, monkeypatch):
+    monkeypatch.setattr(stages, "BATCHES_PER_WORKER_LIFE", 1)
+    monkeypatch.setattr(stages, "BATCHES_PER_WORKER", 1)  # four batches are enough to go parallel
+    real_extract_batch = stages._extract_batch
+
+    def crash_on_poison(nlp, batch):  # a crash in native code, as a segfault in a parser would be
+        if any("POISON" in article.body for article in batch):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_extract_batch(nlp, batch)
+
+    monkeypatch.setattr(stages, "_extract_batch", crash_on_poison)
+    articles = _articles(12)
+    articles[5].body += " POISON"
+    writer = BatchWriter(tmp_path / "clean", batch_size=3)  # the poisoned article shares a batch with two others
+    for article in articles:
+        writer.add(article)
+    result = extract_articles(nlp, writer.staged(), tmp_path / "out", processes=2)
+    assert [(e.source_path, e.error) for e in result.errors] == [("a05.txt", "failed")]
+    assert "crashed" in result.errors[0].detail
+    assert result.source_paths == [a.source_path for a in articles if a is not articles[5]]
+    assert [e.article.source_path for e in result.staged.records()] == result.source_paths
