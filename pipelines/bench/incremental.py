@@ -59,13 +59,13 @@ def incremental(args: argparse.Namespace) -> int:
     parsed = args.parsed or n
     if n % parsed:
         raise SystemExit("--parsed must divide --incremental")
+    from pipelines.cli.bench import _load_model  # noqa: PLC0415  (the model is loaded once, outside the timings)
+    model_load = _load_model()
     corpus, warehouse, build = _built(args, parsed, processes)
     if parsed != n:
         corpus, warehouse = _replicated(args, parsed, corpus, warehouse)
     paths = sorted(p for p in corpus.iterdir() if p.is_file())
 
-    from pipelines.cli.bench import _load_model  # noqa: PLC0415  (the model is loaded once, outside the timings)
-    model_load = _load_model()
     steps = [_step("no change", measure.run_pipeline(corpus, warehouse, processes))]
     seeds = load_seeds(SEEDS)
     new_path = corpus / "new_article.txt"
