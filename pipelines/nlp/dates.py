@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipelines.models import DateMention
+from pipelines.nlp.extensions import doc_text
 from pipelines.nlp.timex_calendar import Anchor, value_range
 from pipelines.nlp.timex_rules import RULES, Context, Timex
 
@@ -43,7 +44,7 @@ def _candidates(text: str):
 
 
 def find_dates(doc: Doc, anchor: Anchor) -> list[DateMention]:
-    text = doc.text  # once: spaCy joins the tokens again on every doc.text
+    text = doc_text(doc)
     taken: list[tuple[int, int, Timex]] = []
     for start, end, _, rule, match in sorted(_candidates(text), key=lambda c: (c[0] - c[1], c[2], c[0])):
         if any(start < t_end and t_start < end for t_start, t_end, _ in taken):

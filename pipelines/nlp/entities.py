@@ -20,6 +20,7 @@ from pipelines.nlp.entity_mentions import mentions_from_ner
 from pipelines.nlp.entity_people import (dash_attributions, fix_labels, split_hyphenated,
                                           untagged_surnames)
 from pipelines.nlp.entity_roles import distinct_roles, roles_of
+from pipelines.nlp.extensions import doc_text
 from pipelines.nlp.names import entity_key
 
 
@@ -30,7 +31,7 @@ def make_component(nlp: Language, name: str):
 
 class EntitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
-        lines = Lines(doc.text)
+        lines = Lines(doc_text(doc))
         mentions = dash_attributions(doc, lines.text, split_hyphenated(mentions_from_ner(doc, lines)))
         mentions = fix_labels(mentions)
         mentions += untagged_surnames(doc, mentions)

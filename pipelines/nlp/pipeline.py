@@ -46,6 +46,7 @@ def configured_processes() -> int:
 
 def make_doc(nlp: Language, article: CleanArticle) -> Doc:
     doc = nlp.make_doc(article.body)
+    doc._.text = article.body  # the tokenizer keeps every character, so this is doc.text
     doc._.published = article.metadata.published
     doc._.published_precision = article.metadata.published_precision
     doc._.headings = list(article.headings)

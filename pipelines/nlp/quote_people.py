@@ -16,6 +16,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from pipelines.nlp.extensions import doc_text
+
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "dative", "iobj", "pobj")
@@ -47,7 +49,7 @@ class PersonMention:
 class People:
     def __init__(self, doc: Doc, excluded: list[tuple[int, int]]):
         self._doc = doc
-        self._text = doc.text  # once: spaCy rebuilds doc.text on every access
+        self._text = doc_text(doc)
         self._entities = doc._.entities or []
         self.mentions = [m for m in self._person_mentions() if not _inside_any(m.start, excluded)]
         self._gender: dict[tuple, str] = {}

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.models import Quote
+from pipelines.nlp.extensions import doc_text
 from pipelines.nlp.quote_cues import cue_lemma, dominating_cue, speaker_head, speaker_span
 from pipelines.nlp.quote_indirect import reported_clauses
 from pipelines.nlp.quote_marks import QuotedSpan, find_quoted_spans, paragraph_spans
@@ -43,7 +44,7 @@ def make_component(nlp: Language, name: str):  # no postponed annotations here: 
 class QuotesComponent:
     def __call__(self, doc: Doc) -> Doc:
         found = find_quotes(doc)
-        text = doc.text
+        text = doc_text(doc)
         doc._.quotes = [f.to_quote(text) for f in found]
         return doc
 
@@ -95,7 +96,7 @@ def find_quotes(doc: Doc) -> list[FoundQuote]:
 class _QuoteFinder:
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.paragraphs = paragraph_spans(self.text)
         self._para_starts = [start for start, _ in self.paragraphs]
         self.headings = {self.paragraph_of(start) for start, _ in doc._.headings or []}
