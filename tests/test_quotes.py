@@ -216,6 +216,12 @@ def test_apostrophes_are_not_quotation_marks(nlp):
     ("“Outer ‘inner’ words,” she said.", ["Outer ‘inner’ words,"]),
     ("The “deal was announced on Monday.", []),
     ("Rock ’n’ roll in the ’60s, rock 'n' roll in the '70s.", []),
+    # a plural possessive inside a single-quoted quotation does not close it ...
+    ("‘The workers’ union will not back down,’ said Maria Lopez.", ["The workers’ union will not back down,"]),
+    ("'The members' vote was clear,' said Tom Hale.", ["The members' vote was clear,"]),
+    # ... but a scare-quoted plural still closes, with or without a quotation after it
+    ("The ‘reforms’ were criticised, and the ‘experts’ said so.", ["reforms", "experts"]),
+    ("The ‘reforms’ were criticised as ‘too little, too late,’ critics said.", ["reforms", "too little, too late,"]),
 ])
 def test_marks_pairing(text, expected):
     assert [text[s.start:s.end] for s in find_quoted_spans(text)] == expected

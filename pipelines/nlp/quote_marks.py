@@ -20,6 +20,8 @@ STRAIGHT = {'"': "double", "'": "single"}
 OPENING_CONTEXT = " \t([{—–-/“‘«"  # characters after which a straight mark opens a quote
 MIN_CONTENT = {"double": 1, "single": 2}  # rock ’n’ roll: one letter between single marks is no quote
 DECADE = re.compile(r"\d\ds\b|\d\d\b")  # ’90s, '68
+PLURAL_POSSESSIVE = re.compile(r"(?<=s)[’'] [a-z]")  # the workers’ union
+PUNCTUATED_CLOSE = re.compile(r"[,.;:!?][’']")  # a single close mark that can only end a quotation
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,19 @@ def _paragraph_quotes(text: str, start: int, end: int, paragraph: int, runs_on: 
     return found
 
 
+def _possessive_inside_quote(text: str, pos: int, end: int) -> bool:
+    """A plural possessive inside an open single quotation (‘The workers’ union is strong,’ she said): a mark
+    after an s and before a lower-case word, when the quotation plainly closes later in the paragraph, after
+    punctuation, with no other single quotation opened before that."""
+    if not PLURAL_POSSESSIVE.match(text, pos):
+        return False
+    close = PUNCTUATED_CLOSE.search(text, pos + 1, end)
+    if close is None:
+        return False
+    next_open = min((i for i in (text.find(m, pos + 1, close.start()) for m in SINGLE_OPEN) if i >= 0), default=None)
+    return next_open is None
+
+
 def _mark_role(text: str, pos: int, start: int, end: int, stack: list[_Open]) -> tuple[str, str] | None:
     """("open"|"close", family) for a quotation mark at pos, None for any other character or an apostrophe."""
     char = text[pos]
@@ -109,6 +124,6 @@ def _mark_role(text: str, pos: int, start: int, end: int, stack: list[_Open]) ->
                 return "open", "single"
             return None  # ’90s, ’em, or a lone mark
         if any(o.family == "single" for o in stack):
-            return "close", "single"
+            return None if _possessive_inside_quote(text, pos, end) else ("close", "single")
         return None  # plural possessive: the allies’ plans
     return None
