@@ -99,6 +99,21 @@ def _upsert_source_files(
     con.unregister("file_outcomes")
 
 
+def _upsert_errors(con: duckdb.DuckDBPyConnection, errors: list[IngestError], now: dt.datetime) -> None:
+    """Records why each failed file did not become an article, in one bulk upsert (a path's last error wins)."""
+    latest = {err.source_path: err for err in errors}
+    if not latest:
+        return
+    con.register("new_errors", pd.DataFrame({
+        "source_path": list(latest),
+        "error": [e.error for e in latest.values()],
+        "detail": [e.detail for e in latest.values()],
+    }))
+    con.execute("INSERT OR REPLACE INTO ingest_errors SELECT source_path, error, detail, $now FROM new_errors",
+                {"now": now})
+    con.unregister("new_errors")
+
+
 def _chunks(extractions: StagedBatches) -> Iterator[list[Extraction]]:
     """The staged extractions, about LOAD_CHUNK articles at a time."""
     chunk: list[Extraction] = []
@@ -157,9 +172,7 @@ def load(
         _upsert_source_files(con, outcomes, stats, now)
         ok_paths = [p for p, _, status, _ in outcomes if status != "error"]
         con.execute("DELETE FROM ingest_errors WHERE source_path IN (SELECT unnest($p))", {"p": ok_paths})
-        for err in errors:
-            con.execute("INSERT OR REPLACE INTO ingest_errors VALUES (?, ?, ?, ?)",
-                        [err.source_path, err.error, err.detail, now])
+        _upsert_errors(con, errors, now)
         con.execute("UPDATE source_files SET last_seen = $now WHERE source_path IN (SELECT unnest($p))",
                     {"now": now, "p": [f.source_path for f in scan.files]})
         con.execute(
