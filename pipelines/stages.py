@@ -3,7 +3,10 @@ article that breaks a step becomes an ``ingest_errors`` row, and the rest of the
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +25,7 @@ Progress = Callable[[int], None]  # called with the number of articles just fini
 BATCHES_PER_WORKER = 4  # fewer batches than this per process: parallel parsing costs more than it saves
 # Forked workers are replaced after this many batches each: spaCy's string store and vocabulary only grow.
 BATCHES_PER_WORKER_LIFE = 32
+PR_SET_PDEATHSIG = 1  # prctl(2) option: the signal a process gets when its parent dies
 
 
 @dataclass
@@ -110,9 +114,21 @@ def _extract_file(nlp: Language, source: str, target: Path) -> BatchReport:
 _worker_nlp: Language | None = None  # the pipeline a forked worker inherited from its parent
 
 
-def _start_worker(nlp: Language) -> None:
+def _start_worker(nlp: Language, parent: int) -> None:
     global _worker_nlp  # noqa: PLW0603
     _worker_nlp = nlp
+    _die_with_parent(parent)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Asks Linux to kill this worker when the run's process dies: a killed run must not leave workers behind,
+    waiting for ever on their queue with a copy of the model."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the worker ends when its queue closes, if ever
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _extract_in_worker(job: tuple[str, Path]) -> BatchReport:
@@ -127,7 +143,7 @@ def _workers(nlp: Language, processes: int) -> ProcessPoolExecutor:
     """Forked workers that share the loaded pipeline. Unlike multiprocessing.Pool, which waits for ever when a
     worker dies, the executor reports a dead worker (BrokenProcessPool), so the run can go on without it."""
     return ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_start_worker, initargs=(nlp,))
+                               initializer=_start_worker, initargs=(nlp, os.getpid()))
 
 
 def _parallel(nlp: Language, jobs: list[tuple[str, Path]], processes: int) -> Iterator[BatchReport]:
@@ -182,10 +198,9 @@ def extract_articles(
     processes = processes or configured_processes()
     folder.mkdir(parents=True, exist_ok=True)
     jobs = [(source, folder / Path(source).name) for source in cleaned.files]
-    if processes > 1 and len(jobs) >= processes * BATCHES_PER_WORKER:
-        reports = _parallel(nlp, jobs, processes)
-    else:
-        reports = (_extract_file(nlp, *job) for job in jobs)
+    # Even one process parses in a worker: a crash in native code then costs one article, not the run.
+    workers = processes if len(jobs) >= processes * BATCHES_PER_WORKER else 1
+    reports = _parallel(nlp, jobs, workers) if jobs else iter(())
     files, errors, paths, counts = [], [], [], Counter()
     for report in reports:
         if report.file:

@@ -45,7 +45,6 @@ def test_two_processes_extract_what_one_does(nlp, tmp_path, monkeypatch):
 
 def test_an_article_that_kills_its_worker_becomes_an_error_and_the_rest_are_extracted(nlp, tmp_path, monkeypatch):
     monkeypatch.setattr(stages, "BATCHES_PER_WORKER_LIFE", 1)
-    monkeypatch.setattr(stages, "BATCHES_PER_WORKER", 1)  # four batches are enough to go parallel
     real_extract_batch = stages._extract_batch
 
     def crash_on_poison(nlp, batch):  # a crash in native code, as a segfault in a parser would be

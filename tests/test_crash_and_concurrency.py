@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from helpers import SEED_CORPUS, copy_seeds, rows, run_pipeline
@@ -69,10 +70,15 @@ def test_a_killed_run_leaves_the_published_warehouse_as_it_was(tmp_path, moment)
     if moment == "extraction":
         time.sleep(8)  # start-up, scan and cleaning take a few seconds; the 30 new articles take longer to parse
         assert run.poll() is None and not build_file.exists(), "the run was no longer extracting"
+        workers = psutil.Process(run.pid).children(recursive=True)
+        assert workers, "the NLP worker was not running"
     else:
         wait_for(build_file.exists)
+        workers = psutil.Process(run.pid).children(recursive=True)
     run.send_signal(signal.SIGKILL)
     run.wait()
+    _, left_behind = psutil.wait_procs(workers, timeout=10)
+    assert left_behind == []  # no worker outlives the run, holding a copy of the model
     assert sha(warehouse) == before_bytes
     assert state(warehouse) == before_state
 
