@@ -200,7 +200,7 @@ def extract_articles(
     jobs = [(source, folder / Path(source).name) for source in cleaned.files]
     # Even one process parses in a worker: a crash in native code then costs one article, not the run.
     workers = processes if len(jobs) >= processes * BATCHES_PER_WORKER else 1
-    reports = _parallel(nlp, jobs, workers) if jobs else iter(())
+    reports = _parallel(nlp, jobs, workers)
     files, errors, paths, counts = [], [], [], Counter()
     for report in reports:
         if report.file:

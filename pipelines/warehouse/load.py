@@ -55,18 +55,23 @@ def _table_columns(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> d
     }
 
 
+def _insert_from(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, sql: str, params: dict | None = None) -> None:
+    """Runs one bulk statement that reads ``frame`` as the table ``incoming``."""
+    con.register("incoming", frame)
+    try:
+        con.execute(sql, params)
+    finally:
+        con.unregister("incoming")
+
+
 def _insert_rows(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]) -> None:
     """Bulk-inserts one chunk of articles' rows: entities first (an entity already known stays), then
     parents before children."""
-    con.register("new_entities", tables["entities"].drop_duplicates("entity_id"))
-    con.execute("INSERT INTO entities BY NAME SELECT * FROM new_entities ON CONFLICT DO NOTHING")
-    con.unregister("new_entities")
+    _insert_from(con, tables["entities"].drop_duplicates("entity_id"),
+                 "INSERT INTO entities BY NAME SELECT * FROM incoming ON CONFLICT DO NOTHING")
     for table in reversed(ARTICLE_TABLES):
-        frame = tables[table]
-        if len(frame):
-            con.register("batch", frame)
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")
-            con.unregister("batch")
+        if len(tables[table]):
+            _insert_from(con, tables[table], f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
 
 
 def _upsert_source_files(
@@ -87,16 +92,15 @@ def _upsert_source_files(
         "status": [latest[p][1] for p in paths],
         "article_id": [latest[p][2] for p in paths],
     })
-    con.register("file_outcomes", frame)
-    con.execute(
+    _insert_from(
+        con, frame,
         """INSERT INTO source_files
-           SELECT source_path, content_sha256, size_bytes, mtime_ns, status, article_id, $now, $now FROM file_outcomes
+           SELECT source_path, content_sha256, size_bytes, mtime_ns, status, article_id, $now, $now FROM incoming
            ON CONFLICT (source_path) DO UPDATE SET content_sha256 = excluded.content_sha256,
            size_bytes = excluded.size_bytes, mtime_ns = excluded.mtime_ns, status = excluded.status,
            article_id = excluded.article_id, last_seen = excluded.last_seen""",
         {"now": now},
     )
-    con.unregister("file_outcomes")
 
 
 def _upsert_errors(con: duckdb.DuckDBPyConnection, errors: list[IngestError], now: dt.datetime) -> None:
@@ -104,14 +108,13 @@ def _upsert_errors(con: duckdb.DuckDBPyConnection, errors: list[IngestError], no
     latest = {err.source_path: err for err in errors}
     if not latest:
         return
-    con.register("new_errors", pd.DataFrame({
+    frame = pd.DataFrame({
         "source_path": list(latest),
         "error": [e.error for e in latest.values()],
         "detail": [e.detail for e in latest.values()],
-    }))
-    con.execute("INSERT OR REPLACE INTO ingest_errors SELECT source_path, error, detail, $now FROM new_errors",
-                {"now": now})
-    con.unregister("new_errors")
+    })
+    _insert_from(con, frame, "INSERT OR REPLACE INTO ingest_errors SELECT source_path, error, detail, $now FROM incoming",
+                 {"now": now})
 
 
 def _chunks(extractions: StagedBatches) -> Iterator[list[Extraction]]:
