@@ -143,12 +143,16 @@ def test_mid_august_anchor_resolves_to_its_own_year(nlp):
     "He moved into the quarter with his family.",
 ])
 def test_no_false_dates(nlp, text):
-    assert dates_of(nlp, text) == []
+    # A real date beside the sentence: the extractor must find it, and only it.
+    found = dates_of(nlp, f"The report was published on Monday. {text}")
+    assert [m.text for m in found] == ["Monday"]
 
 
 def test_mentions_point_into_the_text(nlp):
     text = "In 2023, after three years of closures, trade resumed; by mid-June it had doubled."
-    for mention in dates_of(nlp, text):
+    mentions = dates_of(nlp, text)
+    assert [m.text for m in mentions] == ["2023", "three years", "mid-June"]
+    for mention in mentions:
         assert text[mention.start:mention.end] == mention.text
 
 

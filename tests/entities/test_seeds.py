@@ -59,6 +59,7 @@ def test_people_f1_on_the_seeds(extractions, gold):
 
 
 def test_no_gold_non_person_is_a_person(extractions, gold):
+    assert all(person_keys(extraction) for extraction in extractions.values())  # people were extracted
     for name, extraction in extractions.items():
         assert not person_keys(extraction) & {entity_key(n) for n in gold[name]["not_people"]}, name
 
