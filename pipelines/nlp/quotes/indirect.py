@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.quote_cues import ACCORDING_TO, cue_lemma, speaker_head
+from pipelines.nlp.quotes.cues import ACCORDING_TO, cue_lemma, speaker_head
 
 MIN_CLAUSE_TOKENS = 3
 

@@ -1,6 +1,6 @@
 """People on the seed articles against tests/gold/seeds.json: precision, recall and F1 per article and overall.
 
-Run ``pytest tests/test_entities_seeds.py -s`` to see the table. A person is matched by entity_key of the
+Run ``pytest tests/entities/test_seeds.py -s`` to see the table. A person is matched by entity_key of the
 name (the article's fullest form) against entity_key of the gold names.
 """
 
@@ -17,7 +17,7 @@ from pipelines.ingest.files import discover, read_article, read_bytes
 from pipelines.nlp.names import entity_key, link_short_keys
 from pipelines.nlp.pipeline import extract
 
-SEEDS = Path(__file__).resolve().parents[1] / "corpus"
+SEEDS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 @pytest.fixture(scope="module")

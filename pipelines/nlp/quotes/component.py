@@ -1,15 +1,15 @@
 """news_quotes: who said what, with the speaker resolved to a person entity when there is one.
 
 Sets ``doc._.quotes`` (list[models.Quote]). Quoted stretches come from pairing quotation marks
-(quote_marks); each is then classified and attributed:
+(``marks``); each is then classified and attributed:
 - direct: a quoted clause opening a sentence (or introduced by "X said:" / "X said,"); its speaker comes from
   a dash after it ("“...” – Name"), the cue after it ("“...,” X said", "said X"), the introduction before it,
   the previous quote it continues, or the reporter of the paragraph before (a quote paragraph after "X said
   ..., but she cautioned ...");
 - partial: a quoted phrase inside the writer's sentence, spoken by that sentence's reporter (dependency parse);
 - scare: quotation marks no one is quoted with, titles and flagged terms included (never given a speaker);
-- indirect: reported speech without marks (quote_indirect).
-Speakers keep the words used there; quote_people maps them (pronouns included) to person entities.
+- indirect: reported speech without marks (``indirect``).
+Speakers keep the words used there; ``people`` maps them (pronouns included) to person entities.
 """
 
 import bisect
@@ -21,11 +21,11 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.models import Quote
 from pipelines.nlp.extensions import doc_text
-from pipelines.nlp.quote_cues import cue_lemma, dominating_cue, speaker_head, speaker_span
-from pipelines.nlp.quote_indirect import reported_clauses
-from pipelines.nlp.quote_marks import QuotedSpan, find_quoted_spans, paragraph_spans
-from pipelines.nlp.quote_people import People, PersonMention
-from pipelines.nlp.quote_terms import is_term
+from pipelines.nlp.quotes.cues import cue_lemma, dominating_cue, speaker_head, speaker_span
+from pipelines.nlp.quotes.indirect import reported_clauses
+from pipelines.nlp.quotes.marks import QuotedSpan, find_quoted_spans, paragraph_spans
+from pipelines.nlp.quotes.people import People, PersonMention
+from pipelines.nlp.quotes.terms import is_term
 
 SENTENCE_END = (".", "!", "?")
 # A quote ending like this leaves its sentence open for the attribution that follows: “...,” she said.

@@ -1,7 +1,7 @@
 """The news_dates component: every time expression of the body as a TIMEX3 DateMention, normalised against
 the publication date (doc._.published, with doc._.published_precision).
 
-Candidates come from the grammar in timex_rules (one regex per kind of expression); where they overlap the
+Candidates come from the grammar in ``rules`` (one regex per kind of expression); where they overlap the
 longest wins, and a handler may reject its match (a verb "may", a number that is not a year) so that a
 shorter candidate can take the place. Expressions the anchor is too coarse for keep an unresolved value
 ("XXXX-10", "PAST_REF") rather than a guess.
@@ -15,8 +15,8 @@ from spacy.tokens import Doc
 
 from pipelines.models import DateMention
 from pipelines.nlp.extensions import doc_text
-from pipelines.nlp.timex_calendar import Anchor, value_range
-from pipelines.nlp.timex_rules import RULES, Context, Timex
+from pipelines.nlp.dates.calendar import Anchor, value_range
+from pipelines.nlp.dates.rules import RULES, Context, Timex
 
 # A clock time takes its day from a dated expression this close in the same sentence ("3 p.m. Friday").
 _CLOCK_DAY_DISTANCE = 30

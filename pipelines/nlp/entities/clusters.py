@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pipelines.nlp.entity_lines import Lines
-from pipelines.nlp.entity_mentions import Mention
+from pipelines.nlp.entities.lines import Lines
+from pipelines.nlp.entities.mentions import Mention
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
 

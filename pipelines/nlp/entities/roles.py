@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipelines.nlp.entity_lexicon import is_title
+from pipelines.nlp.entities.lexicon import is_title
 
 _PRE_DEPS = frozenset({"compound", "amod", "nmod"})
 _EDGE = " ,;:-–—\"“”'’"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from pipelines.nlp.entity_lexicon import credit_cue, credit_line
+from pipelines.nlp.entities.lexicon import credit_cue, credit_line
 
 _NEWLINE = re.compile("\n")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")

@@ -4,9 +4,9 @@ Runs after ``ner`` and before ``news_quotes``. Sets
     doc._.entities         list[models.Entity]         name = fullest form, key = names.entity_key(name)
     doc._.entity_mentions  list[models.EntityMention]  in body order; every bare surname that stands for a
                                                         person is a mention of that person's entity
-Steps: clean mentions (entity_mentions), fix labels, drop common words and add untagged surnames
-(entity_people, with entity_usage), group (entity_clusters), read roles (entity_roles). A person seen only
-outside running text (a byline, a headline of a link list) or only in credits (entity_lines) is dropped.
+Steps: clean mentions (``mentions``), fix labels, drop common words and add untagged surnames
+(``people``, with ``usage``), group (``clusters``), read roles (``roles``). A person seen only
+outside running text (a byline, a headline of a link list) or only in credits (``lines``) is dropped.
 """
 
 
@@ -14,12 +14,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipelines.models import Entity, EntityMention
-from pipelines.nlp.entity_clusters import Cluster, cluster
-from pipelines.nlp.entity_lines import Lines
-from pipelines.nlp.entity_mentions import mentions_from_ner
-from pipelines.nlp.entity_people import (dash_attributions, fix_labels, split_hyphenated,
+from pipelines.nlp.entities.clusters import Cluster, cluster
+from pipelines.nlp.entities.lines import Lines
+from pipelines.nlp.entities.mentions import mentions_from_ner
+from pipelines.nlp.entities.people import (dash_attributions, fix_labels, split_hyphenated,
                                           untagged_surnames)
-from pipelines.nlp.entity_roles import distinct_roles, roles_of
+from pipelines.nlp.entities.roles import distinct_roles, roles_of
 from pipelines.nlp.extensions import doc_text
 from pipelines.nlp.names import entity_key
 

@@ -3,7 +3,7 @@ they name (short texts of our own)."""
 
 from __future__ import annotations
 
-from tests.test_quotes import marked, only, run, speaker_name
+from helpers import marked, only, run, speaker_name
 
 
 def test_quote_paragraph_after_reported_speech_keeps_the_reporter(nlp):

@@ -12,10 +12,10 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from pipelines.nlp import timex_lexicon as lex
-from pipelines.nlp.timex_calendar import (
+from pipelines.nlp.dates import lexicon as lex
+from pipelines.nlp.dates.calendar import (
     FUTURE, PAST, Anchor, month_value, season_year, shift, week_value, weekday_date, year_for_month, year_value)
-from pipelines.nlp.timex_tense import clause_direction
+from pipelines.nlp.dates.tense import clause_direction
 
 
 class Timex(NamedTuple):

@@ -3,7 +3,7 @@ speaker unless a speech cue governs them (short texts of our own)."""
 
 from __future__ import annotations
 
-from tests.test_quotes import marked, only, run, speaker_name
+from helpers import marked, only, run, speaker_name
 
 
 def test_short_term_with_comma_after_so_called_is_no_direct_quote(nlp):

@@ -4,32 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import marked, only, run, speaker_name
+from pipelines.nlp.quotes.marks import find_quoted_spans
 from pipelines.nlp.verbs import SPEECH_VERBS, THINKING_VERBS
-from pipelines.nlp.quote_marks import find_quoted_spans
-
-
-def run(nlp, text: str):
-    doc = nlp(text)
-    for q in doc._.quotes:
-        assert q.text == text[q.start:q.end]
-        if q.speaker_text is not None:
-            assert q.speaker_text == text[q.speaker_start:q.speaker_end]
-    return doc
-
-
-def marked(doc):
-    """The quotes with quotation marks (not the indirect ones), in text order."""
-    return [q for q in doc._.quotes if q.kind != "indirect"]
-
-
-def speaker_name(doc, quote) -> str | None:
-    return doc._.entities[quote.speaker_entity].name if quote.speaker_entity is not None else None
-
-
-def only(quotes, kind):
-    found = [q for q in quotes if q.kind == kind]
-    assert len(found) == 1, found
-    return found[0]
 
 
 # --- attribution patterns ---------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The word lists of the entity extractor, read once from the entity_*.txt files next to this module."""
+"""The word lists of the entity extractor, read once from the *.txt files next to this module."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def _lines(file_name: str) -> list[str]:
 
 @cache
 def titles() -> frozenset[str]:
-    return frozenset(word.lower() for word in _lines("entity_titles.txt"))
+    return frozenset(word.lower() for word in _lines("titles.txt"))
 
 
 def is_title(token) -> bool:
@@ -28,26 +28,26 @@ def is_title(token) -> bool:
 
 @cache
 def org_words() -> frozenset[str]:
-    return frozenset(word.lower() for word in _lines("entity_org_words.txt"))
+    return frozenset(word.lower() for word in _lines("org_words.txt"))
 
 
 @cache
 def place_words() -> frozenset[str]:
-    return frozenset(word.lower() for word in _lines("entity_place_words.txt"))
+    return frozenset(word.lower() for word in _lines("place_words.txt"))
 
 
 @cache
 def place_keys() -> frozenset[str]:
-    return frozenset(entity_key(place) for place in _lines("entity_places.txt"))
+    return frozenset(entity_key(place) for place in _lines("places.txt"))
 
 
 @cache
 def credit_cue() -> re.Pattern:
     """One pattern matching a credit cue at the end of the text before a name."""
-    return re.compile("(?:" + "|".join(_lines("entity_credit_cues.txt")) + r")\W*$", re.IGNORECASE)
+    return re.compile("(?:" + "|".join(_lines("credit_cues.txt")) + r")\W*$", re.IGNORECASE)
 
 
 @cache
 def credit_line() -> re.Pattern:
     """One pattern found in a line that credits every name on it (contributor lines, author bios)."""
-    return re.compile("|".join(f"(?:{pattern})" for pattern in _lines("entity_credit_lines.txt")))
+    return re.compile("|".join(f"(?:{pattern})" for pattern in _lines("credit_lines.txt")))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from pipelines.nlp.timex_lexicon import SEASON_START_MONTH
+from pipelines.nlp.dates.lexicon import SEASON_START_MONTH
 
 PRECISIONS = {"year": 1, "month": 2, "day": 3}
 

@@ -8,7 +8,7 @@ from pipelines.evaluation.gold import load_gold, raw_to_body
 from pipelines.ingest.files import discover, read_article, read_bytes
 from pipelines.nlp.pipeline import make_doc
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def covers(quote, start: int, end: int) -> bool:

@@ -1,4 +1,4 @@
-"""The word lists of the time-expression grammar (timex_lexicon.json), loaded once, and regex helpers."""
+"""The word lists of the time-expression grammar (lexicon.json), loaded once, and regex helpers."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-_DATA = json.loads((Path(__file__).with_name("timex_lexicon.json")).read_text(encoding="utf-8"))
+_DATA = json.loads((Path(__file__).with_name("lexicon.json")).read_text(encoding="utf-8"))
 
 MONTHS: dict[str, int] = _DATA["months"]
 MONTH_ABBREVIATIONS: dict[str, int] = _DATA["month_abbreviations"]

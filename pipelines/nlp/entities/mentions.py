@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entity_lexicon import is_title, org_words, place_words, titles
-from pipelines.nlp.entity_lines import Lines
+from pipelines.nlp.entities.lexicon import is_title, org_words, place_words, titles
+from pipelines.nlp.entities.lines import Lines
 
 # Labels of persons, organisations and places (NORP kept: groups, and person names the model mislabels).
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})

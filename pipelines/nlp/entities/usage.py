@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span
 
-from pipelines.nlp.entity_lexicon import place_keys
+from pipelines.nlp.entities.lexicon import place_keys
 from pipelines.nlp.names import entity_key
 
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "from", "outside", "across", "throughout", "around", "inside",

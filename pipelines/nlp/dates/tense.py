@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipelines.nlp.timex_calendar import FUTURE, PAST
+from pipelines.nlp.dates.calendar import FUTURE, PAST
 
 _FUTURE_AUXILIARIES = {"will", "'ll", "’ll", "shall", "wo", "ll"}
 # "would" is the future seen from a past report: "said the plant would open in June".

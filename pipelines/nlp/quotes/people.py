@@ -5,7 +5,7 @@ entities fill in where no entity mention covers them (speaker_entity stays None 
 quotes or headings are never antecedents. Every he/she/him/her/his of the writer's, in text order, goes to the
 most recent gender-compatible person who was a speaker, a clause subject or a resolved pronoun before it (an
 object pronoun never to its own clause's subject); a person's gender comes from a title or kinship noun at the
-name (quote_gender_words.txt), else from the first pronoun resolved to them.
+name (gender_words.txt), else from the first pronoun resolved to them.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def _load_gender_words(path: Path) -> dict[str, str]:
     return words
 
 
-GENDER_WORDS = _load_gender_words(Path(__file__).with_name("quote_gender_words.txt"))
+GENDER_WORDS = _load_gender_words(Path(__file__).with_name("gender_words.txt"))
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,9 @@ from collections import Counter
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entity_lexicon import is_title, org_words, place_keys, titles
-from pipelines.nlp.entity_mentions import Mention, is_place_word, make_mention
-from pipelines.nlp.entity_usage import in_place_context, names_a_product, used_as_common_word
+from pipelines.nlp.entities.lexicon import is_title, org_words, place_keys, titles
+from pipelines.nlp.entities.mentions import Mention, is_place_word, make_mention
+from pipelines.nlp.entities.usage import in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.verbs import REPORTING_VERBS
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
