@@ -1,0 +1,212 @@
+"""Whether the article supports a group of PERSON mentions as a person.
+
+The small model says PERSON for products, games, companies, works and the words of headline-case lines ("Xbox",
+"Stadia Offer", "Berkshire Hathaway"). A group stays a person only when the article backs it:
+
+- **decisive**: a title or a person noun right before a mention ("Spokeswoman Sandy Angers", "his wife Grace",
+  "52-year-old Grace"), an appositive or a "who" clause that describes a person, an age after it ("Eloise Parry,
+  21,"), "said" followed by "he"/"she", coordination with another person, a name that closes a quote after a dash;
+- **plain**: a forename opening a name of two words or more (given_names.txt), the last word of the name used
+  alone ("Fernando Caudevilla ... Caudevilla"), a name of two words or more as the subject of a speech verb, a
+  modifier of what a person has ("the Obama administration");
+- **against**, which outweighs plain support only: a digit ("Page A1"), a plural ("Africans"), an all-capital
+  word after the first ("Zanu-PF"), a thing noun it modifies, that precedes it or that describes it ("the Safari
+  browser", "the band Arcade Fire", "Gazprombank, Russia's third-largest bank"), and the model itself labelling
+  the full name something else more often than PERSON in the article.
+
+Only mentions in running text count (not headline-case lines or link lists). A group with no support at all is
+not a person: a name is a person because the article says so, not because the model said PERSON once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipelines.nlp.entities.clusters import Cluster, cluster
+from pipelines.nlp.entities.lexicon import is_given_name, is_title, person_nouns, thing_words
+from pipelines.nlp.entities.lines import Lines
+from pipelines.nlp.entities.mentions import ENTITY_LABELS, Mention
+from pipelines.nlp.names import entity_key, name_parts
+from pipelines.nlp.verbs import REPORTING_VERBS
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
+_AGE = re.compile(r"^\d{1,3}$")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")  # "Henry VIII", "John Smith III"
+
+
+@dataclass
+class ArticleFacts:
+    """What the whole article says, computed once per document."""
+
+    labels: dict[str, Counter]  # entity_key -> the model's labels for spans with that key
+    lines: Lines
+
+
+def article_facts(doc: Doc, lines: Lines) -> ArticleFacts:
+    labels: dict[str, Counter] = {}
+    for ent in doc.ents:
+        labels.setdefault(entity_key(ent.text), Counter())[ent.label_] += 1
+    return ArticleFacts(labels, lines)
+
+
+def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[int], facts: ArticleFacts) -> bool:
+    """Whether the article supports these mentions (one group, called ``name``) as a person; ``person_tokens``
+    are the tokens of the other people's mentions."""
+    spans = [m.span for m in mentions if facts.lines.is_running_text(m.start)] or [m.span for m in mentions]
+    if any(m.from_cue for m in mentions) or any(_decisive(span, person_tokens) for span in spans):
+        return True
+    parts = name_parts(name)
+    plain = ((len(parts) > 1 and is_given_name(parts[0]))
+             or (len(parts) > 1 and any(name_parts(m.text) == parts[-1:] for m in mentions))
+             or any(_speaks(span) and len(parts) > 1 or _belongs_to_person(span) for span in spans))
+    return plain and not _against(name, parts, spans, facts)
+
+
+# --- decisive ---------------------------------------------------------------------------------------------
+
+def _decisive(span: Span, person_tokens: set[int]) -> bool:
+    return (described_as_person(span) or _age_after(span)
+            or speaker_called_he_or_she(span) or coordinated_with(span, person_tokens))
+
+
+def described_as_person(span: Span) -> bool:
+    """A title or person noun right before it, an appositive or "who" clause about it."""
+    return _person_word_before(span) or _described(span)
+
+
+def is_person_word(token: Token) -> bool:
+    return is_title(token) or token.lemma_.lower() in person_nouns() or token.lower_ in person_nouns()
+
+
+def _person_word_before(span: Span) -> bool:
+    """"Spokeswoman Sandy Angers", "his wife Grace", "52-year-old Grace"."""
+    doc, i = span.doc, span.start - 1
+    if i < 0:
+        return False
+    if is_person_word(doc[i]):
+        return True
+    return i >= 3 and doc[i].lower_ == "old" and doc[i - 2].lower_ in ("year", "years") and doc[i - 3].like_num
+
+
+def _described(span: Span) -> bool:
+    """An appositive person noun or a "who" clause about it, or it is the appositive of a person noun
+    ("his first wife, Sally")."""
+    root = span.root
+    for child in root.children:
+        if child.i >= span.end and child.dep_ == "appos" and is_person_word(child):
+            return True
+        if child.i >= span.end and child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children):
+            return True
+    return root.dep_ == "appos" and root.head.i < span.start and is_person_word(root.head)
+
+
+def _age_after(span: Span) -> bool:
+    """"Eloise Parry, 21, was taken ..."."""
+    doc, end = span.doc, span.end
+    return end + 2 < len(doc) and doc[end].text == "," and bool(_AGE.match(doc[end + 1].text)) \
+        and doc[end + 2].text == ","
+
+
+def speaker_called_he_or_she(span: Span) -> bool:
+    """The subject of a speech verb, then "he"/"she" in that sentence or the next: organisations that
+    speak ("Reuters said") are "it" or "they"."""
+    if not _speaks(span):
+        return False
+    return any(t.lower_ in _HE_OR_SHE for t in _after_in_sentence(span, next_sentence=True))
+
+
+def coordinated_with(span: Span, person_tokens: set[int]) -> bool:
+    root = span.root
+    if root.dep_ == "conj" and root.head.i in person_tokens:
+        return True
+    return any(child.dep_ == "conj" and child.i in person_tokens for child in root.children)
+
+
+# --- plain ------------------------------------------------------------------------------------------------
+
+def _speaks(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
+
+
+def _belongs_to_person(span: Span) -> bool:
+    """"the Obama administration", "Mugabe's wife"."""
+    root = span.root
+    return root.dep_ in _MODIFIER_DEPS and root.head.i >= span.end and is_person_word(root.head)
+
+
+# --- against ----------------------------------------------------------------------------------------------
+
+def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts) -> bool:
+    if any(ch.isdigit() for ch in name):
+        return True
+    words = name.split()
+    if any(len(w) > 1 and w.isupper() and w.isalpha() and not _ROMAN.match(w)
+           for piece in words[1:] for w in piece.split("-")) or any(
+            "-" in w and any(p.isupper() and len(p) > 1 for p in w.split("-")) for w in words[:1]):
+        return True  # "Zanu-PF", "AFP - Getty Images"
+    if len(parts) == 1 and all(span[-1].tag_ in ("NNPS", "NNS") for span in spans):
+        return True  # "Africans", "Republicans"
+    labels = facts.labels.get(entity_key(name), Counter())
+    if sum(n for label, n in labels.items() if label != "PERSON") > labels["PERSON"]:
+        return True  # the model itself calls the name an organisation, a product, a work ...
+    return any(_described_as_thing(span) for span in spans)
+
+
+def _is_thing_word(token: Token) -> bool:
+    return token.lemma_.lower() in thing_words() or token.lower_ in thing_words()
+
+
+def _described_as_thing(span: Span) -> bool:
+    """"the Safari browser", "the band Arcade Fire", "Gazprombank, Russia's third-largest bank"."""
+    doc, root = span.doc, span.root
+    if root.dep_ in _MODIFIER_DEPS and root.head.i >= span.end and _is_thing_word(root.head):
+        return True
+    if span.start > 0 and _is_thing_word(doc[span.start - 1]) and doc[span.start - 1].is_lower:
+        return True
+    if root.dep_ == "appos" and root.head.i < span.start and _is_thing_word(root.head):
+        return True
+    return any(child.dep_ == "appos" and child.i >= span.end and _is_thing_word(child) for child in root.children)
+
+
+def _after_in_sentence(span: Span, next_sentence: bool) -> list[Token]:
+    doc, sentence = span.doc, span.sent
+    words = list(doc[span.end:sentence.end])
+    if next_sentence and sentence.end < len(doc):
+        words += list(doc[sentence.end].sent)
+    return words
+
+
+# --- groups -----------------------------------------------------------------------------------------------
+
+def supported_people(clusters: list[Cluster], doc: Doc, lines: Lines) -> list[Cluster]:
+    """The groups with every PERSON group the article does not support relabelled as what the model calls its
+    name otherwise (an organisation, a place ...) or, when the model has no other word for it, left out."""
+    facts = article_facts(doc, lines)
+    people = [c for c in clusters if c.label == "PERSON"]
+    rejected = set()
+    for group in people:
+        others = {t.i for c in people if c is not group for m in c.mentions for t in m.span}
+        if not is_supported_person(group.mentions, group.name, others, facts):
+            rejected.add(id(group))
+    if not rejected:
+        return clusters
+    mentions = []
+    for group in clusters:
+        for mention in group.mentions:
+            if id(group) in rejected:
+                mention.label = _other_label(facts.labels.get(entity_key(mention.text), Counter()))
+            if mention.label:
+                mentions.append(mention)
+    return cluster(mentions, lines)
+
+
+def _other_label(labels: Counter) -> str:
+    """The model's most frequent label for a name other than PERSON, among the labels we keep; "" if none."""
+    kept = [(n, label) for label, n in labels.items() if label != "PERSON" and label in ENTITY_LABELS]
+    return max(kept)[1] if kept else ""
