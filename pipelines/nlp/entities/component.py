@@ -23,7 +23,7 @@ from pipelines.nlp.entities.people import (dash_attributions, fix_labels, names_
 from pipelines.nlp.entities.roles import distinct_roles, roles_of
 from pipelines.nlp.entities.support import supported_people
 from pipelines.nlp.extensions import doc_text
-from pipelines.nlp.names import entity_key
+from pipelines.nlp.names import entity_key, without_invisible
 
 
 @Language.factory("news_entities")
@@ -48,7 +48,7 @@ class EntitiesComponent:
 
 
 def _entity(group: Cluster) -> Entity:
-    name = group.name
+    name = without_invisible(group.name)  # "Vladi\u00admir Putin" in the page is "Vladimir Putin"
     roles = []
     if group.label == "PERSON":
         roles = distinct_roles([role for m in group.mentions for role in roles_of(m.span)])

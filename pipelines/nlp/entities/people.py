@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, person_nouns, place_keys, titles
 from pipelines.nlp.entities.lines import Lines
-from pipelines.nlp.entities.mentions import Mention, is_apostrophe_name, is_place_word, make_mention
+from pipelines.nlp.entities.mentions import (NAME_PARTICLES, Mention, is_apostrophe_name, is_place_word,
+                                            make_mention)
 from pipelines.nlp.entities.support import (coordinated_with, described_as_person, is_person_word,
                                             speaker_called_he_or_she)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
@@ -201,7 +202,8 @@ def names_after_roles(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[M
         if lower not in role_hashes or i + 2 >= len(doc) or i + 1 in people:
             continue
         end = i + 1
-        while end < len(doc) and end - i <= _MAX_NAME_WORDS and end not in people and _is_plain_name_word(doc[end]) \
+        while end < len(doc) and end - i <= _MAX_NAME_WORDS and end not in people \
+                and (_is_plain_name_word(doc[end]) or _is_particle_in_name(doc, end, i + 1)) \
                 and "\n" not in doc[end - 1].whitespace_:
             end += 1
         if end - i > 2 and (end == len(doc) or not doc[end].is_title) and _opens_with_forename(doc[i + 1:end]):
@@ -214,6 +216,12 @@ def names_after_roles(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[M
 def _is_plain_name_word(token: Token) -> bool:
     return (token.is_title and token.is_alpha or is_apostrophe_name(token.text)) and token.tag_ in _NAME_TAGS \
         and not _is_kind_word(token) and not is_title(token)
+
+
+def _is_particle_in_name(doc: Doc, i: int, name_start: int) -> bool:
+    """"van" in "Ludwig van Beethoven": a lower-case particle between two name words."""
+    return i > name_start and doc[i].lower_ in NAME_PARTICLES and doc[i].is_lower and i + 1 < len(doc) \
+        and _is_plain_name_word(doc[i + 1])
 
 
 def _replaced_by(mentions: list[Mention], names: list[Mention]) -> list[Mention]:

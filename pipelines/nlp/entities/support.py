@@ -5,14 +5,15 @@ The small model says PERSON for products, games, companies, works and the words 
 
 - **decisive**: a title or a person noun right before a mention ("Spokeswoman Sandy Angers", "his wife Grace",
   "52-year-old Grace"), an appositive or a "who" clause that describes a person, an age after it ("Eloise Parry,
-  21,"), "said" followed by "he"/"she", coordination with another person, a name that closes a quote after a dash;
-- **plain**: a forename opening a name of two words or more (given_names.txt), the last word of the name used
-  alone ("Fernando Caudevilla ... Caudevilla"), a name of two words or more as the subject of a speech verb, a
-  modifier of what a person has ("the Obama administration");
+  21,"), coordination with another person, a name that closes a quote after a dash;
+- **plain**: a forename opening a name of two words or more (given_names.txt), the last words of the name used
+  alone ("Fernando Caudevilla ... Caudevilla", "Osama bin Laden ... Bin Laden"), a name of two words or more
+  as the subject of a speech verb, "said" followed by "he"/"she", a modifier of what a person has ("the Obama
+  administration");
 - **against**, which outweighs plain support only: a digit ("Page A1"), a plural ("Africans"), an all-capital
   word after the first ("Zanu-PF"), a thing noun it modifies, that precedes it or that describes it ("the Safari
   browser", "the band Arcade Fire", "Gazprombank, Russia's third-largest bank"), and the model itself labelling
-  the full name something else more often than PERSON in the article.
+  the full name something else more than once and more often than PERSON in the article.
 
 Only mentions in running text count (not headline-case lines or link lists). A group with no support at all is
 not a person: a name is a person because the article says so, not because the model said PERSON once.
@@ -34,6 +35,7 @@ from pipelines.nlp.names import entity_key, name_parts
 from pipelines.nlp.verbs import REPORTING_VERBS
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_NAMING_DEPS = frozenset({"compound", "amod", "nmod"})
 _HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
 _AGE = re.compile(r"^\d{1,3}$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")  # "Henry VIII", "John Smith III"
@@ -62,16 +64,16 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
         return True
     parts = name_parts(name)
     plain = ((len(parts) > 1 and is_given_name(parts[0]))
-             or (len(parts) > 1 and any(name_parts(m.text) == parts[-1:] for m in mentions))
-             or any(_speaks(span) and len(parts) > 1 or _belongs_to_person(span) for span in spans))
+             or (len(parts) > 1 and any(_is_surname_of(name_parts(m.text), parts) for m in mentions))
+             or any(_speaks(span) and len(parts) > 1 or _belongs_to_person(span) or speaker_called_he_or_she(span)
+                    for span in spans))
     return plain and not _against(name, parts, spans, facts)
 
 
 # --- decisive ---------------------------------------------------------------------------------------------
 
 def _decisive(span: Span, person_tokens: set[int]) -> bool:
-    return (described_as_person(span) or _age_after(span)
-            or speaker_called_he_or_she(span) or coordinated_with(span, person_tokens))
+    return described_as_person(span) or _age_after(span) or coordinated_with(span, person_tokens)
 
 
 def described_as_person(span: Span) -> bool:
@@ -90,7 +92,8 @@ def _person_word_before(span: Span) -> bool:
         return False
     if is_person_word(doc[i]):
         return True
-    return i >= 3 and doc[i].lower_ == "old" and doc[i - 2].lower_ in ("year", "years") and doc[i - 3].like_num
+    # "52-year-old": "52", "-", "year", "-", "old"
+    return i >= 4 and doc[i].lower_ == "old" and doc[i - 2].lower_ in ("year", "years") and doc[i - 4].like_num
 
 
 def _described(span: Span) -> bool:
@@ -129,6 +132,11 @@ def coordinated_with(span: Span, person_tokens: set[int]) -> bool:
 
 # --- plain ------------------------------------------------------------------------------------------------
 
+def _is_surname_of(short: list[str], full: list[str]) -> bool:
+    """"Caudevilla" of "Fernando Caudevilla", "Bin Laden" of "Osama bin Laden": the name's last words alone."""
+    return 0 < len(short) < len(full) and full[-len(short):] == short
+
+
 def _speaks(span: Span) -> bool:
     root = span.root
     return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
@@ -145,28 +153,27 @@ def _belongs_to_person(span: Span) -> bool:
 def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts) -> bool:
     if any(ch.isdigit() for ch in name):
         return True
-    words = name.split()
-    if any(len(w) > 1 and w.isupper() and w.isalpha() and not _ROMAN.match(w)
-           for piece in words[1:] for w in piece.split("-")) or any(
-            "-" in w and any(p.isupper() and len(p) > 1 for p in w.split("-")) for w in words[:1]):
+    words = [w for w in re.split(r"[\s\-–]+", name) if w.isalpha()]
+    if not all(w.isupper() for w in words) and any(len(w) > 1 and w.isupper() and not _ROMAN.match(w) for w in words):
         return True  # "Zanu-PF", "AFP - Getty Images"
     if len(parts) == 1 and all(span[-1].tag_ in ("NNPS", "NNS") for span in spans):
         return True  # "Africans", "Republicans"
     labels = facts.labels.get(entity_key(name), Counter())
-    if sum(n for label, n in labels.items() if label != "PERSON") > labels["PERSON"]:
-        return True  # the model itself calls the name an organisation, a product, a work ...
+    other = sum(n for label, n in labels.items() if label != "PERSON")
+    if other > 1 and other > labels["PERSON"]:
+        return True  # the model itself calls the name an organisation, a product, a work ... more than once
     return any(_described_as_thing(span) for span in spans)
 
 
 def _is_thing_word(token: Token) -> bool:
-    return token.lemma_.lower() in thing_words() or token.lower_ in thing_words()
+    return token.pos_ == "NOUN" and (token.lemma_.lower() in thing_words() or token.lower_ in thing_words())
 
 
 def _described_as_thing(span: Span) -> bool:
     """"the Safari browser", "the band Arcade Fire", "Gazprombank, Russia's third-largest bank"."""
     doc, root = span.doc, span.root
-    if root.dep_ in _MODIFIER_DEPS and root.head.i >= span.end and _is_thing_word(root.head):
-        return True
+    if root.dep_ in _NAMING_DEPS and root.head.i >= span.end and _is_thing_word(root.head):
+        return True  # not a possessive: "James Gleick’s book" is his
     if span.start > 0 and _is_thing_word(doc[span.start - 1]) and doc[span.start - 1].is_lower:
         return True
     if root.dep_ == "appos" and root.head.i < span.start and _is_thing_word(root.head):
@@ -189,11 +196,13 @@ def supported_people(clusters: list[Cluster], doc: Doc, lines: Lines) -> list[Cl
     name otherwise (an organisation, a place ...) or, when the model has no other word for it, left out."""
     facts = article_facts(doc, lines)
     people = [c for c in clusters if c.label == "PERSON"]
-    rejected = set()
-    for group in people:
-        others = {t.i for c in people if c is not group for m in c.mentions for t in m.span}
-        if not is_supported_person(group.mentions, group.name, others, facts):
-            rejected.add(id(group))
+    # Coordination counts with a person supported otherwise: "Gazprombank and Air Berlin" do not vouch for
+    # each other.
+    supported = [c for c in people if is_supported_person(c.mentions, c.name, set(), facts)]
+    person_tokens = {t.i for c in supported for m in c.mentions for t in m.span}
+    supported_ids = {id(c) for c in supported}
+    rejected = {id(c) for c in people if id(c) not in supported_ids
+                and not is_supported_person(c.mentions, c.name, person_tokens, facts)}
     if not rejected:
         return clusters
     mentions = []
