@@ -56,6 +56,10 @@ def read_sidecar(article_path: Path, corpus_dir: Path) -> dict:
         raise SidecarError(f"{path.name} is not valid JSON: {exc}") from exc
     if not isinstance(data, dict):
         raise SidecarError(f"{path.name} must hold a JSON object, not {type(data).__name__}")
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:  # a \\ud800 escape: not text any database or file format can hold
+        raise SidecarError(f"{path.name} holds text that is not valid Unicode ({exc.reason})") from exc
     values = {}
     for name, kind in _FIELDS.items():
         if data.get(name) is None:
