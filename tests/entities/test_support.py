@@ -176,3 +176,31 @@ def test_a_full_name_the_article_gives_nothing_else_about_is_a_person_by_its_for
 def test_a_name_used_as_its_last_words_alone_is_a_person(nlp):
     doc = nlp("In the mid-1990s, Osama bin Laden lived in Khartoum. In 1998, Bin Laden’s agents struck.")
     assert "Osama bin Laden" in people(doc)
+
+
+def test_a_person_s_administration_at_a_line_start_is_the_person(nlp):
+    doc = nlp("The military said so, he said.\n"
+              "Biden administration officials said they were not notified in advance.")
+    assert spacy_labels(doc).get("Biden") == "PERSON"
+    assert set(people(doc)) == {"Biden"}
+
+
+def test_a_place_opening_with_a_forename_stays_a_place(nlp):
+    doc = nlp("Sarah Gille, now a physical oceanographer at the University of California, San Diego, was their "
+              "daughter.")
+    assert set(people(doc)) == {"Sarah Gille"}
+
+
+# --- roles and who plays them --------------------------------------------------------------------------------
+
+def test_the_actor_in_brackets_is_a_person_and_the_role_is_not(nlp):
+    doc = nlp("When his father falls into a coma, his estranged son Jin (John Cho) arrives. Jin strikes up a "
+              "friendship with a librarian.\n"
+              "The movie follows Katherine (the astounding Florence Pugh), a woman in a loveless marriage.")
+    assert spacy_labels(doc).get("Jin") == "PERSON" and spacy_labels(doc).get("Florence Pugh") == "ORG"
+    assert set(people(doc)) == {"John Cho", "Florence Pugh"}
+
+
+def test_words_in_brackets_after_a_person_are_not_an_actor(nlp):
+    doc = nlp("Kim Jong Un (pictured) met Nick Clegg (Liberal Democrat) in Pyongyang.")
+    assert set(people(doc)) == {"Kim Jong Un", "Nick Clegg"}

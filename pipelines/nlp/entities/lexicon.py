@@ -41,6 +41,11 @@ def person_nouns() -> frozenset[str]:
     return frozenset(word.lower() for word in _lines("person_nouns.txt"))
 
 
+def is_person_word(token) -> bool:
+    """A title or a noun that says the name next to it is a person's ("wife", "colleague", "administration")."""
+    return is_title(token) or token.lemma_.lower() in person_nouns() or token.lower_ in person_nouns()
+
+
 @cache
 def thing_words() -> frozenset[str]:
     return frozenset(word.lower() for word in _lines("thing_words.txt"))

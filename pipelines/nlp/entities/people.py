@@ -31,8 +31,7 @@ from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, p
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import (NAME_PARTICLES, Mention, is_apostrophe_name, is_place_word,
                                             make_mention)
-from pipelines.nlp.entities.support import (coordinated_with, described_as_person, is_person_word,
-                                            speaker_called_he_or_she)
+from pipelines.nlp.entities.support import coordinated_with, described_as_person, speaker_called_he_or_she
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
@@ -89,7 +88,7 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
             if _in_full_name(mention, full_names) or (
                     mention.label != "NORP" and not is_place and not in_place_context(mention.span)
                     and (_person_evidence(mention.span, person_tokens)
-                         or mention.label != "ORG" and _opens_with_forename(mention.span))):
+                         or mention.label == "FAC" and _opens_with_forename(mention.span))):
                 mention.label = "PERSON"
     # Against the names as now labelled: "Kenji Ota" tagged ORG is a person's full name, not a company's.
     full_names = _full_names(mentions)
@@ -211,6 +210,41 @@ def names_after_roles(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[M
             if mention and not lines.is_credit(mention.start):
                 names.append(mention)
     return _replaced_by(mentions, names)
+
+
+def characters_and_actors(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Reviews and recaps name a role, then in brackets who plays it: "his son Jin (John Cho)", "Katherine (the
+    astounding Florence Pugh)". The name in brackets is a person; the role's name is a character, which is no
+    person of the article wherever it stands. ``text`` is doc.text."""
+    actors, characters = [], set()
+    start = text.find("(")
+    while start > 0:
+        bracket = doc.char_span(start, start + 1, alignment_mode="expand")
+        actor = _actor_after(doc, bracket.start) if bracket is not None and bracket.start > 0 else None
+        character = doc[bracket.start - 1] if actor else None
+        if actor and character.is_title and character.is_alpha and character.ent_type_ in ("PERSON", ""):
+            actors.append(actor)
+            characters.add(entity_key(character.text))
+        start = text.find("(", start + 1)
+    if not actors:
+        return mentions
+    return [m for m in _replaced_by(mentions, actors)
+            if not (m.label == "PERSON" and not m.from_cue and entity_key(m.text) in characters)]
+
+
+def _actor_after(doc: Doc, bracket: int) -> Mention | None:
+    """The person named in the brackets opening at token ``bracket``, after any words about them."""
+    i = bracket + 1
+    while i < min(len(doc), bracket + 6) and (doc[i].is_lower or doc[i].text == ","):
+        i += 1
+    end = i
+    while end < len(doc) and end - i < _MAX_NAME_WORDS and _is_plain_name_word(doc[end]):
+        end += 1
+    if end - i < 2 or end >= len(doc) or doc[end].text not in (")", ","):
+        return None
+    if not (is_given_name(doc[i].text) or doc[i].ent_type_ == "PERSON"):
+        return None
+    return make_mention(doc[i:end], "", "PERSON", from_cue=True)
 
 
 def _is_plain_name_word(token: Token) -> bool:

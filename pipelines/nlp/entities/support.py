@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entities.clusters import Cluster, cluster
-from pipelines.nlp.entities.lexicon import is_given_name, is_title, person_nouns, thing_words
+from pipelines.nlp.entities.lexicon import is_given_name, is_person_word, thing_words
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import ENTITY_LABELS, Mention
 from pipelines.nlp.names import entity_key, name_parts
@@ -79,10 +79,6 @@ def _decisive(span: Span, person_tokens: set[int]) -> bool:
 def described_as_person(span: Span) -> bool:
     """A title or person noun right before it, an appositive or "who" clause about it."""
     return _person_word_before(span) or _described(span)
-
-
-def is_person_word(token: Token) -> bool:
-    return is_title(token) or token.lemma_.lower() in person_nouns() or token.lower_ in person_nouns()
 
 
 def _person_word_before(span: Span) -> bool:
@@ -143,9 +139,14 @@ def _speaks(span: Span) -> bool:
 
 
 def _belongs_to_person(span: Span) -> bool:
-    """"the Obama administration", "Mugabe's wife"."""
-    root = span.root
-    return root.dep_ in _MODIFIER_DEPS and root.head.i >= span.end and is_person_word(root.head)
+    """"the Obama administration", "Mugabe's wife", "Biden administration officials"; not an affiliation
+    before a title and a name ("Kelowna Fire Chief Travis Lund")."""
+    root, doc = span.root, span.doc
+    if root.dep_ not in _MODIFIER_DEPS or root.head.i < span.end:
+        return False
+    word = root.head if is_person_word(root.head) else doc[span.end] if span.end < len(doc) else None
+    return word is not None and is_person_word(word) and not (
+        word.i + 1 < len(doc) and doc[word.i + 1].pos_ == "PROPN")
 
 
 # --- against ----------------------------------------------------------------------------------------------

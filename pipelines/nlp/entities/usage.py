@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span
 
-from pipelines.nlp.entities.lexicon import place_keys
+from pipelines.nlp.entities.lexicon import is_person_word, place_keys
 from pipelines.nlp.names import entity_key
 
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "from", "outside", "across", "throughout", "around", "inside",
@@ -47,7 +47,9 @@ def used_as_common_word(span: Span) -> bool:
         return False
     if any(child.dep_ == "dobj" for child in token.children):
         return True
-    return token.is_sent_start and token.dep_ in _MODIFIER_DEPS and token.head.pos_ == "NOUN"
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return token.is_sent_start and token.dep_ in _MODIFIER_DEPS and token.head.pos_ == "NOUN" \
+        and not (following is not None and is_person_word(following))  # "Biden administration officials"
 
 
 def names_a_product(span: Span) -> bool:
