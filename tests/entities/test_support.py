@@ -204,3 +204,9 @@ def test_the_actor_in_brackets_is_a_person_and_the_role_is_not(nlp):
 def test_words_in_brackets_after_a_person_are_not_an_actor(nlp):
     doc = nlp("Kim Jong Un (pictured) met Nick Clegg (Liberal Democrat) in Pyongyang.")
     assert set(people(doc)) == {"Kim Jong Un", "Nick Clegg"}
+
+
+def test_where_a_person_works_is_not_a_person(nlp):
+    doc = nlp("“It's a smart move in a recession,” said analyst Gene Munster of Piper Jaffray.")
+    assert spacy_labels(doc).get("Piper Jaffray") == "PERSON"
+    assert set(people(doc)) == {"Gene Munster"}

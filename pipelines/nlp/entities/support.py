@@ -12,8 +12,9 @@ The small model says PERSON for products, games, companies, works and the words 
   administration");
 - **against**, which outweighs plain support only: a digit ("Page A1"), a plural ("Africans"), an all-capital
   word after the first ("Zanu-PF"), a thing noun it modifies, that precedes it or that describes it ("the Safari
-  browser", "the band Arcade Fire", "Gazprombank, Russia's third-largest bank"), and the model itself labelling
-  the full name something else more than once and more often than PERSON in the article.
+  browser", "the band Arcade Fire", "Gazprombank, Russia's third-largest bank"), an affiliation ("Gene Munster
+  of Piper Jaffray"), and the model itself labelling the full name something else more than once and more often
+  than PERSON in the article.
 
 Only mentions in running text count (not headline-case lines or link lists). A group with no support at all is
 not a person: a name is a person because the article says so, not because the model said PERSON once.
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entities.clusters import Cluster, cluster
-from pipelines.nlp.entities.lexicon import is_given_name, is_person_word, thing_words
+from pipelines.nlp.entities.lexicon import is_given_name, is_person_word, is_title, thing_words
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import ENTITY_LABELS, Mention
 from pipelines.nlp.names import entity_key, name_parts
@@ -163,7 +164,7 @@ def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts
     other = sum(n for label, n in labels.items() if label != "PERSON")
     if other > 1 and other > labels["PERSON"]:
         return True  # the model itself calls the name an organisation, a product, a work ... more than once
-    return any(_described_as_thing(span) for span in spans)
+    return any(_described_as_thing(span) or _affiliation(span) for span in spans)
 
 
 def _is_thing_word(token: Token) -> bool:
@@ -180,6 +181,20 @@ def _described_as_thing(span: Span) -> bool:
     if root.dep_ == "appos" and root.head.i < span.start and _is_thing_word(root.head):
         return True
     return any(child.dep_ == "appos" and child.i >= span.end and _is_thing_word(child) for child in root.children)
+
+
+def _affiliation(span: Span) -> bool:
+    """"Gene Munster of Piper Jaffray", "the chairman of Berkshire Hathaway": where a person works (not "the son
+    of Joe Biden": a family noun is no title)."""
+    root, doc = span.root, span.doc
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.i >= span.start:
+        return False
+    between = doc[preposition.i + 1:span.start]
+    if any(t.tag_ != "DT" for t in between):
+        return False  # "the vice chairman of Chrysler LLC Jim Press": the name is not what follows "of"
+    owner = preposition.head
+    return is_title(owner) or owner.ent_type_ == "PERSON"
 
 
 def _after_in_sentence(span: Span, next_sentence: bool) -> list[Token]:
