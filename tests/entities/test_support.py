@@ -105,7 +105,7 @@ def test_an_age_after_a_name_supports_it_and_a_forename_joins_an_untagged_surnam
 
 def test_products_and_software_are_not_people(nlp):
     doc = nlp("Apple on Tuesday released a new MacBook Pro. The laptop runs Snow Leopard, the latest version of "
-              "Mac OS X. Users of the Safari web browser will see changes, Apple said.")
+              "the company's operating system. Users of the Safari web browser will see changes, Apple said.")
     assert spacy_labels(doc).get("Snow Leopard") == spacy_labels(doc).get("Safari") == "PERSON"
     assert not people(doc)
 
@@ -210,3 +210,24 @@ def test_where_a_person_works_is_not_a_person(nlp):
     doc = nlp("“It's a smart move in a recession,” said analyst Gene Munster of Piper Jaffray.")
     assert spacy_labels(doc).get("Piper Jaffray") == "PERSON"
     assert set(people(doc)) == {"Gene Munster"}
+
+
+def test_a_name_in_a_headline_line_is_the_name_the_text_uses(nlp):
+    doc = nlp("President Donald Trump spoke to the prime minister of Pakistan on Wednesday, officials said.\n"
+              "Donald Trump Tells Pakistan He Will Do Whatever It Wants\n"
+              "President-Elect Donald Trump met with rapper Kanye West at Trump Tower today.")
+    assert "Donald Trump" in people(doc)
+    assert not any(name.startswith(("Elect", "Donald Trump ")) for name in people(doc))
+
+
+def test_an_author_bio_with_a_capitalised_role_is_a_credit(nlp):
+    doc = nlp("The flaw lets attackers crash any server, the researcher said.\n"
+              "Dan Goodin is the Security Editor at Ars Technica, which he joined in 2012.")
+    assert not people(doc)
+
+
+def test_a_description_after_a_comma_says_what_a_name_is(nlp):
+    doc = nlp("Gazprombank, Russia's third-largest lender, agreed to the deal. Elena Marchetti, whose novels sold "
+              "millions, died on Sunday. Her daughter said so.")
+    assert spacy_labels(doc).get("Gazprombank") == "PERSON"
+    assert set(people(doc)) == {"Elena Marchetti"}

@@ -19,7 +19,8 @@ from pipelines.nlp.entities.clusters import Cluster, cluster
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import mentions_from_ner
 from pipelines.nlp.entities.people import (characters_and_actors, dash_attributions, fix_labels,
-                                          names_after_roles, split_hyphenated, untagged_surnames)
+                                          names_after_roles, names_out_of_headlines, split_hyphenated,
+                                          untagged_surnames)
 from pipelines.nlp.entities.roles import distinct_roles, roles_of
 from pipelines.nlp.entities.support import supported_people
 from pipelines.nlp.extensions import doc_text
@@ -36,7 +37,7 @@ class EntitiesComponent:
         lines = Lines(doc_text(doc))
         mentions = dash_attributions(doc, lines.text, split_hyphenated(mentions_from_ner(doc, lines)))
         mentions = characters_and_actors(doc, lines.text, names_after_roles(doc, lines, mentions))
-        mentions = fix_labels(mentions)
+        mentions = names_out_of_headlines(fix_labels(mentions), lines)
         mentions += untagged_surnames(doc, mentions)
         clusters = supported_people(cluster(mentions, lines), doc, lines)
         clusters = [c for c in clusters if c.label != "PERSON" or _in_running_text(c, lines)]

@@ -17,6 +17,7 @@
   of a person's full name in the article, with the forename before it ("Eloise Parry, 21" beside "Fiona Parry").
 - A name after a title or a person noun ("Spokeswoman Sandy Angers said", "his colleague Ana Munoz") that
   opens with a forename is a person, whatever spaCy made of it.
+- A name in a headline-case line shrinks to the name the running text uses ("Donald Trump Tells").
 """
 
 from __future__ import annotations
@@ -155,6 +156,30 @@ def _is_name_like(span: Span) -> bool:
     return (len(span) <= _MAX_NAME_WORDS + 2
             and all(t.is_title or t.text in "-." or len(t.text) == 1 for t in span)
             and not any(_is_kind_word(t) for t in span))
+
+
+def names_out_of_headlines(mentions: list[Mention], lines: Lines) -> list[Mention]:
+    """A person's name in a headline-case line or a link list shrinks to the name the running text uses: there
+    the model runs on over the headline's words ("Donald Trump Tells Pakistan ...", "Kit Harington Premieres")."""
+    in_text = {entity_key(m.text) for m in mentions
+               if m.label == "PERSON" and len(name_parts(m.text)) > 1 and lines.is_running_text(m.start)}
+    result = []
+    for mention in mentions:
+        if mention.label == "PERSON" and entity_key(mention.text) not in in_text \
+                and not lines.is_running_text(mention.start):
+            mention = _known_name_inside(mention, in_text) or mention
+        result.append(mention)
+    return result
+
+
+def _known_name_inside(mention: Mention, keys: set[str]) -> Mention | None:
+    span = mention.span
+    for length in range(len(span) - 1, 1, -1):
+        for start in range(span.start, span.end - length + 1):
+            piece = span.doc[start:start + length]
+            if entity_key(piece.text) in keys:
+                return make_mention(piece, mention.spacy_label, mention.label)
+    return None
 
 
 def untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:

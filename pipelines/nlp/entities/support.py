@@ -37,6 +37,8 @@ from pipelines.nlp.verbs import REPORTING_VERBS
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _NAMING_DEPS = frozenset({"compound", "amod", "nmod"})
+_DESCRIPTION_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "PART", "ADV"})
+_MAX_DESCRIPTION = 6
 _HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
 _AGE = re.compile(r"^\d{1,3}$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")  # "Henry VIII", "John Smith III"
@@ -97,6 +99,9 @@ def _described(span: Span) -> bool:
     """An appositive person noun or a "who" clause about it, or it is the appositive of a person noun
     ("his first wife, Sally")."""
     root = span.root
+    noun = _noun_after_comma(span)
+    if noun is not None and is_person_word(noun):
+        return True
     for child in root.children:
         if child.i >= span.end and child.dep_ == "appos" and is_person_word(child):
             return True
@@ -180,7 +185,27 @@ def _described_as_thing(span: Span) -> bool:
         return True
     if root.dep_ == "appos" and root.head.i < span.start and _is_thing_word(root.head):
         return True
-    return any(child.dep_ == "appos" and child.i >= span.end and _is_thing_word(child) for child in root.children)
+    noun = _noun_after_comma(span)
+    return noun is not None and _is_thing_word(noun) or any(
+        child.dep_ == "appos" and child.i >= span.end and _is_thing_word(child) for child in root.children)
+
+
+def _noun_after_comma(span: Span) -> Token | None:
+    """The head noun of a description right after a comma, read off the words rather than the parse, which
+    often misses it: "Snow Leopard, the latest version of ...", "Gazprombank, Russia's third-largest bank"."""
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    noun = None
+    for token in doc[i + 1:min(len(doc), i + 1 + _MAX_DESCRIPTION)]:
+        if token.pos_ == "NOUN":
+            noun = token
+        elif noun is not None or token.tag_ in ("WP$", "WDT", "WP") \
+                or not (token.pos_ in _DESCRIPTION_POS or token.tag_ == "PRP$"):
+            break  # not "Elena Marchetti, whose novels ..."
+    if noun is None or noun.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "a novella by Nikolai Leskov, the movie follows ...": a new clause
+    return noun
 
 
 def _affiliation(span: Span) -> bool:
