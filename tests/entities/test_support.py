@@ -231,3 +231,15 @@ def test_a_description_after_a_comma_says_what_a_name_is(nlp):
               "millions, died on Sunday. Her daughter said so.")
     assert spacy_labels(doc).get("Gazprombank") == "PERSON"
     assert set(people(doc)) == {"Elena Marchetti"}
+
+
+def test_a_digit_outweighs_a_title_before_a_name(nlp):
+    doc = nlp("Dr. Skin Cancer 2 said it was fine.")
+    assert spacy_labels(doc).get("Skin Cancer 2") == "PERSON"
+    assert not people(doc)
+
+
+def test_a_role_word_before_a_product_with_a_number_does_not_make_it_a_person(nlp):
+    doc = nlp("Founder Eben Upton unveiled the Raspberry Pi 2 on Monday. Designer Raspberry Pi 2 was praised.")
+    assert spacy_labels(doc).get("Raspberry Pi 2") == "PERSON"
+    assert set(people(doc)) == {"Eben Upton"}

@@ -3,18 +3,20 @@
 The small model says PERSON for products, games, companies, works and the words of headline-case lines ("Xbox",
 "Stadia Offer", "Berkshire Hathaway"). A group stays a person only when the article backs it:
 
+- **cue**: a name that closes a quote after a dash, follows a role word or plays a role (``people``): a person;
+- **never**: a digit ("Forza Motorsport 7", "Page A1"), or the model calling the name something else at least
+  twice and more than twice as often as PERSON ("Metroid"): not a person, whatever else;
 - **decisive**: a title or a person noun right before a mention ("Spokeswoman Sandy Angers", "his wife Grace",
-  "52-year-old Grace"), an appositive or a "who" clause that describes a person, an age after it ("Eloise Parry,
-  21,"), coordination with another person, a name that closes a quote after a dash;
+  "52-year-old Grace"), an appositive, a description after a comma or a "who" clause that describes a person,
+  an age after it ("Eloise Parry, 21,"), coordination with another person;
 - **plain**: a forename opening a name of two words or more (given_names.txt), the last words of the name used
-  alone ("Fernando Caudevilla ... Caudevilla", "Osama bin Laden ... Bin Laden"), a name of two words or more
-  as the subject of a speech verb, "said" followed by "he"/"she", a modifier of what a person has ("the Obama
-  administration");
-- **against**, which outweighs plain support only: a digit ("Page A1"), a plural ("Africans"), an all-capital
-  word after the first ("Zanu-PF"), a thing noun it modifies, that precedes it or that describes it ("the Safari
-  browser", "the band Arcade Fire", "Gazprombank, Russia's third-largest bank"), an affiliation ("Gene Munster
-  of Piper Jaffray"), and the model itself labelling the full name something else more than once and more often
-  than PERSON in the article.
+  alone where the model calls them a person ("Fernando Caudevilla ... Caudevilla", "Osama bin Laden ... Bin
+  Laden"), a name of two words or more as the subject of a speech verb, "said" followed by "he"/"she", a
+  modifier of what a person has ("the Obama administration");
+- **against**, which outweighs plain support only: a plural ("Africans"), an all-capital word among others
+  ("Zanu-PF"), a thing noun it modifies, that precedes it or that describes it ("the Safari browser", "the band
+  Arcade Fire", "Gazprombank, Russia's third-largest bank"), an affiliation ("Gene Munster of Piper Jaffray"),
+  and the model itself labelling the full name something else more than once and more often than PERSON.
 
 Only mentions in running text count (not headline-case lines or link lists). A group with no support at all is
 not a person: a name is a person because the article says so, not because the model said PERSON once.
@@ -63,11 +65,16 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
     """Whether the article supports these mentions (one group, called ``name``) as a person; ``person_tokens``
     are the tokens of the other people's mentions."""
     spans = [m.span for m in mentions if facts.lines.is_running_text(m.start)] or [m.span for m in mentions]
-    if any(m.from_cue for m in mentions) or any(_decisive(span, person_tokens) for span in spans):
+    if any(m.from_cue for m in mentions):
         return True
     parts = name_parts(name)
+    if _never_a_person(name, facts):
+        return False
+    if any(_decisive(span, person_tokens) for span in spans):
+        return True
     plain = ((len(parts) > 1 and is_given_name(parts[0]))
-             or (len(parts) > 1 and any(_is_surname_of(name_parts(m.text), parts) for m in mentions))
+             or (len(parts) > 1 and any(m.spacy_label == "PERSON" and _is_surname_of(name_parts(m.text), parts)
+                                        for m in mentions))
              or any(_speaks(span) and len(parts) > 1 or _belongs_to_person(span) or speaker_called_he_or_she(span)
                     for span in spans))
     return plain and not _against(name, parts, spans, facts)
@@ -157,9 +164,15 @@ def _belongs_to_person(span: Span) -> bool:
 
 # --- against ----------------------------------------------------------------------------------------------
 
+def _never_a_person(name: str, facts: ArticleFacts) -> bool:
+    """A digit ("Forza Motorsport 7"), or the model calling the name something else at least twice and more
+    than twice as often as PERSON ("Metroid": ORG 38 times)."""
+    labels = facts.labels.get(entity_key(name), Counter())
+    other = sum(n for label, n in labels.items() if label != "PERSON")
+    return any(ch.isdigit() for ch in name) or (other > 1 and other > 2 * labels["PERSON"])
+
+
 def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts) -> bool:
-    if any(ch.isdigit() for ch in name):
-        return True
     words = [w for w in re.split(r"[\s\-–]+", name) if w.isalpha()]
     if not all(w.isupper() for w in words) and any(len(w) > 1 and w.isupper() and not _ROMAN.match(w) for w in words):
         return True  # "Zanu-PF", "AFP - Getty Images"
