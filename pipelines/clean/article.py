@@ -19,7 +19,8 @@ LEAD_LINES = 3  # an agency lead "(Bloomberg) --" opens one of the first kept li
 def clean(raw: RawArticle) -> CleanArticle:
     lines = split_lines(raw.text)
     known_title = raw.sidecar.get("title") or raw.extracted_meta.get("title")
-    result = classify(lines, known_title=known_title)
+    # HTML has been through trafilatura, which keeps the main text only: the line model is for whole pages.
+    result = classify(lines, known_title=known_title, line_model=raw.format == "txt")
     kept = [line for line in lines if line.no not in result.reasons]
     removed = [line for line in lines if line.no in result.reasons]
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from pipelines.clean.furniture import furniture_reason
 from pipelines.clean.header import mark_site_header
+from pipelines.clean.line_model import off_story_lines
 from pipelines.clean.lines import Line, normalised
 from pipelines.clean.metadata import author_bio_name, byline_authors, is_name, named_line, parse_dateline
 
@@ -38,8 +39,9 @@ class Classification:
     headings: set[int] = field(default_factory=set)  # line_nos of subheadings kept in the body
 
 
-def classify(lines: list[Line], known_title: str | None = None) -> Classification:
-    """Classifies the non-blank lines of one article (see split_lines)."""
+def classify(lines: list[Line], known_title: str | None = None, line_model: bool = True) -> Classification:
+    """Classifies the non-blank lines of one article (see split_lines): the rules, then (with ``line_model``)
+    the trained model for whatever page furniture the rules did not know."""
     result = Classification()
     for line in lines:
         reason = furniture_reason(line.text)
@@ -58,6 +60,8 @@ def classify(lines: list[Line], known_title: str | None = None) -> Classificatio
     _link_lists(lines, result.reasons)
     _comment_thread(lines, result.reasons)
     _bottom_block(lines[last + 1:], result.reasons)
+    if line_model:
+        result.reasons.update(dict.fromkeys(off_story_lines(lines, result.reasons), "not_article"))
     kept = [line for line in lines if line.no not in result.reasons]
     # Inside the story, any short line that introduces running text is a subheading, whatever its case.
     story = {line.no for line in lines[first + 1:last]}
