@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from pipelines.clean.article import clean
@@ -82,3 +83,29 @@ def test_real_pages_are_scored_in_both_forms(capsys):
     assert main(["--realworld", str(REALWORLD)]) == 0
     out = capsys.readouterr().out
     assert "page copied as plain text (3 pages)" in out and "page as HTML (3 pages)" in out and "micro" in out
+
+
+def test_a_page_title_with_the_site_name_gives_headline_and_site_when_the_headline_stands_alone_too():
+    article = clean(raw(whole_page()))
+    assert article.metadata.title == "Trams will reach the airport by 2028, council decides"
+    assert article.metadata.publisher == "The City Ledger"
+    # Without the headline's own copy there is no evidence that " - " ends the headline.
+    text = "\n".join(["Dropbox ATF - an async task framework", *STORY])
+    assert clean(raw(text)).metadata.title == "Dropbox ATF - an async task framework"
+
+
+def test_byline_and_date_inside_a_line_below_the_headline():
+    title = "Trams will reach the airport by 2028, council decides"
+    text = "\n".join([f"{title} | The City Ledger", *MENU, title,
+                      "By Erin Cunningham March 18, 2025 at 3:57 PM Follow @erinc", *STORY, *FOOTER])
+    metadata = clean(raw(text)).metadata
+    assert metadata.authors == ["Erin Cunningham"]
+    assert (metadata.published, metadata.published_precision) == (dt.date(2025, 3, 18), "day")
+
+
+def test_lines_of_names_far_below_the_headline_are_a_menu_not_a_byline():
+    title = "Trams will reach the airport by 2028, council decides"
+    text = "\n".join([title, "Jane Roe", *STORY[:2], "Real Estate", "Ad Choices", *STORY[2:]])
+    assert clean(raw(text)).metadata.authors == ["Jane Roe"]
+    text = "\n".join([title, "World", "Science", "Health", "Real Estate", "Ad Choices", *STORY])
+    assert clean(raw(text)).metadata.authors == []
