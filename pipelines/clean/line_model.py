@@ -7,13 +7,13 @@ share, capitals; the same for its neighbours; how much running text surrounds it
 stands in; whether it repeats on the page; where it stands relative to the headline, to the densest stretch of
 running text and to a comment-thread marker. A gradient-boosted tree model (scikit-learn) turns that into the
 probability that the line belongs to the article. ``line_model_training.py`` trains it from the data in
-``line_model_data/`` and reports its cross-validated scores.
+``line_model_data/``, reports its cross-validated scores and saves the trees as plain arrays (``model.npz``, no
+pickled code), which ``TreeModel`` evaluates with numpy: scikit-learn is needed to train, not to clean.
 """
 
 from __future__ import annotations
 
 import math
-import pickle
 import re
 from collections import Counter
 from functools import cache
@@ -23,7 +23,7 @@ import numpy as np
 
 from pipelines.clean.lines import Line
 
-MODEL_FILE = Path(__file__).with_name("line_model_data") / "model.pkl"
+MODEL_FILE = Path(__file__).with_name("line_model_data") / "model.npz"
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
 NEIGHBOUR_FEATURES = 8  # the first columns of line_features, repeated for each neighbour
 DENSITY_WINDOWS = (3, 10, 30)  # lines either side
@@ -152,10 +152,40 @@ def line_features(lines: list[Line], reasons: dict[int, str]) -> np.ndarray:
     return np.hstack(columns)
 
 
+class TreeModel:
+    """A binary gradient-boosted tree ensemble as arrays: every tree's nodes laid end to end (child indices are
+    global), the index of each tree's root, the starting score and the decision threshold."""
+
+    FIELDS = ("feature", "cut", "left", "right", "is_leaf", "value", "missing_left", "roots", "baseline", "threshold")
+
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+        for name in self.FIELDS:
+            setattr(self, name, np.asarray(arrays[name]))
+
+    @classmethod
+    def load(cls, path: Path) -> TreeModel:
+        with np.load(path, allow_pickle=False) as arrays:
+            return cls(dict(arrays))
+
+    def save(self, path: Path) -> None:
+        with path.open("wb") as file:
+            np.savez_compressed(file, **{name: getattr(self, name) for name in self.FIELDS})
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        """P(article text) for each row: every row walks down all trees at once."""
+        rows = np.arange(len(features))[None, :]
+        node = np.repeat(self.roots[:, None], len(features), axis=1)
+        while not self.is_leaf[node].all():
+            values = features[rows, self.feature[node]]
+            left = np.where(np.isnan(values), self.missing_left[node], values <= self.cut[node])
+            node = np.where(self.is_leaf[node], node, np.where(left, self.left[node], self.right[node]))
+        raw = float(self.baseline) + self.value[node].sum(axis=0)
+        return 1.0 / (1.0 + np.exp(-raw))
+
+
 @cache
-def _model() -> dict:
-    with MODEL_FILE.open("rb") as file:
-        return pickle.load(file)
+def _model() -> TreeModel:
+    return TreeModel.load(MODEL_FILE)
 
 
 def _story_header(lines: list[Line], reasons: dict[int, str]) -> set[int]:
@@ -183,5 +213,4 @@ def off_story_lines(lines: list[Line], reasons: dict[int, str]) -> set[int]:
     if len(lines) < MIN_PAGE_LINES:
         return set()
     model = _model()
-    return off_story(lines, reasons, model["classifier"].predict_proba(line_features(lines, reasons))[:, 1],
-                     model["threshold"])
+    return off_story(lines, reasons, model.probabilities(line_features(lines, reasons)), float(model.threshold))

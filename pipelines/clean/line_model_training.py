@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import pickle
 import re
 import statistics
 import sys
@@ -36,7 +35,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.model_selection import GroupKFold
 
 from pipelines.clean.boilerplate import classify
-from pipelines.clean.line_model import MODEL_FILE, line_features, off_story
+from pipelines.clean.line_model import MODEL_FILE, TreeModel, line_features, off_story
 from pipelines.clean.lines import Line, split_lines
 from pipelines.evaluation.gold import load_gold
 
@@ -104,6 +103,20 @@ def _fit(features: np.ndarray, labels: np.ndarray) -> HistGradientBoostingClassi
     return classifier.fit(features, labels)
 
 
+def as_arrays(model: HistGradientBoostingClassifier) -> TreeModel:
+    """The fitted trees as plain arrays (see TreeModel), nodes of all trees end to end."""
+    nodes = [predictors[0].nodes for predictors in model._predictors]
+    offsets = np.cumsum([0] + [len(n) for n in nodes[:-1]])
+    every = np.concatenate(nodes)
+    shift = np.repeat(offsets, [len(n) for n in nodes])
+    return TreeModel({"feature": every["feature_idx"].astype(np.int64), "cut": every["num_threshold"],
+                      "left": every["left"].astype(np.int64) + shift, "right": every["right"].astype(np.int64) + shift,
+                      "is_leaf": every["is_leaf"].astype(bool), "value": every["value"],
+                      "missing_left": every["missing_go_to_left"].astype(bool), "roots": offsets.astype(np.int64),
+                      "baseline": np.float64(model._baseline_prediction.ravel()[0]),
+                      "threshold": np.float64(THRESHOLD)})
+
+
 def _token_prf(kept: str, true: str) -> tuple[int, int, int]:
     found, expected = Counter(_TOKEN.findall(kept.lower())), Counter(_TOKEN.findall(true.lower()))
     common = sum((found & expected).values())
@@ -153,7 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         print(report(pages, cross_validated(pages, features), f"cross-validated by page ({FOLDS} folds)"))
     model = _fit(np.vstack(features), np.concatenate([page.labels for page in pages]))
     print(report(pages, [model.predict_proba(f)[:, 1] for f in features], "in-sample"))
-    MODEL_FILE.write_bytes(pickle.dumps({"classifier": model, "threshold": THRESHOLD}))
+    trees = as_arrays(model)
+    everything = np.vstack(features)
+    assert np.allclose(trees.probabilities(everything), model.predict_proba(everything)[:, 1]), "export differs"
+    trees.save(MODEL_FILE)
     print(f"model written to {MODEL_FILE.relative_to(ROOT)}")
     return 0
 
