@@ -48,19 +48,18 @@ _TITLE_SEPARATOR = re.compile(r"\s[|\-–—:]\s")
 MIN_TITLE_PART_WORDS = 3
 
 
-def _key(text: str) -> str:
+def line_key(text: str) -> str:
     """Lines compare by their lower-cased words."""
     return " ".join(_TOKEN.findall(text.lower()))
 
 
 def _shape(line: Line, removed_by_rule: bool) -> list[float]:
     """What one line looks like on its own. The first NEIGHBOUR_FEATURES entries also describe neighbours."""
-    words, chars = len(line.words), len(line.text)
-    letters = [c for c in line.text if c.isalpha()]
+    text = line.text
+    words, chars, letters = len(line.words), len(text), sum(map(str.isalpha, text))
     return [math.log1p(words), math.log1p(chars), line.stop_share, line.capitalised_share,
             float(line.ends_like_sentence), float(line.is_sentence), float(line.is_paragraph), float(line.is_bullet),
-            sum(c.isdigit() for c in line.text) / chars,
-            sum(c.isupper() for c in letters) / len(letters) if letters else 0.0,
+            sum(map(str.isdigit, text)) / chars, sum(map(str.isupper, text)) / letters if letters else 0.0,
             math.log1p(len(_INNER_SENTENCE_END.findall(line.text))),
             line.text.count(",") / (words + 1),
             float(line.text[:1].islower()), float(line.text.endswith(":")),
@@ -111,9 +110,9 @@ def _headline_index(lines: list[Line]) -> int:
     """Where the page's title (its first line when the page was copied whole) appears again as the headline;
     0 when it does not."""
     first = lines[0].text
-    copies = {_key(first)} | {_key(part) for part in _TITLE_SEPARATOR.split(first)
-                              if len(_key(part).split()) >= MIN_TITLE_PART_WORDS}
-    return next((i for i in range(1, min(len(lines), MAX_TITLE_SEARCH)) if _key(lines[i].text) in copies), 0)
+    copies = {line_key(first)} | {line_key(part) for part in _TITLE_SEPARATOR.split(first)
+                              if len(line_key(part).split()) >= MIN_TITLE_PART_WORDS}
+    return next((i for i in range(1, min(len(lines), MAX_TITLE_SEARCH)) if line_key(lines[i].text) in copies), 0)
 
 
 def line_features(lines: list[Line], reasons: dict[int, str]) -> np.ndarray:
@@ -141,8 +140,8 @@ def line_features(lines: list[Line], reasons: dict[int, str]) -> np.ndarray:
     columns += [((index >= start) & (index <= end)).astype(float)[:, None],
                 _signed_log_distance(index, start)[:, None], _signed_log_distance(index, end)[:, None],
                 np.full((n, 1), words[start:end + 1].sum() / (words.sum() + 1))]
-    counts = Counter(_key(line.text) for line in lines)
-    columns.append(np.array([math.log(counts[_key(line.text)]) for line in lines])[:, None])
+    counts = Counter(line_key(line.text) for line in lines)
+    columns.append(np.array([math.log(counts[line_key(line.text)]) for line in lines])[:, None])
     marker = next((i for i, line in enumerate(lines) if i > n * MIN_MARKER_POSITION
                    and len(line.words) <= MAX_MARKER_WORDS and _COMMENT_MARKER.search(line.text)), n)
     columns.append(np.sign(index - marker)[:, None].astype(float))

@@ -23,10 +23,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
 import statistics
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,8 +33,9 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.model_selection import GroupKFold
 
 from pipelines.clean.boilerplate import classify
-from pipelines.clean.line_model import MODEL_FILE, TreeModel, line_features, off_story
+from pipelines.clean.line_model import MODEL_FILE, TreeModel, line_features, line_key, off_story
 from pipelines.clean.lines import Line, split_lines
+from pipelines.evaluation.cleaning import micro, pair_score
 from pipelines.evaluation.gold import load_gold
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,11 +45,6 @@ GOLD_SETS = ((ROOT / "corpus", ROOT / "tests" / "gold" / "seeds.json"),
 THRESHOLD = 0.5
 FOLDS = 10
 MIN_STRETCH_WORDS = 4
-_TOKEN = re.compile(r"\w+")
-
-
-def _key(text: str) -> str:
-    return " ".join(_TOKEN.findall(text.lower()))
 
 
 @dataclass
@@ -74,10 +68,10 @@ def render_pages(folder: Path) -> list[dict]:
 
 
 def _page_labels(lines: list[Line], true_text: str) -> np.ndarray:
-    true_lines = [_key(line) for line in true_text.split("\n") if _key(line)]
+    true_lines = [line_key(line) for line in true_text.split("\n") if line_key(line)]
     whole = f" {' '.join(true_lines)} "
     known = set(true_lines)
-    return np.array([int(bool(key := _key(line.text)) and (key in known or (
+    return np.array([int(bool(key := line_key(line.text)) and (key in known or (
         len(key.split()) >= MIN_STRETCH_WORDS and f" {key} " in whole))) for line in lines])
 
 
@@ -117,28 +111,20 @@ def as_arrays(model: HistGradientBoostingClassifier) -> TreeModel:
                       "threshold": np.float64(THRESHOLD)})
 
 
-def _token_prf(kept: str, true: str) -> tuple[int, int, int]:
-    found, expected = Counter(_TOKEN.findall(kept.lower())), Counter(_TOKEN.findall(true.lower()))
-    common = sum((found & expected).values())
-    return common, sum(found.values()), sum(expected.values())
-
-
 def report(pages: list[Page], probabilities: list[np.ndarray], label: str) -> str:
     """Token P/R/F1 of the real pages (micro and mean per page) and gold lines wrongly removed."""
-    totals, page_f1, wrong = np.zeros(3), [], []
+    scores, wrong = [], []
     for page, p in zip(pages, probabilities):
         removed = off_story(page.lines, page.reasons, p, THRESHOLD)
         keep = [line.no not in page.reasons and line.no not in removed for line in page.lines]
         if page.true_text is None:
             wrong += [f"{page.name}: {line.text[:70]}" for line, k, y in zip(page.lines, keep, page.labels) if y and not k]
-            continue
-        counts = _token_prf("\n".join(line.text for line, k in zip(page.lines, keep) if k), page.true_text)
-        totals += counts
-        precision, recall = counts[0] / max(counts[1], 1), counts[0] / max(counts[2], 1)
-        page_f1.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
-    precision, recall = totals[0] / totals[1], totals[0] / totals[2]
-    rows = [f"{label}: micro P {precision:.3f} R {recall:.3f} F1 {2 * precision * recall / (precision + recall):.3f}"
-            f"; mean F1 over {len(page_f1)} pages {statistics.fmean(page_f1):.3f}; gold article lines removed {len(wrong)}"]
+        else:
+            body = "\n".join(line.text for line, k in zip(page.lines, keep) if k)
+            scores.append(pair_score(page.name, body, page.true_text))
+    precision, recall, f1 = micro(scores)
+    rows = [f"{label}: micro P {precision:.3f} R {recall:.3f} F1 {f1:.3f}; mean F1 over {len(scores)} pages "
+            f"{statistics.fmean(s.f1 for s in scores):.3f}; gold article lines removed {len(wrong)}"]
     return "\n".join(rows + [f"    {w}" for w in wrong])
 
 
