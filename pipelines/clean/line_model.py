@@ -31,6 +31,7 @@ MAX_TITLE_SEARCH = 400  # lines below the page title in which its headline copy 
 # A text this short is an article with a few lines of furniture, which the rules judge; the model, trained on
 # whole pages (40 lines and more), is unsure there.
 MIN_PAGE_LINES = 20
+ROWS_PER_BLOCK = 1000
 MAX_HEADER_LINES = 8  # lines from the headline to the first paragraph in an article's own header
 MIN_MARKER_POSITION = 0.3  # a comment marker this early in the page is a link, not the start of a thread
 MAX_MARKER_WORDS = 8
@@ -171,7 +172,13 @@ class TreeModel:
             np.savez_compressed(file, **{name: getattr(self, name) for name in self.FIELDS})
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
-        """P(article text) for each row: every row walks down all trees at once."""
+        """P(article text) for each row; rows go in blocks so that a huge page needs bounded memory."""
+        blocks = [self._block_probabilities(features[i:i + ROWS_PER_BLOCK])
+                  for i in range(0, len(features), ROWS_PER_BLOCK)]
+        return np.concatenate(blocks) if blocks else np.zeros(0)
+
+    def _block_probabilities(self, features: np.ndarray) -> np.ndarray:
+        """Every row walks down all trees at once."""
         rows = np.arange(len(features))[None, :]
         node = np.repeat(self.roots[:, None], len(features), axis=1)
         while not self.is_leaf[node].all():
