@@ -156,7 +156,7 @@ class _QuoteFinder:
     def _trailing_cue(self, content: Span, trailing: list[Token]) -> Attribution | None:
         window = trailing if content.text.rstrip().endswith(OPEN_ENDINGS) else trailing[:NEAR_CUE_TOKENS]
         for token in window:
-            if cue_lemma(token):
+            if cue_lemma(token, beside_quote=True):
                 attribution = self._attribution(token)
                 # “...,” she said / said Jones: the speaker follows the quote; one named before it speaks of
                 # something else (The report devoted a chapter to “heat domes,” ... and said ...).
@@ -196,7 +196,7 @@ class _QuoteFinder:
         span = speaker_span(head)
         if any(self.in_quote(t) for t in span):
             return None
-        return Attribution(cue_lemma(cue), span.start_char, span.end_char)
+        return Attribution(cue_lemma(cue, beside_quote=True), span.start_char, span.end_char)
 
     def _reporter(self, sentence: list[Token]) -> Attribution | None:
         """A quote paragraph with no attribution after a paragraph ending in reported speech ("Jones said the
@@ -207,7 +207,9 @@ class _QuoteFinder:
         return self._attribution(min(cues, key=lambda cue: len(list(cue.ancestors))))
 
     def _last_cue(self, tokens: list[Token]) -> Token | None:
-        cues = [t for t in tokens if cue_lemma(t) and speaker_head(t) is not None]
+        """The last cue of an introduction; "continued" and the like only close to the quotation."""
+        near = tokens[-1].i - NEAR_CUE_TOKENS if tokens else 0
+        cues = [t for t in tokens if cue_lemma(t, beside_quote=t.i >= near) and speaker_head(t) is not None]
         return cues[-1] if cues else None
 
     # --- windows of the writer's words around a quote -----------------------------------------------
@@ -302,4 +304,5 @@ def _is_clause(content: Span) -> bool:
 
 def _right_after_cue(leading: list[Token]) -> bool:
     """ "X said “...”" with nothing between the cue verb and the quote (not so-called “...”: no one speaks)."""
-    return bool(leading) and cue_lemma(leading[-1]) is not None and speaker_head(leading[-1]) is not None
+    return bool(leading) and cue_lemma(leading[-1], beside_quote=True) is not None \
+        and speaker_head(leading[-1]) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipelines.nlp.verbs import SPEECH_VERBS
+from pipelines.nlp.verbs import BESIDE_QUOTE_VERBS, QUOTING_VERBS, SPEECH_VERBS
 
 ACCORDING_TO = "according to"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -17,21 +17,35 @@ MAX_RELATIVE_CLIMB = 6
 NESTED_REPORT_DEPS = ("ccomp", "xcomp", "conj")
 
 
-def cue_lemma(token: Token) -> str | None:
-    """The cue this token starts: a speech verb lemma (phrasal ones as "point out"), "according to", or None."""
+def cue_lemma(token: Token, beside_quote: bool = False) -> str | None:
+    """The cue this token starts: a speech verb lemma (phrasal ones as "point out"), "according to", or None.
+    ``beside_quote``: the token stands right beside a quotation, where verbs such as "continue", "snap" or
+    "quote" report speech too (they also do with a reported clause: "he added that ...")."""
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
         return ACCORDING_TO
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
-    for particle in token.children:
-        if particle.dep_ == "prt" and f"{lemma} {particle.lower_}" in SPEECH_VERBS:
-            return f"{lemma} {particle.lower_}"
-    return lemma if lemma in SPEECH_VERBS else None
+    phrasal = [f"{lemma} {t.lower_}" for t in token.children if t.dep_ == "prt"]
+    for candidate in (*phrasal, lemma):
+        if candidate in SPEECH_VERBS:
+            return candidate
+        if candidate in BESIDE_QUOTE_VERBS and (beside_quote or _reports_a_clause(token)):
+            return candidate
+        if candidate in QUOTING_VERBS and beside_quote:
+            return candidate
+    return None
+
+
+def _reports_a_clause(verb: Token) -> bool:
+    return any(t.dep_ == "ccomp" for t in verb.children)
 
 
 def speaker_head(cue: Token) -> Token | None:
     """The head token of whoever speaks through this cue: the verb's subject, or the object of "according to"."""
+    quoting = _quoting_verb(cue)
+    if quoting is not None:
+        return _quoted_person(quoting)
     if cue_lemma(cue) == ACCORDING_TO:
         to = cue.doc[cue.i + 1]
         objects = [t for t in (*to.children, *cue.children) if t.dep_ == "pobj"]
@@ -58,6 +72,24 @@ def speaker_head(cue: Token) -> Token | None:
     while name.dep_ == "compound" and name.head.i > name.i:
         name = name.head
     return name if cue.dep_ == "amod" and name.pos_ == "PROPN" and name.i > cue.i else None
+
+
+def _quoting_verb(cue: Token) -> Token | None:
+    """ "quote"/"cite" when ``cue`` is one, or the "saying" of "quoted X as saying" / "X was quoted as saying"."""
+    if cue.lemma_.lower() in QUOTING_VERBS:
+        return cue
+    if cue.head.lower_ != "as" or cue.head.i == cue.i:
+        return None
+    node = cue.head.head
+    if node.pos_ in ("PROPN", "NOUN", "PRON") and node.dep_ == "dobj":  # "as saying" hung from the person
+        node = node.head
+    return node if node.lemma_.lower() in QUOTING_VERBS else None
+
+
+def _quoted_person(verb: Token) -> Token | None:
+    """Who is quoted: the object of "quoted X", the subject of "X was quoted"."""
+    deps = ("nsubjpass",) if _is_passive(verb) else ("dobj",)
+    return next((t for t in verb.children if t.dep_ in deps), None)
 
 
 def _is_passive(verb: Token) -> bool:
