@@ -68,3 +68,165 @@ def test_a_verb_said_only_beside_quotes_is_no_cue_elsewhere(nlp):
     doc = run(nlp, "Peter Lang runs the fund. Prices continued to climb toward “record” levels on Friday.")
     q = only(marked(doc), "scare")
     assert q.speaker_text is None
+
+
+# --- a role before the name, and roles standing for the name -----------------------------------------------
+
+def test_role_before_the_name_and_the_pronoun_after_it(nlp):
+    doc = run(nlp, "The strike closed every port in the country on Monday, and Henrik Olsen, the ports minister, "
+                   "called it illegal.\n"
+                   "“This is the biggest walkout in thirty years,” said the general secretary of the transport "
+                   "union, Maria Keller.\n"
+                   "“We will stay out until they listen,” she told the BBC on Tuesday.")
+    first, second = marked(doc)
+    assert speaker_name(doc, first) == speaker_name(doc, second) == "Maria Keller"
+
+
+def test_a_role_named_earlier_stands_for_its_person(nlp):
+    doc = run(nlp, "Peter Hale, the mayor, opened the session. Councillor Ruth Adams asked about the budget.\n"
+                   "“We have no money left for the parks this year,” the mayor said.\n"
+                   "Tom Reed, the deputy mayor, agreed. “The parks will have to wait,” the deputy mayor said.")
+    first, second = marked(doc)
+    assert speaker_name(doc, first) == "Peter Hale"
+    assert speaker_name(doc, second) == "Tom Reed"
+
+
+def test_an_indefinite_role_is_nobody_named(nlp):
+    doc = run(nlp, "Peter Hale, a spokesman for the ministry, spoke first.\n"
+                   "“We will talk when the ports reopen,” a spokesman said later.")
+    q = only(marked(doc), "direct")
+    assert q.speaker_text == "a spokesman"
+    assert q.speaker_entity is None
+
+
+def test_name_and_role_parsed_as_two_subjects(nlp):
+    doc = run(nlp, "The coroner for that case, Sherrif Payne, who ruled the death an accident, told The "
+                   "Independent “You never know the purity of what you are taking.”")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Sherrif Payne"
+
+
+# --- pronouns after a paragraph-level attribution -------------------------------------------------------------
+
+def test_pronoun_after_reported_speech_goes_to_its_reporter(nlp):
+    doc = run(nlp, "Anna Fischer chaired the hearing and questioned Paul Brown for an hour. Mr Brown said that "
+                   "the plan was bold but affordable.\n"
+                   "“We have never tried anything on this scale before,” he said.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Paul Brown"
+
+
+def test_pronoun_skips_an_apposition_the_tagger_took_for_a_person(nlp):
+    doc = run(nlp, "Senator James Lankford, an Oklahoma Republican who warned of the deficit’s dangers in the "
+                   "past, played down that threat.\n"
+                   "“I understand it’s a risk, but I think it’s an appropriate risk,” he said.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "James Lankford"
+
+
+# --- the attribution in the next paragraph ---------------------------------------------------------------------
+
+def test_attribution_line_after_the_quote_paragraph(nlp):
+    doc = run(nlp, "Paul Brown, the plant manager, met the unions on Friday.\n"
+                   "“We have never tried anything on this scale before and it will take years.”\n"
+                   "Mr Brown said.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Paul Brown"
+
+
+def test_said_x_on_the_line_after_an_open_quote(nlp):
+    doc = run(nlp, "The company lost money for a third year.\n"
+                   "“We have never tried anything on this scale before and it will take years,”\n"
+                   "said Anna Fischer, its chief executive.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Anna Fischer"
+
+
+def test_a_next_paragraph_with_news_of_its_own_is_no_attribution(nlp):
+    doc = run(nlp, "The company lost money for a third year.\n"
+                   "“We have never tried anything on this scale before and it will take years.”\n"
+                   "Anna Fischer said the board would meet on Monday.")
+    q = only(marked(doc), "direct")
+    assert q.speaker_text is None
+
+
+# --- colon, dash and participle introductions, and quotes after a sentence naming their speaker --------------
+
+@pytest.mark.parametrize("text, verb", [
+    ("Tom Jones resigned in a letter to the board, stating: “I can no longer serve a company that ignores its "
+     "own rules.”", "state"),
+    ("Tom Jones extended an invitation to the label: “Come and see what we have built here in the valley.”", ":"),
+    ("Judge Ann Lee agreed with the defence - “The evidence does not support the charge of murder.”", "-"),
+    ("Tom Jones's reply was short: “We will see them in court and we will win there.”", ":"),
+])
+def test_introductions_without_said(nlp, text, verb):
+    doc = run(nlp, text)
+    q = only(marked(doc), "direct")
+    assert q.verb == verb
+    assert speaker_name(doc, q) in ("Tom Jones", "Ann Lee")
+
+
+def test_a_colon_after_a_clause_about_someone_else_names_nobody(nlp):
+    doc = run(nlp, "Tom Smith was fired on Friday. The letter to Tom Smith read: “You are dismissed with immediate "
+                   "effect and must leave today.”")
+    q = only(marked(doc), "direct")
+    assert q.speaker_entity is None
+
+
+def test_a_dash_closing_an_aside_introduces_nothing(nlp):
+    doc = run(nlp, "Ann Lee wrote the bill. It includes — according to the notes of the bill — “provision to "
+                   "protect the public interest in the confidentiality of sources”.")
+    q = only(marked(doc), "partial")
+    assert q.speaker_entity is None
+
+
+def test_quote_after_a_sentence_whose_subject_is_a_person(nlp):
+    doc = run(nlp, "Charles Schultze, an economic adviser, once summed up the danger of deficits with a metaphor. "
+                   "“It’s not so much a question of the wolf at the door, but termites in the woodwork.”")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Charles Schultze"
+
+
+def test_capitalised_sentence_after_a_cue_without_a_comma_is_direct(nlp):
+    doc = run(nlp, "Sherrif Payne told The Independent “You never know the purity of what you are taking.”")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Sherrif Payne"
+
+
+def test_full_clause_inside_the_writer_s_sentence_said_by_who_follows(nlp):
+    doc = run(nlp, "Aside from wartime, “this sort of aggressive fiscal stimulus is unprecedented in our history,” "
+                   "said Jeffrey Frankel, an economist at Harvard.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Jeffrey Frankel"
+
+
+def test_short_sentence_quote_continues_its_speaker(nlp):
+    doc = run(nlp, "Peter Hale opened the session.\n"
+                   "“We have no money left for the parks this year,” Hale said. “Not a penny.”")
+    first, second = marked(doc)
+    assert first.kind == second.kind == "direct"
+    assert speaker_name(doc, second) == "Peter Hale"
+
+
+def test_name_right_before_a_cue_the_parser_left_without_subject(nlp):
+    doc = run(nlp, "In the introduction to her anthology For Keeps: 30 Years at the Movies, the critic Pauline "
+                   "Kael wrote, “I’m frequently asked why I don’t write my memoirs. I think I have.”")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Pauline Kael"
+
+
+# --- spelling variants ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written", ["Desrosier", "DesRosiers", "Desrozier"])
+def test_spelling_variant_of_the_surname(nlp, written):
+    doc = run(nlp, f"Dennis DesRosier founded the shop in 1998 with his brother.\n"
+                   f"“Nobody believed a bike shop could survive here for this long,” {written} said.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Dennis DesRosier"
+
+
+def test_a_different_short_surname_is_not_a_variant(nlp):
+    doc = run(nlp, "Ann Lee founded the shop in 1998.\n"
+                   "“Nobody believed a bike shop could survive here for this long,” Mr Lea said.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) != "Ann Lee"

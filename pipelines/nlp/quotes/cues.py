@@ -56,7 +56,9 @@ def speaker_head(cue: Token) -> Token | None:
         return agents[0] if agents else None
     verb = cue
     while True:
-        subjects = [t for t in verb.children if t.dep_ in SUBJECT_DEPS]
+        # Two subjects are a role and a name the parser did not join ("The coroner ..., Sherrif Payne, told"):
+        # the name speaks.
+        subjects = sorted((t for t in verb.children if t.dep_ in SUBJECT_DEPS), key=lambda t: t.ent_type_ != "PERSON")
         if subjects:
             return _antecedent_of_relative(subjects[0]) if subjects[0].lower_ in RELATIVE_PRONOUNS else subjects[0]
         if verb.head.i == verb.i or not _shares_subject(verb):
@@ -71,7 +73,11 @@ def speaker_head(cue: Token) -> Token | None:
     name = cue.head
     while name.dep_ == "compound" and name.head.i > name.i:
         name = name.head
-    return name if cue.dep_ == "amod" and name.pos_ == "PROPN" and name.i > cue.i else None
+    if cue.dep_ == "amod" and name.pos_ == "PROPN" and name.i > cue.i:
+        return name
+    # ... or with the subject hung elsewhere ("..., the critic Pauline Kael wrote, “...”"): the name just before.
+    before = cue.doc[cue.i - 1] if cue.i else None
+    return before if before is not None and before.ent_type_ == "PERSON" and before.pos_ == "PROPN" else None
 
 
 def _quoting_verb(cue: Token) -> Token | None:
@@ -120,10 +126,12 @@ def _antecedent_of_relative(pronoun: Token) -> Token | None:
 
 def speaker_span(head: Token) -> Span:
     """The words naming the speaker: the head with its left modifiers ("Secretary of State Antony Blinken");
-    a common noun with a named apposition gives the name ("China's president, Xi Jinping" -> Xi Jinping)."""
-    named = [t for t in head.rights if t.dep_ == "appos" and t.pos_ == "PROPN"]
+    a common noun with a named apposition gives the name ("China's president, Xi Jinping" -> Xi Jinping; "the
+    general secretary of the union, Jane Doe" -> Jane Doe)."""
+    named = [t for t in head.rights if t.dep_ == "appos" and t.pos_ == "PROPN"] or [
+        t for t in head.subtree if t.i > head.i and t.dep_ == "appos" and t.ent_type_ == "PERSON"]
     if head.pos_ != "PROPN" and named:
-        head = named[0]
+        head = named[0]  # "The coroner for that case, Sherrif Payne," too
     doc = head.doc
     start = head.left_edge.i
     for token in doc[start:head.i]:

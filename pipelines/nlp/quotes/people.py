@@ -10,17 +10,19 @@ name (gender_words.txt), else from the first pronoun resolved to them.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
-
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
 from pipelines.nlp.extensions import doc_text
+from pipelines.nlp.quotes.roles import definite_role, fits, role_words
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "dative", "iobj", "pobj")
+MIN_VARIANT_LENGTH = 5  # shorter surnames one letter apart are different names (Lee, Lea)
 
 
 def _load_gender_words(path: Path) -> dict[str, str]:
@@ -51,7 +53,8 @@ class People:
         self._doc = doc
         self._text = doc_text(doc)
         self._entities = doc._.entities or []
-        self.mentions = [m for m in self._person_mentions() if not _inside_any(m.start, excluded)]
+        mentions = [m for m in self._person_mentions() if not _inside_any(m.start, excluded)]
+        self.mentions = [m for m in mentions if not self._in_apposition(m, mentions)]
         self._gender: dict[tuple, str] = {}
         for mention in self.mentions:
             gender = self._stated_gender(mention)
@@ -64,6 +67,7 @@ class People:
         self._pending = [t for t in doc if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON"
                          and not _inside_any(t.idx, excluded)]
         self._resolved: dict[int, PersonMention | None] = {}  # pronoun offset -> person
+        self._roles = [(m, role_words(self._span(m))) for m in self.mentions]
 
     def person_in(self, start: int, end: int) -> PersonMention | None:
         """The person a speaker span names: the last person mention overlapping it (the head comes last), or
@@ -71,14 +75,31 @@ class People:
         text = self._text
         head_start = _last_word_start(text, start, end)
         if not text[head_start:end][:1].isupper():
-            return None  # the head is no name: "Hale's campaign", "a spokesman"
+            return self._role_holder(start, end)  # "the mayor"; not "Hale's campaign", "a spokesman"
         overlapping = [m for m in self.mentions if m.start < end and head_start < m.end and _starts_word(text, m.start)]
         if overlapping:
             return overlapping[-1]
         surname = _last_name_word(text[start:end])
-        namesakes = [m for m in self.mentions if surname and _last_name_word(m.text) == surname]
+        namesakes = [m for m in self.mentions if surname and _last_name_word(m.text) == surname] or \
+            [m for m in self.mentions if surname and _spelling_variant(_last_name_word(m.text), surname)]
         earlier = [m for m in namesakes if m.end <= start]
         return (earlier or namesakes or [None])[-1]
+
+    def _role_holder(self, start: int, end: int) -> PersonMention | None:
+        """The person last given the role a definite description names: "the mayor" after "Peter Hale, the
+        mayor"."""
+        span = self._doc.char_span(start, end, alignment_mode="expand")
+        role = definite_role(span) if span is not None and len(span) else None
+        if role is None:
+            return None
+        earlier = [(m, roles) for m, roles in self._roles if m.end <= start]
+        # "the mayor" is Peter Hale, the mayor, rather than Tom Reed, the deputy mayor, named since.
+        holders = [m for m, roles in earlier if role in roles] or \
+            [m for m, roles in earlier if any(fits(role, r) for r in roles)]
+        return holders[-1] if holders else None
+
+    def _span(self, mention: PersonMention):
+        return self._doc.char_span(mention.start, mention.end, alignment_mode="expand")
 
     def resolve(self, start: int, end: int) -> PersonMention | None:
         """The person a speaker span refers to, a pronoun included; None for groups and unnamed sources.
@@ -138,6 +159,14 @@ class People:
         genders = {GENDER_WORDS.get(t.lower_.rstrip(".")) for t in words} - {None}
         return genders.pop() if len(genders) == 1 else None
 
+    def _in_apposition(self, mention: PersonMention, mentions: list[PersonMention]) -> bool:
+        """A word in apposition with another person's name describes that person: "Senator James Lankford, an
+        Oklahoma Republican" has one person in it, whatever the tagger made of "Republican"."""
+        root = self._span(mention).root
+        if root.dep_ != "appos" or root.head.pos_ != "PROPN":
+            return False
+        return any(m.start <= root.head.idx < m.end for m in mentions if m is not mention)
+
     def _is_subject(self, mention: PersonMention) -> bool:
         span = self._doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return any(t.dep_ in SUBJECT_DEPS or (t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS) for t in span)
@@ -168,6 +197,32 @@ def _last_name_word(text: str) -> str | None:
     """The last capitalised word of a name ("Russel" in "Daniel Russel"), without a possessive."""
     words = [w for w in text.replace("’s", "").replace("'s", "").split() if w[:1].isupper()]
     return words[-1] if words else None
+
+
+def _spelling_variant(known: str | None, written: str) -> bool:
+    """A surname written with one letter more, less or changed, or other capitals ("Desrosier" for DesRosier,
+    "Marcheti" for Marchetti): names this long are rarely that close by chance within one article."""
+    if known is None:
+        return False
+    a, b = _folded(known), _folded(written)
+    if a == b:
+        return True
+    if min(len(a), len(b)) < MIN_VARIANT_LENGTH or abs(len(a) - len(b)) > 1:
+        return False
+    return _edit_distance_at_most_one(a, b)
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
 def _inside_any(position: int, spans: list[tuple[int, int]]) -> bool:
