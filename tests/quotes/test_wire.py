@@ -142,6 +142,30 @@ def test_said_x_on_the_line_after_an_open_quote(nlp):
     assert speaker_name(doc, q) == "Anna Fischer"
 
 
+def test_attribution_line_with_a_time_and_a_place(nlp):
+    doc = run(nlp, "Paul Brown, the plant manager, met the unions on Friday.\n\n"
+                   "“We have never tried anything on this scale before and it will take years.”\n\n"
+                   "Brown told reporters in Leeds on Monday.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Paul Brown"
+
+
+@pytest.mark.parametrize("after", ["Anna Fischer writes about museums and heritage.",
+                                   "Anna Fischer laughed when asked about the decision."])
+def test_a_next_paragraph_about_something_else_is_no_attribution(nlp, after):
+    doc = run(nlp, "The company lost money for a third year.\n\n"
+                   "“We have never tried anything on this scale before and it will take years.”\n\n" + after)
+    q = only(marked(doc), "direct")
+    assert q.speaker_text is None
+
+
+def test_a_quote_after_an_attributed_one_keeps_its_speaker_whatever_follows(nlp):
+    doc = run(nlp, "Ruth Chebet won the race.\n\n“Let people look at the gap,” she said. “The gap is part of the "
+                   "story too.”\n\nMercy Chebet laughed when asked about it.")
+    first, second = marked(doc)
+    assert speaker_name(doc, first) == speaker_name(doc, second) == "Ruth Chebet"
+
+
 def test_a_next_paragraph_with_news_of_its_own_is_no_attribution(nlp):
     doc = run(nlp, "The company lost money for a third year.\n"
                    "“We have never tried anything on this scale before and it will take years.”\n"

@@ -201,10 +201,13 @@ class _QuoteFinder:
         return Attribution(verb, span.start_char, span.end_char)
 
     def _next_paragraph(self, q: QuotedSpan) -> Attribution | None:
-        """A quote closing its paragraph, and a next paragraph that only says who spoke: "Mr Brown said." """
-        index = q.paragraph + 1
-        if q.close_mark is None or index >= len(self.paragraphs) or index in self.headings \
-                or self.text[q.close_mark + 1:self.paragraphs[q.paragraph][1]].strip():
+        """A quote that is its whole paragraph, and a next paragraph that only says who spoke: "Mr Brown said." """
+        start, end = self.paragraphs[q.paragraph]
+        if q.close_mark is None or self.text[start:q.open_mark].strip() or self.text[q.close_mark + 1:end].strip():
+            return None
+        index = next((i for i in range(q.paragraph + 1, len(self.paragraphs)) if self._paragraph_text(i).strip()),
+                     None)
+        if index is None or index in self.headings:
             return None
         span = self.doc.char_span(*self.paragraphs[index], alignment_mode="expand")
         if span is None or not len(span) or any(self.in_quote(t) for t in span[0].sent):
@@ -214,6 +217,9 @@ class _QuoteFinder:
             if cue_lemma(token, beside_quote=True) and is_bare_attribution(sentence, token):
                 return self._attribution(token)
         return None
+
+    def _paragraph_text(self, index: int) -> str:
+        return self.text[slice(*self.paragraphs[index])]
 
     def _previous_sentence(self, q: QuotedSpan, leading: list[Token]) -> Attribution | None:
         """A quote opening a sentence after one, in the same paragraph, whose subject is a person: “Charles
@@ -226,12 +232,12 @@ class _QuoteFinder:
             return None
         sentence: list[Token] = []
         for token in reversed(self.doc[:start]):
-            if token.idx < para_start or self.in_quote(token) or token.text in SENTENCE_END:
+            if self.in_quote(token):
+                return None  # “...,” she said. “...”: the quote before holds the attribution
+            if token.idx < para_start or token.text in SENTENCE_END:
                 break
             sentence.append(token)
-        if not sentence or self.in_quote(self.doc[start - 1]):
-            return None
-        return self._spoken_by(clause_speaker(sentence[::-1]), "context")
+        return self._spoken_by(clause_speaker(sentence[::-1]), "context") if sentence else None
 
     def _dominating(self, content: Span) -> Attribution | None:
         paragraph = self.paragraph_of(content.start_char)

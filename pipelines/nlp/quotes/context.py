@@ -13,6 +13,9 @@ from pipelines.nlp.verbs import SPEECH_NOUNS
 PERSON_PRONOUNS = ("he", "she")
 OWNER_PREPOSITIONS = ("from", "by", "of")
 MAX_BARE_ATTRIBUTION_TOKENS = 16  # "Mr Brown, the plant manager, said in a statement on Monday."
+BARE_ATTRIBUTION_DEPS = ("nsubj", "nsubjpass", "punct", "prep", "npadvmod", "advmod", "aux", "auxpass", "agent",
+                         "dative")
+TOPIC_PREPOSITIONS = ("about", "of", "on")  # on Monday is a time, but "spoke on the crisis" a topic
 
 
 def clause_speaker(tokens: list[Token]) -> Token | None:
@@ -53,8 +56,17 @@ def _owner(noun: Token) -> Token | None:
 
 def is_bare_attribution(sentence: list[Token], cue: Token) -> bool:
     """True for a sentence that only says who spoke: "Mr Brown said.", "said Anna Fischer, its chief
-    executive." — the cue heads it and reports nothing of its own (no clause, no object)."""
+    executive.", "Brown told reporters in a statement on Monday." — the cue heads it and reports nothing of
+    its own: no clause, no object, no topic ("writes about museums"), no circumstance ("laughed when asked")."""
     words = [t for t in sentence if not t.is_space]
     if len(words) > MAX_BARE_ATTRIBUTION_TOKENS or cue.head.i != cue.i:
         return False
-    return not any(t.dep_ in ("ccomp", "dobj", "xcomp") for t in cue.children)
+    allowed = {*BARE_ATTRIBUTION_DEPS, *(("dobj",) if cue.lemma_ == "tell" else ())}
+    return all(t.dep_ in allowed and not _topic(t) for t in cue.children)
+
+
+def _topic(token: Token) -> bool:
+    """ "about the plan", "on the crisis" (not "on Monday")."""
+    if token.dep_ != "prep" or token.lower_ not in TOPIC_PREPOSITIONS:
+        return False
+    return not any(t.dep_ == "pobj" and t.ent_type_ in ("DATE", "TIME") for t in token.children)

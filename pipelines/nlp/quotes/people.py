@@ -96,6 +96,10 @@ class People:
         # "the mayor" is Peter Hale, the mayor, rather than Tom Reed, the deputy mayor, named since.
         holders = [m for m, roles in earlier if role in roles] or \
             [m for m, roles in earlier if any(fits(role, r) for r in roles)]
+        if not holders:  # "the minister" when only one person was called a minister of any kind
+            holders = [m for m, roles in earlier if any(r[-1] == role[-1] for r in roles)]
+            if len({m.key for m in holders}) != 1:
+                return None
         return holders[-1] if holders else None
 
     def _span(self, mention: PersonMention):

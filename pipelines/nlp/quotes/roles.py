@@ -24,7 +24,7 @@ def role_words(name: Span) -> set[tuple[str, ...]]:
     doc = name.doc
     titles = []
     i = name.start - 1
-    while i >= 0 and doc[i].dep_ == "compound" and doc[i].head.i >= name.start and doc[i].is_title:
+    while i >= 0 and doc[i].dep_ in ("compound", "amod") and i < doc[i].head.i < name.end and doc[i].is_title:
         titles.insert(0, doc[i].lower_)  # Mayor Peter Hale, Deputy Energy Minister Pavel Sorokin
         i -= 1
     if titles:
