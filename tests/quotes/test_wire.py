@@ -254,3 +254,44 @@ def test_a_different_short_surname_is_not_a_variant(nlp):
                    "“Nobody believed a bike shop could survive here for this long,” Mr Lea said.")
     q = only(marked(doc), "direct")
     assert speaker_name(doc, q) != "Ann Lee"
+
+
+# --- pronouns in reports with many speakers -------------------------------------------------------------------
+
+def test_pronoun_goes_to_the_reporter_not_the_person_reported_on(nlp):
+    doc = run(nlp, "White House press secretary Karine Jean-Pierre told reporters that President Joe Biden would "
+                   "sign the bill.\n“The president has been clear,” she said.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Karine Jean-Pierre"
+
+
+def test_a_role_as_subject_keeps_its_person_salient(nlp):
+    doc = run(nlp, "Prime Minister Rishi Sunak defended the plan on Monday.\n"
+                   "“It is a gimmick,” said opposition leader Keir Starmer.\n"
+                   "The prime minister hit back, accusing the opposition of having no plan at all.\n"
+                   "“They have no plan, no ideas and no answers,” he said.")
+    first, second = marked(doc)
+    assert speaker_name(doc, first) == "Keir Starmer"
+    assert speaker_name(doc, second) == "Rishi Sunak"
+
+
+def test_dateline_before_the_subject_is_not_the_speaker(nlp):
+    doc = run(nlp, "LONDON (AFP) - Britain's Prime Minister Rishi Sunak on Monday defended his plan to send asylum "
+                   "seekers abroad, telling lawmakers it was \"the right thing to do\".")
+    q = only(marked(doc), "partial")
+    assert speaker_name(doc, q) == "Rishi Sunak"
+
+
+def test_many_speakers_each_keep_their_quotes(nlp):
+    doc = run(nlp, "BRUSSELS (Reuters) - EU finance ministers failed on Tuesday to agree on new budget rules.\n"
+                   "German Finance Minister Christian Lindner said Berlin would not accept rules that let debt rise "
+                   "again. \"We need numbers, not promises,\" he told reporters.\n"
+                   "His French counterpart, Bruno Le Maire, insisted that investment must be protected. \"Europe "
+                   "cannot afford another decade of austerity,\" Le Maire said.\n"
+                   "Spain's economy minister, Nadia Calvino, who chairs the talks, was more upbeat. \"We are very "
+                   "close,\" she said. \"I am confident we will have an agreement in December.\"\n"
+                   "Asked about that timetable, the German minister said: \"We will see. Nothing is agreed until "
+                   "everything is agreed.\"")
+    speakers = [speaker_name(doc, q) for q in marked(doc)]
+    assert speakers == ["Christian Lindner", "Bruno Le Maire", "Nadia Calvino", "Nadia Calvino",
+                        "Christian Lindner"]

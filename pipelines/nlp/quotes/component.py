@@ -137,11 +137,11 @@ class _QuoteFinder:
         if opens_sentence or introduced or quoted_sentence or _right_after_cue(leading):
             attribution = self._direct_attribution(q, content, leading, trailing)
             # A short utterance counts when someone is quoted with it: “Why now?” asked Jones, or when it is a
-            # sentence of its own (“Not a penny.”). Inside the writer's sentence a short phrase is partial (what
+            # sentence of its own (“Not a penny.”, “Nobody.”). Inside the writer's sentence a short phrase is partial (what
             # they call “exercise snacking,” short bursts ...).
             ends = content.text.rstrip()
             if _is_clause(content) or (opens_sentence and attribution and ends.endswith(OPEN_ENDINGS)) \
-                    or (opens_sentence and not term and ends.endswith(SENTENCE_END) and _words(content) >= 2):
+                    or (opens_sentence and not term and ends.endswith(SENTENCE_END) and _words(content)):
                 return FoundQuote(q.start, q.end, "direct", attribution)
         if term:
             return FoundQuote(q.start, q.end, "scare")

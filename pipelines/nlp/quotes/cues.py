@@ -128,10 +128,12 @@ def speaker_span(head: Token) -> Span:
     """The words naming the speaker: the head with its left modifiers ("Secretary of State Antony Blinken");
     a common noun with a named apposition gives the name ("China's president, Xi Jinping" -> Xi Jinping; "the
     general secretary of the union, Jane Doe" -> Jane Doe)."""
-    named = [t for t in head.rights if t.dep_ == "appos" and t.pos_ == "PROPN"] or [
-        t for t in head.subtree if t.i > head.i and t.dep_ == "appos" and t.ent_type_ == "PERSON"]
-    if head.pos_ != "PROPN" and named:
-        head = named[0]  # "The coroner for that case, Sherrif Payne," too
+    people = [t for t in head.subtree if t.i > head.i and t.dep_ == "appos" and t.ent_type_ == "PERSON"]
+    names = [t for t in head.rights if t.dep_ == "appos" and t.pos_ == "PROPN"]
+    if head.ent_type_ != "PERSON" and people:
+        head = people[0]  # "The coroner for that case, Sherrif Payne,"; a dateline: "LONDON (AFP) - Rishi Sunak"
+    elif head.pos_ != "PROPN" and names:
+        head = names[0]
     doc = head.doc
     start = head.left_edge.i
     for token in doc[start:head.i]:

@@ -10,6 +10,7 @@ name (gender_words.txt), else from the first pronoun resolved to them.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from pipelines.nlp.quotes.roles import definite_role, fits, role_words
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "dative", "iobj", "pobj")
+RANK_MAIN, RANK_EMBEDDED, RANK_OTHER = 0, 1, 2
 MIN_VARIANT_LENGTH = 5  # shorter surnames one letter apart are different names (Lee, Lea)
 
 
@@ -60,14 +62,21 @@ class People:
             gender = self._stated_gender(mention)
             if gender:
                 self._gender.setdefault(mention.key, gender)
-        # (position, mention): when a person was last the one acting, speaking or referred to by he/she
-        self._salient = [(m.start, m) for m in self.mentions if self._is_subject(m)]
+        self._roles = [(m, role_words(self._span(m))) for m in self.mentions]
+        self._token_starts = [t.idx for t in doc]
+        # (position, rank, person): when a person was the one acting, speaking or referred to by he/she, and how
+        # prominently (RANK_MAIN: a speaker or the subject of a sentence's main clause)
+        self._salient: list[tuple[int, int, PersonMention]] = []
+        for mention in self.mentions:
+            rank = _subject_rank(self._span(mention).root)
+            if rank is not None:
+                self._salient.append((mention.start, rank, mention))
+        self._salient += self._role_subjects(excluded)
         # Every he/she/him/her/his of the writer's, resolved in text order as speakers are: each one learns a
         # gender and keeps its person salient ("Bloomfield called her ... She said:" is not Bloomfield).
         self._pending = [t for t in doc if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON"
                          and not _inside_any(t.idx, excluded)]
         self._resolved: dict[int, PersonMention | None] = {}  # pronoun offset -> person
-        self._roles = [(m, role_words(self._span(m))) for m in self.mentions]
 
     def person_in(self, start: int, end: int) -> PersonMention | None:
         """The person a speaker span names: the last person mention overlapping it (the head comes last), or
@@ -113,7 +122,7 @@ class People:
             return self._resolved.get(start)
         person = self.person_in(start, end)
         if person is not None:
-            self._salient.append((start, person))
+            self._salient.append((start, RANK_MAIN, person))
         return person
 
     def _resolve_pronouns_before(self, position: int) -> None:
@@ -124,7 +133,8 @@ class People:
             self._resolved[pronoun.idx] = person
             if person is not None:
                 self._gender.setdefault(person.key, gender)
-                self._salient.append((pronoun.idx, person))
+                rank = _subject_rank(pronoun)
+                self._salient.append((pronoun.idx, RANK_OTHER if rank is None else rank, person))
 
     def _clause_subject_person(self, pronoun: Token) -> PersonMention | None:
         """For an object pronoun, the person who is its clause's subject: "Bloomfield praised her" is not
@@ -143,13 +153,34 @@ class People:
         return next((m for m in self.mentions if lo <= m.start < hi), None)
 
     def _antecedent(self, position: int, gender: str, other: PersonMention | None) -> PersonMention | None:
+        """The person a pronoun refers to: among the compatible people of the latest sentence that has one, one
+        known to be of the pronoun's gender, then the most prominent (a speaker or main-clause subject before an
+        embedded subject), then the latest."""
         def fits(m: PersonMention) -> bool:
             return self._gender.get(m.key, gender) == gender and (other is None or m.key != other.key)
-        compatible = [(pos, m) for pos, m in self._salient if pos < position and fits(m)]
+        compatible = [(pos, rank, m) for pos, rank, m in self._salient if pos < position and fits(m)]
         if compatible:
-            return max(compatible, key=lambda pair: pair[0])[1]
+            latest = max(self._sentence_start(pos) for pos, _, _ in compatible)
+            in_sentence = [(m.key not in self._gender, rank, -pos, m) for pos, rank, m in compatible
+                           if self._sentence_start(pos) == latest]
+            return min(in_sentence, key=lambda entry: entry[:3])[3]
         earlier = [m for m in self.mentions if m.end <= position and fits(m)]
         return earlier[-1] if earlier else None
+
+    def _sentence_start(self, position: int) -> int:
+        return self._doc[bisect.bisect_right(self._token_starts, position) - 1].sent.start
+
+    def _role_subjects(self, excluded: list[tuple[int, int]]) -> list[tuple[int, int, PersonMention]]:
+        """Definite roles as subjects ("The prime minister hit back"), as mentions of the person in that role."""
+        found = []
+        for token in self._doc:
+            rank = _subject_rank(token)
+            if rank is None or token.pos_ != "NOUN" or _inside_any(token.idx, excluded):
+                continue
+            holder = self._role_holder(token.left_edge.idx, token.idx + len(token.text))
+            if holder is not None:
+                found.append((token.idx, rank, holder))
+        return found
 
     def _stated_gender(self, mention: PersonMention) -> str | None:
         """The gender a title before the name or a noun in apposition with it states: "Ms. Ruiz",
@@ -171,10 +202,6 @@ class People:
             return False
         return any(m.start <= root.head.idx < m.end for m in mentions if m is not mention)
 
-    def _is_subject(self, mention: PersonMention) -> bool:
-        span = self._doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return any(t.dep_ in SUBJECT_DEPS or (t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS) for t in span)
-
     def _person_mentions(self) -> list[PersonMention]:
         known = self._doc._.entity_mentions or []
         people = [PersonMention(m.start, m.end, m.text, m.entity, ("entity", m.entity))
@@ -184,6 +211,21 @@ class People:
                 surname = [t.lower_ for t in ent if t.is_alpha][-1:] or [ent.text.lower()]
                 people.append(PersonMention(ent.start_char, ent.end_char, ent.text, None, ("surname", surname[0])))
         return sorted(people, key=lambda m: m.start)
+
+
+def _subject_rank(token: Token) -> int | None:
+    """RANK_MAIN for the subject of a sentence's main clause, RANK_EMBEDDED for another subject, None for a
+    word that is no subject ("Karine Jean-Pierre told reporters that Joe Biden would sign it": she is main)."""
+    if token.dep_ == "appos":
+        token = token.head
+    while token.dep_ == "compound":
+        token = token.head
+    if token.dep_ not in SUBJECT_DEPS:
+        return None
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return RANK_MAIN if verb.head.i == verb.i else RANK_EMBEDDED
 
 
 def _starts_word(text: str, position: int) -> bool:
