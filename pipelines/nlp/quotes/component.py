@@ -19,6 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -109,7 +110,7 @@ class _QuoteFinder:
         self.spans = find_quoted_spans(self.text)
         # Each quote with its marks, for telling the writer's words from the quoted ones.
         self.quote_ranges = [(q.open_mark, q.end + 1 if q.close_mark is not None else q.end) for q in self.spans]
-        self._token_in_quote = [self._overlaps_quote(t) for t in doc]
+        self._token_in_quote = self._tokens_in_quotes()
 
     def in_quote(self, token: Token) -> bool:
         return self._token_in_quote[token.i]
@@ -331,9 +332,19 @@ class _QuoteFinder:
     def _token_at(self, char: int) -> Token:
         return self.doc[self.doc.char_span(char, char + 1, alignment_mode="expand").start]
 
-    def _overlaps_quote(self, token: Token) -> bool:
-        start, end = token.idx, token.idx + len(token.text)
-        return any(lo < end and start < hi for lo, hi in self.quote_ranges)
+    def _tokens_in_quotes(self) -> list[bool]:
+        """For each token, whether it overlaps a quote with its marks (one pass: quotes are in text order)."""
+        inside = [False] * len(self.doc)
+        if not self.quote_ranges:
+            return inside
+        starts, lengths = self.doc.to_array([IDX, LENGTH]).T.tolist()  # no Token objects: they are slow to make
+        for lo, hi in self.quote_ranges:
+            for i in range(max(bisect.bisect_right(starts, lo) - 1, 0), len(starts)):
+                if starts[i] >= hi:
+                    break
+                if starts[i] + lengths[i] > lo:
+                    inside[i] = True
+        return inside
 
     # --- quotes that keep an earlier speaker ---------------------------------------------------------
 

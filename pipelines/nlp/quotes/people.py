@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import DEP, IDX, LOWER
 from spacy.tokens import Doc, Token
 
 from pipelines.nlp.extensions import doc_text
@@ -63,7 +64,10 @@ class People:
             if gender:
                 self._gender.setdefault(mention.key, gender)
         self._roles = [(m, role_words(self._span(m))) for m in self.mentions]
-        self._token_starts = [t.idx for t in doc]
+        self._token_starts = doc.to_array(IDX).tolist()
+        self._sentence_starts = [0] * len(doc)  # token index -> its sentence's first token
+        for sentence in doc.sents:
+            self._sentence_starts[sentence.start:sentence.end] = [sentence.start] * len(sentence)
         # (position, rank, person): when a person was the one acting, speaking or referred to by he/she, and how
         # prominently (RANK_MAIN: a speaker or the subject of a sentence's main clause)
         self._salient: list[tuple[int, int, PersonMention]] = []
@@ -74,8 +78,8 @@ class People:
         self._salient += self._role_subjects(excluded)
         # Every he/she/him/her/his of the writer's, resolved in text order as speakers are: each one learns a
         # gender and keeps its person salient ("Bloomfield called her ... She said:" is not Bloomfield).
-        self._pending = [t for t in doc if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON"
-                         and not _inside_any(t.idx, excluded)]
+        self._pending = [doc[i] for i in _indices(doc, LOWER, PRONOUN_GENDER)
+                         if doc[i].pos_ == "PRON" and not _inside_any(doc[i].idx, excluded)]
         self._resolved: dict[int, PersonMention | None] = {}  # pronoun offset -> person
 
     def person_in(self, start: int, end: int) -> PersonMention | None:
@@ -84,7 +88,8 @@ class People:
         text = self._text
         head_start = _last_word_start(text, start, end)
         if not text[head_start:end][:1].isupper():
-            return self._role_holder(start, end)  # "the mayor"; not "Hale's campaign", "a spokesman"
+            span = self._doc.char_span(start, end, alignment_mode="expand")  # "the mayor"; not "a spokesman"
+            return self._role_holder(span.root) if span is not None and len(span) else None
         overlapping = [m for m in self.mentions if m.start < end and head_start < m.end and _starts_word(text, m.start)]
         if overlapping:
             return overlapping[-1]
@@ -94,13 +99,13 @@ class People:
         earlier = [m for m in namesakes if m.end <= start]
         return (earlier or namesakes or [None])[-1]
 
-    def _role_holder(self, start: int, end: int) -> PersonMention | None:
+    def _role_holder(self, head: Token) -> PersonMention | None:
         """The person last given the role a definite description names: "the mayor" after "Peter Hale, the
-        mayor"."""
-        span = self._doc.char_span(start, end, alignment_mode="expand")
-        role = definite_role(span) if span is not None and len(span) else None
+        mayor". ``head``: the description's head noun."""
+        role = definite_role(head)
         if role is None:
             return None
+        start = head.left_edge.idx
         earlier = [(m, roles) for m, roles in self._roles if m.end <= start]
         # "the mayor" is Peter Hale, the mayor, rather than Tom Reed, the deputy mayor, named since.
         holders = [m for m, roles in earlier if role in roles] or \
@@ -168,18 +173,20 @@ class People:
         return earlier[-1] if earlier else None
 
     def _sentence_start(self, position: int) -> int:
-        return self._doc[bisect.bisect_right(self._token_starts, position) - 1].sent.start
+        return self._sentence_starts[bisect.bisect_right(self._token_starts, position) - 1]
 
     def _role_subjects(self, excluded: list[tuple[int, int]]) -> list[tuple[int, int, PersonMention]]:
         """Definite roles as subjects ("The prime minister hit back"), as mentions of the person in that role."""
+        if not any(roles for _, roles in self._roles):
+            return []
         found = []
-        for token in self._doc:
-            rank = _subject_rank(token)
-            if rank is None or token.pos_ != "NOUN" or _inside_any(token.idx, excluded):
+        for i in _indices(self._doc, DEP, SUBJECT_DEPS):
+            token = self._doc[i]
+            if token.pos_ != "NOUN" or _inside_any(token.idx, excluded):
                 continue
-            holder = self._role_holder(token.left_edge.idx, token.idx + len(token.text))
+            holder = self._role_holder(token)
             if holder is not None:
-                found.append((token.idx, rank, holder))
+                found.append((token.idx, _subject_rank(token), holder))
         return found
 
     def _stated_gender(self, mention: PersonMention) -> str | None:
@@ -211,6 +218,13 @@ class People:
                 surname = [t.lower_ for t in ent if t.is_alpha][-1:] or [ent.text.lower()]
                 people.append(PersonMention(ent.start_char, ent.end_char, ent.text, None, ("surname", surname[0])))
         return sorted(people, key=lambda m: m.start)
+
+
+def _indices(doc: Doc, attr: int, strings) -> list[int]:
+    """The indices of the tokens whose ``attr`` (LOWER, DEP) is one of ``strings``, read from the attribute
+    array: making a Token of every word is slow."""
+    wanted = {doc.vocab.strings.add(s) for s in strings}
+    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
 
 
 def _subject_rank(token: Token) -> int | None:

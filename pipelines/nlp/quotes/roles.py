@@ -32,9 +32,8 @@ def role_words(name: Span) -> set[tuple[str, ...]]:
     return roles
 
 
-def definite_role(speaker: Span) -> tuple[str, ...] | None:
-    """The role of a definite description such as "the mayor" or "the union's general secretary"."""
-    head = speaker.root
+def definite_role(head: Token) -> tuple[str, ...] | None:
+    """The role of a definite description such as "the mayor" or "the union's general secretary", by its head."""
     if head.pos_ != "NOUN" or head.tag_ != "NN":
         return None
     if not any(t.dep_ == "det" and t.lower_ in DEFINITE or t.dep_ == "poss" for t in head.children):
