@@ -33,6 +33,6 @@ QUOTING_VERBS = VERBS["quoting"]  # the object is the speaker: quoted Smith as s
 SPEECH_NOUNS = VERBS["nouns"]
 THINKING_VERBS = VERBS["thinking"]
 # A subject of these is someone: evidence that a bare name is a person.
-# (Not "go" of "go on": only the speech section's phrasal verbs lend their first word.)
+# (Not "go" of "go on" nor "put" of "put it": only the speech section's phrasal verbs lend their first word.)
 REPORTING_VERBS = (SPEECH_VERBS | THINKING_VERBS | {verb for verb in BESIDE_QUOTE_VERBS if " " not in verb}
-                   | {verb.split()[0] for verb in SPEECH_VERBS})
+                   | {verb.split()[0] for verb in SPEECH_VERBS if not verb.endswith(" it")})

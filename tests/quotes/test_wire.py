@@ -295,3 +295,9 @@ def test_many_speakers_each_keep_their_quotes(nlp):
     speakers = [speaker_name(doc, q) for q in marked(doc)]
     assert speakers == ["Christian Lindner", "Bruno Le Maire", "Nadia Calvino", "Nadia Calvino",
                         "Christian Lindner"]
+
+
+def test_as_x_put_it(nlp):
+    doc = run(nlp, "The lab relies on volunteers, a mixture of “squatters,” as Ivan Espinosa put it, and students.")
+    q = only(marked(doc), "partial")
+    assert (q.verb, speaker_name(doc, q)) == ("put it", "Ivan Espinosa")

@@ -26,7 +26,9 @@ def cue_lemma(token: Token, beside_quote: bool = False) -> str | None:
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
-    phrasal = [f"{lemma} {t.lower_}" for t in token.children if t.dep_ == "prt"]
+    # phrasal verbs ("point out") and idioms with "it" ("as one analyst put it")
+    phrasal = [f"{lemma} {t.lower_}" for t in token.children
+               if t.dep_ == "prt" or (t.dep_ == "dobj" and t.lower_ == "it")]
     for candidate in (*phrasal, lemma):
         if candidate in SPEECH_VERBS:
             return candidate
