@@ -301,3 +301,10 @@ def test_as_x_put_it(nlp):
     doc = run(nlp, "The lab relies on volunteers, a mixture of “squatters,” as Ivan Espinosa put it, and students.")
     q = only(marked(doc), "partial")
     assert (q.verb, speaker_name(doc, q)) == ("put it", "Ivan Espinosa")
+
+
+def test_blank_lines_between_paragraphs_do_not_hide_the_introduction(nlp):
+    doc = run(nlp, "The plant has been closed since May. Peter Novak, the plant manager, told staff:\n\n"
+                   "“The factory will reopen in March.”")
+    q = only(marked(doc), "direct")
+    assert (q.verb, speaker_name(doc, q)) == ("tell", "Peter Novak")

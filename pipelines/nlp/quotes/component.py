@@ -132,14 +132,14 @@ class _QuoteFinder:
         term = is_term(content, leading)
         opens_sentence = self._opens_sentence(leading)
         introduced = bool(leading) and leading[-1].text in (":", ",") and self._last_cue(leading) is not None
-        # A capitalised clause after a cue is a quoted sentence, even without a comma: told The Independent “You ...”
+        # A capitalised clause after a cue is a quoted sentence, even without a comma: told the paper “You ...”
         quoted_sentence = not term and _starts_capitalised(content) and _is_clause(content) \
             and self._last_cue(leading) is not None
         if opens_sentence or introduced or quoted_sentence or _right_after_cue(leading):
             attribution = self._direct_attribution(q, content, leading, trailing)
             # A short utterance counts when someone is quoted with it: “Why now?” asked Jones, or when it is a
-            # sentence of its own (“Not a penny.”, “Nobody.”). Inside the writer's sentence a short phrase is partial (what
-            # they call “exercise snacking,” short bursts ...).
+            # sentence of its own (“Not a penny.”, “Nobody.”). Inside the writer's sentence a short phrase is
+            # partial (what they call “exercise snacking,” short bursts ...).
             ends = content.text.rstrip()
             if _is_clause(content) or (opens_sentence and attribution and ends.endswith(OPEN_ENDINGS)) \
                     or (opens_sentence and not term and ends.endswith(SENTENCE_END) and _words(content)):
@@ -184,8 +184,8 @@ class _QuoteFinder:
         return None
 
     def _introduction(self, leading: list[Token]) -> Attribution | None:
-        """ "X said: “...”" / "X said, “...”" before the quote; a colon or a dash after a clause whose subject is
-        a person ("Jones extended an invitation to the label: “...”", "Judge Lee agreed - “...”")."""
+        """ "X said: “...”" / "X said, “...”" before the quote; a colon or a dash after a clause whose subject
+        is a person ("Jones extended an invitation to the label: “...”", "Judge Lee agreed - “...”")."""
         if not leading or leading[-1].text not in (",", *INTRODUCING_MARKS):
             return None
         cue = self._last_cue(leading)
@@ -206,8 +206,7 @@ class _QuoteFinder:
         start, end = self.paragraphs[q.paragraph]
         if q.close_mark is None or self.text[start:q.open_mark].strip() or self.text[q.close_mark + 1:end].strip():
             return None
-        index = next((i for i in range(q.paragraph + 1, len(self.paragraphs)) if self._paragraph_text(i).strip()),
-                     None)
+        index = self._neighbour(q.paragraph, 1)
         if index is None or index in self.headings:
             return None
         span = self.doc.char_span(*self.paragraphs[index], alignment_mode="expand")
@@ -219,8 +218,14 @@ class _QuoteFinder:
                 return self._attribution(token)
         return None
 
-    def _paragraph_text(self, index: int) -> str:
-        return self.text[slice(*self.paragraphs[index])]
+    def _neighbour(self, index: int, step: int) -> int | None:
+        """The nearest paragraph before (step -1) or after (step 1) that is not a blank line."""
+        index += step
+        while 0 <= index < len(self.paragraphs):
+            if self.text[slice(*self.paragraphs[index])].strip():
+                return index
+            index += step
+        return None
 
     def _previous_sentence(self, q: QuotedSpan, leading: list[Token]) -> Attribution | None:
         """A quote opening a sentence after one, in the same paragraph, whose subject is a person: “Charles
@@ -308,10 +313,10 @@ class _QuoteFinder:
 
     def _previous_paragraph(self, q: QuotedSpan) -> list[Token]:
         """The writer's words of the previous paragraph, when the quote opens its paragraph."""
-        para_start = self.paragraphs[q.paragraph][0]
-        if q.paragraph == 0 or self.text[para_start:q.open_mark].strip() or q.paragraph - 1 in self.headings:
+        index = self._neighbour(q.paragraph, -1)
+        if index is None or self.text[self.paragraphs[q.paragraph][0]:q.open_mark].strip() or index in self.headings:
             return []
-        span = self.doc.char_span(*self.paragraphs[q.paragraph - 1], alignment_mode="expand")
+        span = self.doc.char_span(*self.paragraphs[index], alignment_mode="expand")
         return [t for t in span if not self.in_quote(t)] if span is not None else []
 
     def _previous_paragraph_tail(self, q: QuotedSpan) -> list[Token]:

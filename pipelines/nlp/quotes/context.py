@@ -1,6 +1,6 @@
-"""Speakers named around a quote without a cue verb: the subject of an introducing clause ("Judge Ann Lee agreed
-with the defence - “...”", "Jones extended an invitation to the label: “...”", "Brown's reply was short: “...”"),
-and attribution lines that stand alone ("Mr Brown said.").
+"""Speakers named around a quote without a cue verb: the subject of an introducing clause ("Judge Ann Lee
+agreed with the defence - “...”", "Jones extended an invitation to the label: “...”", "Brown's reply was
+short: “...”"), and attribution lines that stand alone ("Mr Brown said.").
 """
 
 from __future__ import annotations
