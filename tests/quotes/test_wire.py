@@ -10,21 +10,51 @@ from helpers import marked, only, run, speaker_name
 from pipelines.nlp.verbs import BESIDE_QUOTE_VERBS, SPEECH_NOUNS, SPEECH_VERBS, THINKING_VERBS, VERBS_FILE
 
 
+# --- one quote, its speaker: the patterns of the issue in the shapes of wire copy ---------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("Russia will not back down over the pipeline, a senior official said on Tuesday.\n“We will not "
+                 "sell our stake at any price,” the RIA news agency quoted Deputy Energy Minister Pavel Sorokin as "
+                 "saying.", "Pavel Sorokin", id="agency quoted X as saying"),
+    pytest.param("Talks stalled again. “We will not sell,” Pavel Sorokin was quoted as saying by the agency.",
+                 "Pavel Sorokin", id="X was quoted as saying"),
+    pytest.param("The coroner for that case, Sherrif Payne, who ruled the death an accident, told The Independent "
+                 "“You never know the purity of what you are taking.”", "Sherrif Payne",
+                 id="role and name parsed as two subjects; a capitalised sentence after a cue without a comma"),
+    pytest.param("Anna Fischer chaired the hearing and questioned Paul Brown for an hour. Mr Brown said that the "
+                 "plan was bold but affordable.\n“We have never tried anything on this scale before,” he said.",
+                 "Paul Brown", id="pronoun after reported speech goes to its reporter"),
+    pytest.param("White House press secretary Karine Jean-Pierre told reporters that President Joe Biden would "
+                 "sign the bill.\n“The president has been clear,” she said.", "Karine Jean-Pierre",
+                 id="pronoun goes to the reporter, not the person reported on"),
+    pytest.param("Senator James Lankford, an Oklahoma Republican who warned of the deficit’s dangers in the past, "
+                 "played down that threat.\n“I understand it’s a risk, but I think it’s an appropriate risk,” he "
+                 "said.", "James Lankford", id="pronoun skips an apposition the tagger took for a person"),
+    pytest.param("Paul Brown, the plant manager, met the unions on Friday.\n“We have never tried anything on this "
+                 "scale before and it will take years.”\nMr Brown said.", "Paul Brown",
+                 id="attribution line after the quote paragraph"),
+    pytest.param("The company lost money for a third year.\n“We have never tried anything on this scale before and "
+                 "it will take years,”\nsaid Anna Fischer, its chief executive.", "Anna Fischer",
+                 id="said X on the line after an open quote"),
+    pytest.param("Paul Brown, the plant manager, met the unions on Friday.\n\n“We have never tried anything on "
+                 "this scale before and it will take years.”\n\nBrown told reporters in Leeds on Monday.",
+                 "Paul Brown", id="attribution line with a time and a place, blank lines between"),
+    pytest.param("Charles Schultze, an economic adviser, once summed up the danger of deficits with a metaphor. "
+                 "“It’s not so much a question of the wolf at the door, but termites in the woodwork.”",
+                 "Charles Schultze", id="quote after a sentence whose subject is a person"),
+    pytest.param("Aside from wartime, “this sort of aggressive fiscal stimulus is unprecedented in our history,” "
+                 "said Jeffrey Frankel, an economist at Harvard.", "Jeffrey Frankel",
+                 id="full clause inside the writer's sentence, said by who follows"),
+    pytest.param("In the introduction to her anthology For Keeps: 30 Years at the Movies, the critic Pauline Kael "
+                 "wrote, “I’m frequently asked why I don’t write my memoirs. I think I have.”", "Pauline Kael",
+                 id="name right before a cue the parser left without a subject"),
+])
+def test_the_speaker_of_a_direct_quote(nlp, text, speaker):
+    doc = run(nlp, text)
+    assert speaker_name(doc, only(marked(doc), "direct")) == speaker
+
+
 # --- "quoted X as saying" -----------------------------------------------------------------------------------
-
-def test_agency_quoted_x_as_saying(nlp):
-    doc = run(nlp, "Russia will not back down over the pipeline, a senior official said on Tuesday.\n"
-                   "“We will not sell our stake at any price,” the RIA news agency quoted Deputy Energy Minister "
-                   "Pavel Sorokin as saying.")
-    q = only(marked(doc), "direct")
-    assert speaker_name(doc, q) == "Pavel Sorokin"
-
-
-def test_x_was_quoted_as_saying(nlp):
-    doc = run(nlp, "Talks stalled again. “We will not sell,” Pavel Sorokin was quoted as saying by the agency.")
-    q = only(marked(doc), "direct")
-    assert speaker_name(doc, q) == "Pavel Sorokin"
-
 
 def test_quoted_as_saying_that_is_reported_speech_of_the_quoted_person(nlp):
     doc = run(nlp, "The agency quoted Pavel Sorokin as saying that Russia would not sell its stake.")
@@ -99,56 +129,7 @@ def test_an_indefinite_role_is_nobody_named(nlp):
     assert q.speaker_entity is None
 
 
-def test_name_and_role_parsed_as_two_subjects(nlp):
-    doc = run(nlp, "The coroner for that case, Sherrif Payne, who ruled the death an accident, told The "
-                   "Independent “You never know the purity of what you are taking.”")
-    q = only(marked(doc), "direct")
-    assert speaker_name(doc, q) == "Sherrif Payne"
-
-
-# --- pronouns after a paragraph-level attribution -------------------------------------------------------------
-
-def test_pronoun_after_reported_speech_goes_to_its_reporter(nlp):
-    doc = run(nlp, "Anna Fischer chaired the hearing and questioned Paul Brown for an hour. Mr Brown said that "
-                   "the plan was bold but affordable.\n"
-                   "“We have never tried anything on this scale before,” he said.")
-    q = only(marked(doc), "direct")
-    assert speaker_name(doc, q) == "Paul Brown"
-
-
-def test_pronoun_skips_an_apposition_the_tagger_took_for_a_person(nlp):
-    doc = run(nlp, "Senator James Lankford, an Oklahoma Republican who warned of the deficit’s dangers in the "
-                   "past, played down that threat.\n"
-                   "“I understand it’s a risk, but I think it’s an appropriate risk,” he said.")
-    q = only(marked(doc), "direct")
-    assert speaker_name(doc, q) == "James Lankford"
-
-
 # --- the attribution in the next paragraph ---------------------------------------------------------------------
-
-def test_attribution_line_after_the_quote_paragraph(nlp):
-    doc = run(nlp, "Paul Brown, the plant manager, met the unions on Friday.\n"
-                   "“We have never tried anything on this scale before and it will take years.”\n"
-                   "Mr Brown said.")
-    q = only(marked(doc), "direct")
-    assert speaker_name(doc, q) == "Paul Brown"
-
-
-def test_said_x_on_the_line_after_an_open_quote(nlp):
-    doc = run(nlp, "The company lost money for a third year.\n"
-                   "“We have never tried anything on this scale before and it will take years,”\n"
-                   "said Anna Fischer, its chief executive.")
-    q = only(marked(doc), "direct")
-    assert speaker_name(doc, q) == "Anna Fischer"
-
-
-def test_attribution_line_with_a_time_and_a_place(nlp):
-    doc = run(nlp, "Paul Brown, the plant manager, met the unions on Friday.\n\n"
-                   "“We have never tried anything on this scale before and it will take years.”\n\n"
-                   "Brown told reporters in Leeds on Monday.")
-    q = only(marked(doc), "direct")
-    assert speaker_name(doc, q) == "Paul Brown"
-
 
 @pytest.mark.parametrize("after", ["Anna Fischer writes about museums and heritage.",
                                    "Anna Fischer laughed when asked about the decision."])
@@ -204,39 +185,12 @@ def test_a_dash_closing_an_aside_introduces_nothing(nlp):
     assert q.speaker_entity is None
 
 
-def test_quote_after_a_sentence_whose_subject_is_a_person(nlp):
-    doc = run(nlp, "Charles Schultze, an economic adviser, once summed up the danger of deficits with a metaphor. "
-                   "“It’s not so much a question of the wolf at the door, but termites in the woodwork.”")
-    q = only(marked(doc), "direct")
-    assert speaker_name(doc, q) == "Charles Schultze"
-
-
-def test_capitalised_sentence_after_a_cue_without_a_comma_is_direct(nlp):
-    doc = run(nlp, "Sherrif Payne told The Independent “You never know the purity of what you are taking.”")
-    q = only(marked(doc), "direct")
-    assert speaker_name(doc, q) == "Sherrif Payne"
-
-
-def test_full_clause_inside_the_writer_s_sentence_said_by_who_follows(nlp):
-    doc = run(nlp, "Aside from wartime, “this sort of aggressive fiscal stimulus is unprecedented in our history,” "
-                   "said Jeffrey Frankel, an economist at Harvard.")
-    q = only(marked(doc), "direct")
-    assert speaker_name(doc, q) == "Jeffrey Frankel"
-
-
 def test_short_sentence_quote_continues_its_speaker(nlp):
     doc = run(nlp, "Peter Hale opened the session.\n"
                    "“We have no money left for the parks this year,” Hale said. “Not a penny.”")
     first, second = marked(doc)
     assert first.kind == second.kind == "direct"
     assert speaker_name(doc, second) == "Peter Hale"
-
-
-def test_name_right_before_a_cue_the_parser_left_without_subject(nlp):
-    doc = run(nlp, "In the introduction to her anthology For Keeps: 30 Years at the Movies, the critic Pauline "
-                   "Kael wrote, “I’m frequently asked why I don’t write my memoirs. I think I have.”")
-    q = only(marked(doc), "direct")
-    assert speaker_name(doc, q) == "Pauline Kael"
 
 
 # --- spelling variants ------------------------------------------------------------------------------------------
@@ -257,13 +211,6 @@ def test_a_different_short_surname_is_not_a_variant(nlp):
 
 
 # --- pronouns in reports with many speakers -------------------------------------------------------------------
-
-def test_pronoun_goes_to_the_reporter_not_the_person_reported_on(nlp):
-    doc = run(nlp, "White House press secretary Karine Jean-Pierre told reporters that President Joe Biden would "
-                   "sign the bill.\n“The president has been clear,” she said.")
-    q = only(marked(doc), "direct")
-    assert speaker_name(doc, q) == "Karine Jean-Pierre"
-
 
 def test_a_role_as_subject_keeps_its_person_salient(nlp):
     doc = run(nlp, "Prime Minister Rishi Sunak defended the plan on Monday.\n"
