@@ -25,7 +25,7 @@ PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "dative", "iobj", "pobj")
 RANK_MAIN, RANK_EMBEDDED, RANK_OTHER = 0, 1, 2
-MIN_VARIANT_LENGTH = 5  # shorter surnames one letter apart are different names (Lee, Lea)
+MIN_VARIANT_LENGTH = 6  # shorter surnames one letter apart are often different names (Allen, Allan; Jones, Jonas)
 
 
 def _load_gender_words(path: Path) -> dict[str, str]:
@@ -92,12 +92,23 @@ class People:
             return self._role_holder(span.root) if span is not None and len(span) else None
         overlapping = [m for m in self.mentions if m.start < end and head_start < m.end and _starts_word(text, m.start)]
         if overlapping:
-            return overlapping[-1]
+            return self._fuller_spelling(overlapping[-1]) or overlapping[-1]
         surname = _last_name_word(text[start:end])
         namesakes = [m for m in self.mentions if surname and _last_name_word(m.text) == surname] or \
             [m for m in self.mentions if surname and _spelling_variant(_last_name_word(m.text), surname)]
         earlier = [m for m in namesakes if m.end <= start]
         return (earlier or namesakes or [None])[-1]
+
+    def _fuller_spelling(self, mention: PersonMention) -> PersonMention | None:
+        """For a lone surname the tagger made a person of its own ("Kowalcyzk"), the person named in full
+        earlier whose surname it misspells (Stephanie Kowalczyk)."""
+        if " " in mention.text.strip():
+            return None
+        fuller = [m for m in self.mentions
+                  if m.end <= mention.start and m.key != mention.key and " " in m.text.strip()
+                  and _last_name_word(m.text) != mention.text
+                  and _spelling_variant(_last_name_word(m.text), mention.text)]
+        return fuller[-1] if fuller else None
 
     def _role_holder(self, head: Token) -> PersonMention | None:
         """The person last given the role a definite description names: "the mayor" after "Peter Hale, the
@@ -260,8 +271,9 @@ def _last_name_word(text: str) -> str | None:
 
 
 def _spelling_variant(known: str | None, written: str) -> bool:
-    """A surname written with one letter more, less or changed, or other capitals ("Desrosier" for DesRosier,
-    "Marcheti" for Marchetti): names this long are rarely that close by chance within one article."""
+    """A surname written with one letter more, less or changed, two letters swapped, or other capitals
+    ("Desrosier" for DesRosier, "Marcheti" for Marchetti): names this long are rarely that close by chance
+    within one article."""
     if known is None:
         return False
     a, b = _folded(known), _folded(written)
@@ -277,11 +289,14 @@ def _folded(word: str) -> str:
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    """One letter added, dropped or changed, or two neighbours swapped (Kowalczyk, Kowalcyzk)."""
     if len(a) > len(b):
         a, b = b, a
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
+    if len(a) == len(b) and a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1]:
+        return True
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
