@@ -243,3 +243,30 @@ def test_a_role_word_before_a_product_with_a_number_does_not_make_it_a_person(nl
     doc = nlp("Founder Eben Upton unveiled the Raspberry Pi 2 on Monday. Designer Raspberry Pi 2 was praised.")
     assert spacy_labels(doc).get("Raspberry Pi 2") == "PERSON"
     assert set(people(doc)) == {"Eben Upton"}
+
+
+
+# --- online handles ---------------------------------------------------------------------------------------
+
+def test_online_handles_the_article_calls_people_are_people_and_speakers(nlp):
+    doc = run(nlp, "NightOwl, a forum user who has posted since 2019, tested the pills.\n"
+                   "“They were fake,” NightOwl wrote.\n"
+                   "“I will not buy again,” wrote user mike1984.")
+    assert {"NightOwl", "mike1984"} <= set(people(doc))
+    assert [speaker_name(doc, q) for q in doc._.quotes if q.kind == "direct"] == ["NightOwl", "mike1984"]
+
+
+def test_a_handle_that_keeps_something_to_himself_is_a_person(nlp):
+    doc = nlp("The lab tested the samples. Later, mike1984 kept the results to himself.")
+    assert "mike1984" in people(doc)
+
+
+def test_a_product_that_looks_like_a_handle_is_not_a_person(nlp):
+    doc = nlp("The PlayStation sold well. Sony said the PlayStation would get cheaper, and the XPhone2000 too.")
+    assert not people(doc)
+
+
+def test_what_a_person_uses_does_not_become_a_person(nlp):
+    doc = nlp("“It got me sick,” an Evolution user wrote. Evolution, the market, closed in March.")
+    assert spacy_labels(doc).get("Evolution") == "PERSON"
+    assert "Evolution" not in people(doc)

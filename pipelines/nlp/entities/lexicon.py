@@ -37,8 +37,26 @@ def is_given_name(word: str) -> bool:
 
 
 @cache
+def _person_noun_sections() -> dict[str, frozenset[str]]:
+    """person_nouns.txt by section: "relation" (wife, aide, administration) and "person" (scientist, user)."""
+    sections: dict[str, set[str]] = {}
+    current = None
+    for line in _lines("person_nouns.txt"):
+        if line.startswith("["):
+            current = sections.setdefault(line.strip("[]"), set())
+        else:
+            current.add(line.lower())
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
+@cache
 def person_nouns() -> frozenset[str]:
-    return frozenset(word.lower() for word in _lines("person_nouns.txt"))
+    return frozenset().union(*_person_noun_sections().values())
+
+
+def relation_nouns() -> frozenset[str]:
+    """Nouns of a relation to someone: a name modifying one is that someone's ("a Trump aide")."""
+    return _person_noun_sections()["relation"]
 
 
 def is_person_word(token) -> bool:

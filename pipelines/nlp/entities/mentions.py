@@ -113,7 +113,7 @@ def _is_junk(mention: Mention, lines: Lines) -> bool:
         return True  # "Demanding" at the start of a sentence
     if lines.is_bullet(mention.start) and not lines.is_running_text(mention.start):
         return True  # an item of a link list
-    return mention.label == "PERSON" and lines.is_credit(mention.start)
+    return mention.label == "PERSON" and lines.is_credit(mention.start, mention.end)
 
 
 def _repair_spans(mentions: list[Mention]) -> list[Mention]:

@@ -18,6 +18,10 @@
 - A name after a title or a person noun ("Spokeswoman Sandy Angers said", "his colleague Ana Munoz") that
   opens with a forename is a person, whatever spaCy made of it.
 - A name in a headline-case line shrinks to the name the running text uses ("Donald Trump Tells").
+- An online handle ("ScreamMyName", "elmo666": one word with capitals inside or digits at the end) is a person
+  wherever it stands when the article says so once: a person noun before or after it ("user jayk1984",
+  "ScreamMyName, a deep web user"), a speech verb it is the subject of and then "he"/"she", or "himself"/
+  "herself" in its clause ("elmo666 kept the results to himself").
 """
 
 from __future__ import annotations
@@ -32,7 +36,8 @@ from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, p
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import (NAME_PARTICLES, Mention, is_apostrophe_name, is_place_word,
                                             make_mention)
-from pipelines.nlp.entities.support import coordinated_with, described_as_person, speaker_called_he_or_she
+from pipelines.nlp.entities.support import (coordinated_with, described_as_person, speaker_called_he_or_she,
+                                            subject_of_himself_or_herself)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
@@ -41,6 +46,9 @@ _DASH_ATTRIBUTION = re.compile(
 _RELABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 _MAX_NAME_WORDS = 4
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
+# One word shaped like an online handle: capitals inside ("ScreamMyName", "PlutoPete") or letters then digits
+# ("elmo666", "jayk1984").
+HANDLE = re.compile(r"(?<![\w@#.’'-])(?:[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Za-z][a-z_]*\d{2,})(?![\w-])")
 
 
 def split_hyphenated(mentions: list[Mention]) -> list[Mention]:
@@ -182,9 +190,9 @@ def _known_name_inside(mention: Mention, keys: set[str]) -> Mention | None:
     return None
 
 
-def untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def untagged_surnames(doc: Doc, mentions: list[Mention], lines: Lines) -> list[Mention]:
     """PERSON mentions for words of a person's full name that spaCy left untagged ("Russel added ..."), with a
-    forename right before one ("Eloise Parry" beside "Fiona Parry")."""
+    forename right before one ("Eloise Parry" beside "Fiona Parry"); none in credits."""
     full_names = [m for m in mentions if m.label == "PERSON" and len(name_parts(m.text)) > 1]
     name_words = {word for m in full_names for word in name_parts(m.text) if len(word) > 1 and word not in titles()}
     taken = {t.i for m in mentions for t in m.span}
@@ -203,7 +211,7 @@ def untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 or _is_hyphen_joined(token, name_words):
             continue  # part of a longer name that is something else: "Go Myong-Hyun" is not "Hyun"
         mention = make_mention(doc[start:i + 1], "", "PERSON")
-        if mention:
+        if mention and not lines.is_credit(mention.start, mention.end):
             found.append(mention)
     return found
 
@@ -232,7 +240,7 @@ def names_after_roles(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[M
             end += 1
         if end - i > 2 and (end == len(doc) or not doc[end].is_title) and _opens_with_forename(doc[i + 1:end]):
             mention = make_mention(doc[i + 1:end], "", "PERSON", from_cue=True)
-            if mention and not lines.is_credit(mention.start):
+            if mention and not lines.is_credit(mention.start, mention.end):
                 names.append(mention)
     return _replaced_by(mentions, names)
 
@@ -322,3 +330,22 @@ def _is_capitalised_word(token: Token, offset: int) -> bool:
     other = token.doc[index]
     return (other.is_alpha and other.is_title and other.lower_ not in titles()
             and not (offset < 0 and other.is_sent_start))
+
+
+def online_handles(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with every occurrence of an online handle that the article once says is a person ("user
+    jayk1984", "ScreamMyName, a deep web user", "PlutoPete told me ... he") as a PERSON mention, in place of
+    what spaCy made of it. ``text`` is doc.text."""
+    people = {t.i for m in mentions if m.label == "PERSON" for t in m.span}
+    spans: dict[str, list[Span]] = {}
+    for match in HANDLE.finditer(text):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1 and span.start not in people:
+            spans.setdefault(span.text, []).append(span)
+    handles = []
+    for occurrences in spans.values():
+        if any(described_as_person(span) or speaker_called_he_or_she(span) or subject_of_himself_or_herself(span)
+               for span in occurrences):
+            # Not make_mention: a handle may have no capital letter ("elmo666").
+            handles += [Mention(s, s.start_char, s.end_char, s.text, "", "PERSON", from_cue=True) for s in occurrences]
+    return _replaced_by(mentions, handles) if handles else mentions

@@ -11,8 +11,8 @@ The small model says PERSON for products, games, companies, works and the words 
   an age after it ("Eloise Parry, 21,"), coordination with another person;
 - **plain**: a forename opening a name of two words or more (given_names.txt), the last words of the name used
   alone where the model calls them a person ("Fernando Caudevilla ... Caudevilla", "Osama bin Laden ... Bin
-  Laden"), a name of two words or more as the subject of a speech verb, "said" followed by "he"/"she", a
-  modifier of what a person has ("the Obama administration");
+  Laden"), a name of two words or more as the subject of a speech verb, "said" followed by "he"/"she", the
+  subject of a clause with "himself"/"herself", a modifier of what a person has ("the Obama administration");
 - **against**, which outweighs plain support only: a plural ("Africans"), an all-capital word among others
   ("Zanu-PF"), a thing noun it modifies, that precedes it or that describes it ("the Safari browser", "the band
   Arcade Fire", "Gazprombank, Russia's third-largest bank"), an affiliation ("Gene Munster of Piper Jaffray"),
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entities.clusters import Cluster, cluster
-from pipelines.nlp.entities.lexicon import is_given_name, is_person_word, is_title, thing_words
+from pipelines.nlp.entities.lexicon import is_given_name, is_person_word, is_title, relation_nouns, thing_words
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import ENTITY_LABELS, Mention
 from pipelines.nlp.names import entity_key, name_parts
@@ -42,6 +42,7 @@ _NAMING_DEPS = frozenset({"compound", "amod", "nmod"})
 _DESCRIPTION_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "PART", "ADV"})
 _MAX_DESCRIPTION = 6
 _HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
+_HIMSELF_OR_HERSELF = frozenset({"himself", "herself"})
 _AGE = re.compile(r"^\d{1,3}$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")  # "Henry VIII", "John Smith III"
 
@@ -76,7 +77,7 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
              or (len(parts) > 1 and any(m.spacy_label == "PERSON" and _is_surname_of(name_parts(m.text), parts)
                                         for m in mentions))
              or any(_speaks(span) and len(parts) > 1 or _belongs_to_person(span) or speaker_called_he_or_she(span)
-                    for span in spans))
+                    or subject_of_himself_or_herself(span) for span in spans))
     return plain and not _against(name, parts, spans, facts)
 
 
@@ -132,6 +133,19 @@ def speaker_called_he_or_she(span: Span) -> bool:
     return any(t.lower_ in _HE_OR_SHE for t in _after_in_sentence(span, next_sentence=True))
 
 
+def subject_of_himself_or_herself(span: Span) -> bool:
+    """The subject of a clause that turns back on it with "himself"/"herself" ("elmo666 ... kept the results
+    to himself"): organisations are "itself"."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    clause = [verb] + [child for child in verb.children if child.i != root.i and not any(
+        grandchild.dep_ in ("nsubj", "nsubjpass") for grandchild in child.children)]
+    return any(t.lower_ in _HIMSELF_OR_HERSELF for c in clause[1:] for t in c.subtree) or any(
+        t.lower_ in _HIMSELF_OR_HERSELF for t in verb.children)
+
+
 def coordinated_with(span: Span, person_tokens: set[int]) -> bool:
     root = span.root
     if root.dep_ == "conj" and root.head.i in person_tokens:
@@ -152,14 +166,17 @@ def _speaks(span: Span) -> bool:
 
 
 def _belongs_to_person(span: Span) -> bool:
-    """"the Obama administration", "Mugabe's wife", "Biden administration officials"; not an affiliation
-    before a title and a name ("Kelowna Fire Chief Travis Lund")."""
+    """"the Obama administration", "Mugabe's wife", "Biden administration officials", "a Trump aide"; not an
+    affiliation before a title and a name ("Kelowna Fire Chief Travis Lund"), nor what a person uses, studies or
+    works for ("an Evolution user", "a NASA scientist": only a possessive makes such a noun the name's)."""
     root, doc = span.root, span.doc
     if root.dep_ not in _MODIFIER_DEPS or root.head.i < span.end:
         return False
     word = root.head if is_person_word(root.head) else doc[span.end] if span.end < len(doc) else None
-    return word is not None and is_person_word(word) and not (
-        word.i + 1 < len(doc) and doc[word.i + 1].pos_ == "PROPN")
+    if word is None or not is_person_word(word) or (word.i + 1 < len(doc) and doc[word.i + 1].pos_ == "PROPN"):
+        return False
+    return root.dep_ == "poss" or is_title(word) or word.lemma_.lower() in relation_nouns() \
+        or word.lower_ in relation_nouns()
 
 
 # --- against ----------------------------------------------------------------------------------------------

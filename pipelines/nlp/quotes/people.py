@@ -87,12 +87,12 @@ class People:
         a person named elsewhere with the same surname when the tagger missed this one ("Duben said")."""
         text = self._text
         head_start = _last_word_start(text, start, end)
+        overlapping = [m for m in self.mentions if m.start < end and head_start < m.end and _starts_word(text, m.start)]
+        if overlapping:  # a handle may be lower-case: "user jayk1984"
+            return self._fuller_spelling(overlapping[-1]) or overlapping[-1]
         if not text[head_start:end][:1].isupper():
             span = self._doc.char_span(start, end, alignment_mode="expand")  # "the mayor"; not "a spokesman"
             return self._role_holder(span.root) if span is not None and len(span) else None
-        overlapping = [m for m in self.mentions if m.start < end and head_start < m.end and _starts_word(text, m.start)]
-        if overlapping:
-            return self._fuller_spelling(overlapping[-1]) or overlapping[-1]
         surname = _last_name_word(text[start:end])
         namesakes = [m for m in self.mentions if surname and _last_name_word(m.text) == surname] or \
             [m for m in self.mentions if surname and _spelling_variant(_last_name_word(m.text), surname)]
