@@ -270,3 +270,52 @@ def test_what_a_person_uses_does_not_become_a_person(nlp):
     doc = nlp("“It got me sick,” an Evolution user wrote. Evolution, the market, closed in March.")
     assert spacy_labels(doc).get("Evolution") == "PERSON"
     assert "Evolution" not in people(doc)
+
+
+# --- organisations in wire reports ------------------------------------------------------------------------
+
+def test_a_company_called_its_rival_is_not_a_person(nlp):
+    doc = nlp("The Pentagon picked Lockheed Martin on Tuesday. Boeing, its main rival, declined to comment.")
+    assert "Boeing" not in people(doc)
+
+
+def test_a_company_whose_shares_trade_is_not_a_person(nlp):
+    doc = nlp("The Pentagon awarded Lockheed Martin a $1.2 billion contract on Tuesday, the Defense Department said. "
+              "Lockheed Martin said it would hire 500 workers in Texas. Shares of Lockheed Martin rose 2 percent.")
+    assert spacy_labels(doc).get("Lockheed Martin") == "PERSON"
+    assert not people(doc)
+
+
+def test_a_speaker_whose_report_opens_on_its_is_not_a_person(nlp):
+    doc = nlp("Raymond James said its forecast was unchanged. Raymond James said growth would slow.")
+    assert spacy_labels(doc).get("Raymond James") == "PERSON"
+    assert "Raymond James" not in people(doc)
+
+
+def test_its_further_on_in_a_report_is_someone_elses(nlp):
+    doc = nlp("Secretary of State Antony Blinken said officials had urged Beijing to use its influence.")
+    assert "Antony Blinken" in people(doc)
+
+
+# --- what only people do ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Rachid Ghannouchi died on Sunday in Tunis.",
+    "Rachid Ghannouchi was born in Sfax in 1941.",
+    "Rachid Ghannouchi resigned in January.",
+    "Crowds gathered for Rachid Ghannouchi's funeral.",
+])
+def test_an_unfamiliar_name_that_does_what_only_people_do_is_a_person(nlp, sentence):
+    doc = nlp("The vote was held on Friday. " + sentence)
+    assert any(e.label_ == "PERSON" and e.text.startswith("Rachid Ghannouchi") for e in doc.ents)
+    assert "Rachid Ghannouchi" in people(doc)
+
+
+def test_an_unfamiliar_name_with_nothing_around_it_is_still_not_taken_on_the_models_word(nlp):
+    doc = nlp("The vote was held on Friday. Crowds cheered Rachid Ghannouchi in Tunis.")
+    assert "Rachid Ghannouchi" not in people(doc)
+
+
+def test_a_name_the_model_runs_on_over_a_product_is_the_persons_name(nlp):
+    doc = nlp("Margaret Hamilton arrived at MIT in 1959. In 2017 she got a Margaret Hamilton Lego minifigure.")
+    assert set(people(doc)) == {"Margaret Hamilton"}

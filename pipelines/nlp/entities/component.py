@@ -19,8 +19,8 @@ from pipelines.nlp.entities.clusters import Cluster, cluster
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import mentions_from_ner
 from pipelines.nlp.entities.people import (characters_and_actors, dash_attributions, fix_labels,
-                                          names_after_roles, names_out_of_headlines, online_handles,
-                                          split_hyphenated, untagged_surnames)
+                                          names_after_roles, names_before_things, names_out_of_headlines,
+                                          online_handles, split_hyphenated, untagged_surnames)
 from pipelines.nlp.entities.roles import distinct_roles, roles_of
 from pipelines.nlp.entities.support import supported_people
 from pipelines.nlp.extensions import doc_text
@@ -38,7 +38,7 @@ class EntitiesComponent:
         mentions = dash_attributions(doc, lines.text, split_hyphenated(mentions_from_ner(doc, lines)))
         mentions = characters_and_actors(doc, lines.text, names_after_roles(doc, lines, mentions))
         mentions = online_handles(doc, lines.text, mentions)
-        mentions = names_out_of_headlines(fix_labels(mentions), lines)
+        mentions = names_before_things(names_out_of_headlines(fix_labels(mentions), lines))
         mentions += untagged_surnames(doc, mentions, lines)
         clusters = supported_people(cluster(mentions, lines), doc, lines)
         clusters = [c for c in clusters if c.label != "PERSON" or _in_running_text(c, lines)]

@@ -37,11 +37,11 @@ def is_given_name(word: str) -> bool:
 
 
 @cache
-def _person_noun_sections() -> dict[str, frozenset[str]]:
-    """person_nouns.txt by section: "relation" (wife, aide, administration) and "person" (scientist, user)."""
+def _sections(file_name: str) -> dict[str, frozenset[str]]:
+    """A word list in [sections], lower-cased."""
     sections: dict[str, set[str]] = {}
     current = None
-    for line in _lines("person_nouns.txt"):
+    for line in _lines(file_name):
         if line.startswith("["):
             current = sections.setdefault(line.strip("[]"), set())
         else:
@@ -51,12 +51,18 @@ def _person_noun_sections() -> dict[str, frozenset[str]]:
 
 @cache
 def person_nouns() -> frozenset[str]:
-    return frozenset().union(*_person_noun_sections().values())
+    return frozenset().union(*_sections("person_nouns.txt").values())
 
 
 def relation_nouns() -> frozenset[str]:
     """Nouns of a relation to someone: a name modifying one is that someone's ("a Trump aide")."""
-    return _person_noun_sections()["relation"]
+    return _sections("person_nouns.txt")["relation"]
+
+
+def human_words(section: str) -> frozenset[str]:
+    """human_words.txt: "does" (verbs of a person subject), "undergoes" (of a person passive subject), "has"
+    (nouns of a person possessive)."""
+    return _sections("human_words.txt")[section]
 
 
 def is_person_word(token) -> bool:

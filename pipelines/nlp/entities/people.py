@@ -18,6 +18,8 @@
 - A name after a title or a person noun ("Spokeswoman Sandy Angers said", "his colleague Ana Munoz") that
   opens with a forename is a person, whatever spaCy made of it.
 - A name in a headline-case line shrinks to the name the running text uses ("Donald Trump Tells").
+- A person's full name the model ran on over the name of a thing it modifies shrinks to the name the article
+  uses elsewhere ("a Margaret Hamilton Lego minifigure").
 - An online handle ("ScreamMyName", "elmo666": one word with capitals inside or digits at the end) is a person
   wherever it stands when the article says so once: a person noun before or after it ("user jayk1984",
   "ScreamMyName, a deep web user"), a speech verb it is the subject of and then "he"/"she", or "himself"/
@@ -349,3 +351,20 @@ def online_handles(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention
             # Not make_mention: a handle may have no capital letter ("elmo666").
             handles += [Mention(s, s.start_char, s.end_char, s.text, "", "PERSON", from_cue=True) for s in occurrences]
     return _replaced_by(mentions, handles) if handles else mentions
+
+
+def names_before_things(mentions: list[Mention]) -> list[Mention]:
+    """A PERSON mention that modifies a noun and begins with a person's full name used elsewhere in the article
+    ("a Margaret Hamilton Lego minifigure") is that name: the model ran on over the product's name."""
+    full = {entity_key(m.text) for m in mentions if m.label == "PERSON" and len(name_parts(m.text)) > 1}
+    result = []
+    for mention in mentions:
+        span = mention.span
+        if mention.label == "PERSON" and len(span) > 2 and span.root.dep_ in ("compound", "amod") \
+                and span.root.head.i >= span.end:
+            shorter = next((m for m in (make_mention(span[:end], mention.spacy_label, "PERSON")
+                                        for end in range(len(span) - 1, 1, -1))
+                            if m is not None and entity_key(m.text) in full), None)
+            mention = shorter or mention
+        result.append(mention)
+    return result

@@ -12,7 +12,9 @@ The small model says PERSON for products, games, companies, works and the words 
 - **plain**: a forename opening a name of two words or more (given_names.txt), the last words of the name used
   alone where the model calls them a person ("Fernando Caudevilla ... Caudevilla", "Osama bin Laden ... Bin
   Laden"), a name of two words or more as the subject of a speech verb, "said" followed by "he"/"she", the
-  subject of a clause with "himself"/"herself", a modifier of what a person has ("the Obama administration");
+  subject of a clause with "himself"/"herself", a modifier of what a person has ("the Obama administration"), the
+  subject of what only people do or undergo or the owner of what only people have ("Claes Bang stars as",
+  "was born in", "Ghannouchi's death": human_words.txt);
 - **against**, which outweighs plain support only: a plural ("Africans"), an all-capital word among others
   ("Zanu-PF"), a thing noun it modifies, that precedes it or that describes it ("the Safari browser", "the band
   Arcade Fire", "Gazprombank, Russia's third-largest bank"), an affiliation ("Gene Munster of Piper Jaffray"),
@@ -31,7 +33,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entities.clusters import Cluster, cluster
-from pipelines.nlp.entities.lexicon import is_given_name, is_person_word, is_title, relation_nouns, thing_words
+from pipelines.nlp.entities.lexicon import (human_words, is_given_name, is_person_word, is_title, relation_nouns,
+                                            thing_words)
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import ENTITY_LABELS, Mention
 from pipelines.nlp.names import entity_key, name_parts
@@ -43,6 +46,10 @@ _DESCRIPTION_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "PART", "ADV"})
 _MAX_DESCRIPTION = 6
 _HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
 _HIMSELF_OR_HERSELF = frozenset({"himself", "herself"})
+_ORGANISATION_POSSESSIVES = frozenset({"its", "their"})
+# "Shares of Lockheed Martin", "a unit of Berkshire Hathaway": what only an organisation has.
+_ORGANISATION_HOLDINGS = frozenset({"share", "stock", "stake", "subsidiary", "unit", "division", "shareholder",
+                                    "headquarters"})
 _AGE = re.compile(r"^\d{1,3}$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")  # "Henry VIII", "John Smith III"
 
@@ -53,13 +60,18 @@ class ArticleFacts:
 
     labels: dict[str, Counter]  # entity_key -> the model's labels for spans with that key
     lines: Lines
+    other_spans: dict[str, list[Span]]  # entity_key -> the model's spans with that key and another label
 
 
 def article_facts(doc: Doc, lines: Lines) -> ArticleFacts:
     labels: dict[str, Counter] = {}
+    other_spans: dict[str, list[Span]] = {}
     for ent in doc.ents:
-        labels.setdefault(entity_key(ent.text), Counter())[ent.label_] += 1
-    return ArticleFacts(labels, lines)
+        key = entity_key(ent.text)
+        labels.setdefault(key, Counter())[ent.label_] += 1
+        if ent.label_ != "PERSON" and ent.label_ in ENTITY_LABELS:
+            other_spans.setdefault(key, []).append(ent)
+    return ArticleFacts(labels, lines, other_spans)
 
 
 def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[int], facts: ArticleFacts) -> bool:
@@ -77,7 +89,7 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
              or (len(parts) > 1 and any(m.spacy_label == "PERSON" and _is_surname_of(name_parts(m.text), parts)
                                         for m in mentions))
              or any(_speaks(span) and len(parts) > 1 or _belongs_to_person(span) or speaker_called_he_or_she(span)
-                    or subject_of_himself_or_herself(span) for span in spans))
+                    or subject_of_himself_or_herself(span) or _does_what_people_do(span) for span in spans))
     return plain and not _against(name, parts, spans, facts)
 
 
@@ -108,14 +120,23 @@ def _described(span: Span) -> bool:
     ("his first wife, Sally")."""
     root = span.root
     noun = _noun_after_comma(span)
-    if noun is not None and is_person_word(noun):
+    if noun is not None and _describes_a_person(noun):
         return True
     for child in root.children:
-        if child.i >= span.end and child.dep_ == "appos" and is_person_word(child):
+        if child.i >= span.end and child.dep_ == "appos" and _describes_a_person(child):
             return True
         if child.i >= span.end and child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children):
             return True
-    return root.dep_ == "appos" and root.head.i < span.start and is_person_word(root.head)
+    return root.dep_ == "appos" and root.head.i < span.start and _describes_a_person(root.head)
+
+
+def _describes_a_person(noun: Token) -> bool:
+    """A person noun that is not an organisation's: "Boeing, its main rival" is a company."""
+    return is_person_word(noun) and not _owned_by_organisation(noun)
+
+
+def _owned_by_organisation(noun: Token) -> bool:
+    return any(child.dep_ == "poss" and child.lower_ in _ORGANISATION_POSSESSIVES for child in noun.children)
 
 
 def _age_after(span: Span) -> bool:
@@ -160,6 +181,18 @@ def _is_surname_of(short: list[str], full: list[str]) -> bool:
     return 0 < len(short) < len(full) and full[-len(short):] == short
 
 
+def _does_what_people_do(span: Span) -> bool:
+    """"Claes Bang stars as ...", "Ghannouchi died", "Wiseman was born in Boston", "Ghannouchi's death"
+    (human_words.txt)."""
+    root = span.root
+    lemma = root.head.lemma_.lower()
+    if root.dep_ == "nsubj":
+        return root.head.pos_ == "VERB" and lemma in human_words("does")
+    if root.dep_ == "nsubjpass":
+        return lemma in human_words("undergoes")
+    return root.dep_ == "poss" and root.head.pos_ == "NOUN" and lemma in human_words("has")
+
+
 def _speaks(span: Span) -> bool:
     root = span.root
     return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
@@ -199,7 +232,27 @@ def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts
     other = sum(n for label, n in labels.items() if label != "PERSON")
     if other > 1 and other > labels["PERSON"]:
         return True  # the model itself calls the name an organisation, a product, a work ... more than once
-    return any(_described_as_thing(span) or _affiliation(span) for span in spans)
+    return any(_described_as_thing(span) or _affiliation(span) or _held_by_organisation(span)
+               or _speaker_called_its(span) for span in spans + facts.other_spans.get(entity_key(name), []))
+
+
+def _held_by_organisation(span: Span) -> bool:
+    """"Shares of Lockheed Martin", "a unit of Berkshire Hathaway"."""
+    root = span.root
+    while root.dep_ == "compound" and root.head.pos_ == "PROPN":  # the model's "Lockheed" of "Lockheed Martin"
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _ORGANISATION_HOLDINGS
+
+
+def _speaker_called_its(span: Span) -> bool:
+    """The subject of a speech verb whose report opens on "its": "Goldman Sachs said its forecast was unchanged"
+    (not "Blinken said officials urged Beijing to use its influence")."""
+    if not _speaks(span):
+        return False
+    reports = [child for child in span.root.head.children if child.dep_ == "ccomp"]
+    return any(subject.dep_ in ("nsubj", "nsubjpass") and any(
+        t.dep_ == "poss" and t.lower_ == "its" for t in subject.children)
+        for report in reports for subject in report.children)
 
 
 def _is_thing_word(token: Token) -> bool:
