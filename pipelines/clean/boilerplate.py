@@ -40,9 +40,15 @@ class Classification:
     headings: set[int] = field(default_factory=set)  # line_nos of subheadings kept in the body
 
 
-def classify(lines: list[Line], known_title: str | None = None, line_model: bool = True) -> Classification:
+def classify(lines: list[Line], known_title: str | None = None, line_model: bool = True,
+             main_text: bool = False) -> Classification:
     """Classifies the non-blank lines of one article (see split_lines): the rules, then (with ``line_model``)
-    the trained model for whatever page furniture the rules did not know."""
+    the trained model for whatever page furniture the rules did not know.
+
+    ``main_text``: the lines are what an HTML extractor kept as the page's main text, not a whole page. The
+    extractor chose them from the page's structure, so the rules that tell menus, link lists, section labels and
+    page chrome by their shape alone stay off (there they take the story's own lists and headings); furniture
+    patterns, the title's copies, bylines, datelines, author boxes and comment threads still apply."""
     result = Classification()
     for line in lines:
         reason = furniture_reason(line.text)
@@ -53,13 +59,15 @@ def classify(lines: list[Line], known_title: str | None = None, line_model: bool
     first, last = (core[0], core[-1]) if core else (len(lines), len(lines))
     if len(core) >= 2 and _is_stand_first(lines[core[0]], lines[core[0] + 1:core[1]], result.reasons):
         first = core[1]
-    titles = _top_block(lines[:first], result.reasons, known_title)
+    top = lines[:first]
+    titles = (_main_text_top if main_text else _top_block)(top, result.reasons, known_title)
     for line in lines:
         if normalised(line.text) in titles:
             result.reasons[line.no] = "title"
-    _link_lists(lines, result.reasons)
     _comment_thread(lines, result.reasons)
-    _bottom_block(lines[last + 1:], result.reasons)
+    if not main_text:
+        _link_lists(lines, result.reasons)
+        _bottom_block(lines[last + 1:], result.reasons)
     if line_model:
         result.reasons.update(dict.fromkeys(off_story_lines(lines, result.reasons), "not_article"))
     kept = [line for line in lines if line.no not in result.reasons]
@@ -115,23 +123,44 @@ def _title_forms(title: str) -> set[str]:
     return {normalised(title)} | ({normalised(headline)} if headline else set())
 
 
+def _metadata_line(top: list[Line], i: int, reasons: dict[int, str]) -> bool:
+    """Marks top[i] when it is a byline or a dateline (and the name below a bare "By")."""
+    line = top[i]
+    authors = byline_authors(line.text)
+    if authors is not None:
+        reasons[line.no] = "byline"
+        following = top[i + 1] if i + 1 < len(top) else None
+        if authors == [] and following and is_name(following.text, max_tokens=MAX_BARE_NAME_TOKENS):
+            reasons[following.no] = "byline"  # "By" on its own line, the name on the next
+        return True
+    if parse_dateline(line.text):
+        reasons[line.no] = "dateline"
+        return True
+    return False
+
+
+def _main_text_top(top: list[Line], reasons: dict[int, str], known_title: str | None) -> set[str]:
+    """The top of an extractor's main text: only the known title's copies, bylines and datelines are marked."""
+    titles = _title_forms(known_title) if known_title else set()
+    found = False
+    for i, line in enumerate(top):
+        if line.no in reasons or _metadata_line(top, i, reasons):
+            continue
+        if normalised(line.text) in titles:
+            reasons[line.no] = "title"
+            found = True
+    return titles if found else set()
+
+
 def _top_block(top: list[Line], reasons: dict[int, str], known_title: str | None) -> set[str]:
     """Marks the top block's lines; returns the normalised forms of the title (none when the text shows none)."""
     titles = _title_forms(known_title) if known_title else set()
     title_lines: list[int] = []
     mark_site_header(top, reasons, _is_metadata, _is_title_candidate)
     for i, line in enumerate(top):
-        if line.no in reasons:
+        if line.no in reasons or _metadata_line(top, i, reasons):
             continue
-        authors = byline_authors(line.text)
-        if authors is not None:
-            reasons[line.no] = "byline"
-            following = top[i + 1] if i + 1 < len(top) else None
-            if authors == [] and following and is_name(following.text, max_tokens=MAX_BARE_NAME_TOKENS):
-                reasons[following.no] = "byline"  # "By" on its own line, the name on the next
-        elif parse_dateline(line.text):
-            reasons[line.no] = "dateline"
-        elif normalised(line.text) in titles:
+        if normalised(line.text) in titles:
             reasons[line.no] = "title"
             title_lines.append(i)
         elif not title_lines and _is_menu_item(line, [n for n in top[i + 1:] if n.no not in reasons][:1],

@@ -1,0 +1,44 @@
+"""HTML pages on short pages of our own: what the extraction and the cleaning of its main text keep and drop."""
+
+from __future__ import annotations
+
+from pipelines.evaluation.cleaning import clean_page
+
+STORY = (
+    "The city council voted on Monday to extend the tram line to the airport, a project that has been debated for "
+    "more than a decade by residents and business owners alike.",
+    "Supporters say the extension will cut journeys to the terminal by half and take thousands of cars off the "
+    "ring road every day, while opponents worry about the cost of the works.",
+    "The line will run along the old freight corridor, which the city bought from the railway company in 2019 for a "
+    "price that was criticised at the time as far too high.",
+    "Officials said that the first passengers could ride the new section within three years if the national "
+    "government agrees to pay for a third of the bill.",
+)
+TITLE = "Trams Will Reach the Airport by 2028"
+
+
+def html_page(*article: str, head: str = "", after: str = "") -> str:
+    """A news page: a menu, the article (its own HTML), related links and a footer."""
+    return f"""<html><head><title>{TITLE} | The City Ledger</title>{head}</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article><h1>{TITLE}</h1><p class="byline">By Jane Roe</p>
+{''.join(article)}
+</article>{after}
+<footer><p><a href="/about">About us</a> <a href="/privacy">Privacy policy</a></p></footer></body></html>"""
+
+
+def paragraphs(texts) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def body_lines(html: str) -> list[str]:
+    return clean_page(html, "html").body.split("\n")
+
+
+def test_a_short_list_of_the_story_stays_in_the_body_of_an_html_page():
+    items = ("Ruler", "Spoon", "Moss", "Tweezers", "Floral wire pins")
+    html = html_page(paragraphs(STORY[:2]), "<h2>What You Need</h2><ul>",
+                     "".join(f"<li>{item}</li>" for item in items), "</ul>", paragraphs(STORY[2:]))
+    lines = body_lines(html)
+    assert [line for line in lines if line.lstrip("- ") in items] == [f"- {item}" for item in items]
+    assert "What You Need" in lines and TITLE not in lines and "By Jane Roe" not in lines
