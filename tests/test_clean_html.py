@@ -13,6 +13,10 @@ STORY = (
     "price that was criticised at the time as far too high.",
     "Officials said that the first passengers could ride the new section within three years if the national "
     "government agrees to pay for a third of the bill.",
+    "Residents of the neighbourhoods along the route will be consulted on the position of the four new stops before "
+    "the final design is approved next spring.",
+    "The mayor said the vote was a turning point for a city that has long been split between its old centre and the "
+    "fast-growing suburbs to the east.",
 )
 TITLE = "Trams Will Reach the Airport by 2028"
 
@@ -42,3 +46,28 @@ def test_a_short_list_of_the_story_stays_in_the_body_of_an_html_page():
     lines = body_lines(html)
     assert [line for line in lines if line.lstrip("- ") in items] == [f"- {item}" for item in items]
     assert "What You Need" in lines and TITLE not in lines and "By Jane Roe" not in lines
+
+
+SLIDES = ("1/4 Rail strike called off Unions and the operator agreed a new pay deal late on Sunday night.",
+          "2/4 Bus fares to rise Fares will go up by five per cent in January, the transport authority said.",
+          "3/4 Airport expansion approved The third terminal will open in 2030 after years of planning fights.",
+          "4/4 Taxi drivers protest Hundreds of drivers blocked the ring road over the cost of licences.")
+
+
+def test_a_photo_gallery_embedded_in_the_story_goes():
+    gallery = "<h3>Transport news in pictures</h3><ul>" + "".join(f"<li>{s}</li>" for s in SLIDES) + "</ul>"
+    lines = body_lines(html_page(paragraphs(STORY[:2]), gallery, paragraphs(STORY[2:])))
+    assert [line for line in lines if "/4 " in line] == []
+    assert [line for line in lines if line in STORY] == list(STORY)
+
+
+def test_a_page_that_is_only_a_gallery_keeps_its_captions():
+    lines = body_lines(html_page("<p>The week in pictures.</p>", paragraphs(SLIDES)))
+    assert [line for line in lines if "/4 " in line] == list(SLIDES)
+
+
+def test_sentences_opening_with_a_fraction_are_no_gallery():
+    fractions = [f"{n}/3 of the {what} said they would use the tram at least once a week, the survey found."
+                 for n, what in ((1, "drivers"), (2, "cyclists"), (1, "students"))]
+    lines = body_lines(html_page(paragraphs(STORY[:2]), paragraphs(fractions), paragraphs(STORY[2:])))
+    assert [line for line in lines if line in fractions] == fractions

@@ -30,6 +30,10 @@ MAX_STAND_FIRST_WORDS = 45
 _THREAD_START = re.compile(r"(?:\d+ comments?|comments? \(\d+\)|leave a (?:comment|reply)|post a comment"
                            r"|add (?:a|your) comment|join the (?:conversation|discussion)|\d+ responses?)[:.]?",
                            re.IGNORECASE)
+# A slideshow's caption opens with its counter: "1/50 ...", "2 of 12 ...".
+_SLIDE_COUNTER = re.compile(r"(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b")
+MIN_SLIDES = 3
+MIN_STORY_WORDS_BESIDE_SLIDESHOW = 150
 # "Headline of another story - Daily Star": a pasted link ends with the name of its site.
 _SOURCE_SUFFIX = re.compile(r"\s[-–—|]\s+[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3}$")
 
@@ -55,6 +59,7 @@ def classify(lines: list[Line], known_title: str | None = None, line_model: bool
         if reason:
             result.reasons[line.no] = reason
     _author_bios(lines, result.reasons)
+    _slideshows(lines, result.reasons)
     core = [i for i, line in enumerate(lines) if line.no not in result.reasons and line.is_paragraph]
     first, last = (core[0], core[-1]) if core else (len(lines), len(lines))
     if len(core) >= 2 and _is_stand_first(lines[core[0]], lines[core[0] + 1:core[1]], result.reasons):
@@ -76,6 +81,24 @@ def classify(lines: list[Line], known_title: str | None = None, line_model: bool
     result.headings = {line.no for line, after in zip(kept, kept[1:]) if after.is_sentence
                        and (line.is_heading or (line.no in story and line.is_plain_heading))}
     return result
+
+
+def _slideshows(lines: list[Line], reasons: dict[int, str]) -> None:
+    """The numbered captions of a photo gallery embedded in a story ("1/50 United go down ...", "2/50 ..."): at
+    least three lines counting slides of the same gallery. A page that is only a gallery keeps its captions: they
+    go only when running text outside them tells a story of its own."""
+    slides: dict[int, list[Line]] = {}
+    for line in lines:
+        match = _SLIDE_COUNTER.match(line.content)
+        if match and line.no not in reasons and 0 < int(match[1]) <= int(match[2]):
+            slides.setdefault(int(match[2]), []).append(line)
+    for count, shown in slides.items():
+        if len({_SLIDE_COUNTER.match(line.content)[1] for line in shown}) < min(MIN_SLIDES, count):
+            continue
+        story_words = sum(len(line.words) for line in lines
+                          if line.is_sentence and line not in shown and line.no not in reasons)
+        if story_words >= MIN_STORY_WORDS_BESIDE_SLIDESHOW:
+            reasons.update(dict.fromkeys((line.no for line in shown), "slideshow"))
 
 
 def _is_metadata(text: str) -> bool:
