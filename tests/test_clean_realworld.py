@@ -103,6 +103,18 @@ def test_byline_and_date_inside_a_line_below_the_headline():
     assert (metadata.published, metadata.published_precision) == (dt.date(2025, 3, 18), "day")
 
 
+def test_the_date_under_the_headline_wins_over_a_related_story_date_further_down():
+    title = "Trams will reach the airport by 2028, council decides"
+    related = ("Bus fares to rise in January", "Published: 26 Nov 2024", "Rail strike called off",
+               "Published: 25 Nov 2024")
+    text = "\n".join([f"{title} | The City Ledger", *MENU, title, "About this content",
+                      "Thu 3 Jan 2025 02.00 EST Last modified on Wed 16 Jan 2025 06.16 EST", *STORY, *related, *FOOTER])
+    metadata = clean(raw(text)).metadata
+    assert (metadata.published, metadata.published_precision) == (dt.date(2025, 1, 3), "day")
+    text = "\n".join([title, *STORY, *related])  # no date under the headline: a dateline further down is all there is
+    assert clean(raw(text)).metadata.published == dt.date(2024, 11, 26)
+
+
 def test_lines_of_names_far_below_the_headline_are_a_menu_not_a_byline():
     title = "Trams will reach the airport by 2028, council decides"
     text = "\n".join([title, "Jane Roe", *STORY[:2], "Real Estate", "Ad Choices", *STORY[2:]])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
 
 from pipelines.clean.boilerplate import classify
@@ -110,18 +111,21 @@ def text_metadata(lines: list[Line], reasons: dict[int, str]) -> ArticleMetadata
     publishers = [*by_reason.get("masthead", []), site, agency, *map(publisher_from_copyright, copyrights),
                   *map(publisher_from_first_published, by_reason.get("first_published", []))]
     metadata.publisher = next((p for p in publishers if p), None)
-    datelines = [d for d in map(parse_dateline, by_reason.get("dateline", [])) if d]
     # A site footer's copyright year is the year the page was served; only the story's own copyright
     # notice (held by the agency its lead names) dates the story.
     years = [copyright_year(t) for t in copyrights if agency and _holds(publisher_from_copyright(t), agency)]
-    years = [y for y in years if y]
+    year = next(((dt.date(y, 1, 1), "year") for y in years if y), None)
+    # A dateline above the story dates it; one below it may date another story (a related link's), so the date
+    # written right under the headline comes first.
+    story_start = kept[0].no if kept else math.inf
+    datelines = [(line.no, date) for line in removed if reasons[line.no] == "dateline"
+                 if (date := parse_dateline(line.text))]
+    above = next((date for no, date in datelines if no < story_start), None)
+    below = next((date for no, date in datelines if no > story_start), None)
     below_headline = next(filter(None, map(date_in_line, (line.text for line in header))), None)
-    if datelines:
-        metadata.published, metadata.published_precision = datelines[0]
-    elif below_headline:
-        metadata.published, metadata.published_precision = below_headline
-    elif years:
-        metadata.published, metadata.published_precision = dt.date(years[0], 1, 1), "year"
+    published = next(filter(None, (above, below_headline, below, year)), None)
+    if published:
+        metadata.published, metadata.published_precision = published
     return metadata
 
 
