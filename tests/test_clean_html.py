@@ -71,3 +71,22 @@ def test_sentences_opening_with_a_fraction_are_no_gallery():
                  for n, what in ((1, "drivers"), (2, "cyclists"), (1, "students"))]
     lines = body_lines(html_page(paragraphs(STORY[:2]), paragraphs(fractions), paragraphs(STORY[2:])))
     assert [line for line in lines if line in fractions] == fractions
+
+
+CAPTION = "Workers lay the first rails near the old freight depot on Monday."
+
+
+def figure(caption: str, media: str = '<img src="rails.jpg" alt="">') -> str:
+    return f"<figure>{media}<figcaption><span>{caption}</span> <span>Ana Ruiz</span></figcaption></figure>"
+
+
+def test_a_photo_caption_of_the_story_stays_where_the_photo_was():
+    lines = body_lines(html_page(paragraphs(STORY[:2]), figure(CAPTION), paragraphs(STORY[2:])))
+    assert lines[lines.index(STORY[1]) + 1] == f"{CAPTION} Ana Ruiz"
+
+
+def test_a_video_caption_and_a_credit_link_go_with_their_figure():
+    video = figure(CAPTION, media='<iframe src="https://player.example/v/1"></iframe>')
+    credit = '<figure><img src="a.jpg"><figcaption><a href="https://example.org/ana">Ana Ruiz</a></figcaption></figure>'
+    lines = body_lines(html_page(paragraphs(STORY[:2]), video, credit, paragraphs(STORY[2:])))
+    assert not [line for line in lines if "Ana Ruiz" in line]
