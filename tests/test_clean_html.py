@@ -90,3 +90,34 @@ def test_a_video_caption_and_a_credit_link_go_with_their_figure():
     credit = '<figure><img src="a.jpg"><figcaption><a href="https://example.org/ana">Ana Ruiz</a></figcaption></figure>'
     lines = body_lines(html_page(paragraphs(STORY[:2]), video, credit, paragraphs(STORY[2:])))
     assert not [line for line in lines if "Ana Ruiz" in line]
+
+
+MENU = "".join(f'<li><a href="/{w}">{w}</a></li>' for w in ("Home", "World", "Business", "Sport", "Opinion", "Culture"))
+
+
+def test_a_story_the_extractor_misses_is_read_from_the_page_copy():
+    # A theme that wraps the story in a class named like a comment: trafilatura keeps only the menu.
+    html = f"""<html><head><title>{TITLE}</title></head><body><nav><ul>{MENU}</ul></nav>
+<div class="comment-body"><h1>{TITLE}</h1>{paragraphs(STORY)}</div>
+<footer><p><a href="/about">About us</a> <a href="/privacy">Privacy policy</a></p></footer></body></html>"""
+    assert [line for line in body_lines(html) if line in STORY] == list(STORY)
+
+
+def test_a_long_comment_thread_does_not_replace_the_extracted_story():
+    comment = ("I have waited for this line for years and I am glad the council finally said yes to it, even if it "
+               "took far too long and cost far more than anyone said it would when the plan was first put forward.")
+    thread = "".join(f'<div class="reply"><p>Reader {n} · March 10, 2025</p><p>{comment} ({n})</p></div>'
+                     for n in range(20))
+    html = html_page(paragraphs(STORY), after=f'<section id="comments"><h2>20 Comments</h2>{thread}</section>')
+    lines = body_lines(html)
+    assert [line for line in lines if line in STORY] == list(STORY)
+    assert not [line for line in lines if "waited for this line" in line]
+
+
+def test_a_paragraph_hard_wrapped_in_the_source_is_one_line_and_code_keeps_its_lines():
+    wrapped = STORY[0].replace(" to extend", "\n        to extend").replace(" by residents", "\n   by residents")
+    code = "for task in queue:\n    run(task)"
+    lines = body_lines(html_page(f"<p>{wrapped}</p>", paragraphs(STORY[1:3]), f"<pre>{code}</pre>",
+                                 paragraphs(STORY[3:])))
+    assert STORY[0] in lines
+    assert "for task in queue:" in lines and "run(task)" in lines
