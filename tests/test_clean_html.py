@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import lxml.html
+
 from pipelines.evaluation.cleaning import clean_page
+from pipelines.ingest.html import wrap_lines_as_a_browser_does
 
 STORY = (
     "The city council voted on Monday to extend the tram line to the airport, a project that has been debated for "
@@ -117,7 +120,10 @@ def test_a_long_comment_thread_does_not_replace_the_extracted_story():
 def test_a_paragraph_hard_wrapped_in_the_source_is_one_line_and_code_keeps_its_lines():
     wrapped = STORY[0].replace(" to extend", "\n        to extend").replace(" by residents", "\n   by residents")
     code = "for task in queue:\n    run(task)"
+    tree = lxml.html.fromstring(f"<html><body><p><b>Trams</b>\n  {wrapped}</p><pre><b>{code}</b>\n</pre></body></html>")
+    wrap_lines_as_a_browser_does(tree)
+    assert tree.find(".//p").text_content() == f"Trams {STORY[0]}"
+    assert tree.findtext(".//pre/b") == code
     lines = body_lines(html_page(f"<p>{wrapped}</p>", paragraphs(STORY[1:3]), f"<pre>{code}</pre>",
                                  paragraphs(STORY[3:])))
-    assert STORY[0] in lines
-    assert "for task in queue:" in lines and "run(task)" in lines
+    assert STORY[0] in lines and "for task in queue:" in lines and "run(task)" in lines
