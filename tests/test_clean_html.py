@@ -120,9 +120,9 @@ def test_a_long_comment_thread_does_not_replace_the_extracted_story():
 def test_a_paragraph_hard_wrapped_in_the_source_is_one_line_and_code_keeps_its_lines():
     wrapped = STORY[0].replace(" to extend", "\n        to extend").replace(" by residents", "\n   by residents")
     code = "for task in queue:\n    run(task)"
-    tree = lxml.html.fromstring(f"<html><body><p><b>Trams</b>\n  {wrapped}</p><pre><b>{code}</b>\n</pre></body></html>")
+    tree = lxml.html.fromstring(f"<html><body><p><b>Trams</b> {wrapped}</p>\n<pre><b>{code}</b>\n</pre></body></html>")
     wrap_lines_as_a_browser_does(tree)
-    assert tree.find(".//p").text_content() == f"Trams {STORY[0]}"
+    assert tree.find(".//p").text_content() == f"Trams {STORY[0]}" and tree.find(".//p").tail == "\n"
     assert tree.findtext(".//pre/b") == code
     lines = body_lines(html_page(f"<p>{wrapped}</p>", paragraphs(STORY[1:3]), f"<pre>{code}</pre>",
                                  paragraphs(STORY[3:])))

@@ -19,7 +19,9 @@ from pipelines.clean.lines import Line, split_lines
 _AUTHOR_SEPARATOR = re.compile(r"\s*;\s*")
 _PLAYERS = ("iframe", "video", "object", "embed")
 _PREFORMATTED = ("pre", "code", "textarea", "script", "style")
-_LINE_BREAK = re.compile(r"\s*\n\s*")
+# A line break between words of the same text; white space alone between elements stays as it is, since the
+# extractor reads it as the elements' layout.
+_LINE_BREAK = re.compile(r"(?<=\S)[^\S\n]*\n\s*(?=\S)")
 # The extraction missed the story when it holds less running text than a short story (and less than this share of
 # the page's running text); the page copy's story then replaces it when that is several times longer. A thread of
 # comments beside an extracted story is no reason: the story's running text keeps the extraction. (On the 53 real
