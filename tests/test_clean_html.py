@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import lxml.html
 
 from pipelines.evaluation.cleaning import clean_page
-from pipelines.ingest.html import wrap_lines_as_a_browser_does
+from pipelines.ingest.html import read_html, wrap_lines_as_a_browser_does
+from pipelines.ingest.page_metadata import byline_element_names, names_in_byline, page_metadata
 
 STORY = (
     "The city council voted on Monday to extend the tram line to the airport, a project that has been debated for "
@@ -127,3 +130,57 @@ def test_a_paragraph_hard_wrapped_in_the_source_is_one_line_and_code_keeps_its_l
     lines = body_lines(html_page(f"<p>{wrapped}</p>", paragraphs(STORY[1:3]), f"<pre>{code}</pre>",
                                  paragraphs(STORY[3:])))
     assert STORY[0] in lines and "for task in queue:" in lines and "run(task)" in lines
+
+
+# --- what a page states about itself -----------------------------------------------------------------------------
+
+def page_meta(head: str = "", body: str = "") -> dict:
+    return page_metadata(lxml.html.fromstring(f"<html><head>{head}</head><body>{body}<p>{STORY[0]}</p></body></html>"))
+
+
+def test_json_ld_in_a_cdata_section_and_a_graph_gives_headline_people_publisher_and_day():
+    story = {"@type": "NewsArticle", "headline": "Trams Will Reach the Airport &amp; the Port",
+             "author": [{"@type": "Person", "name": "Jane Roe"}, {"@type": "Organization", "name": "Ledger Staff"}],
+             "publisher": {"@type": "Organization", "name": "The City Ledger"},
+             "datePublished": "2025-03-04T23:30:00-05:00"}
+    script = json.dumps({"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Ledger"}, story]})
+    head = f'<script type="application/ld+json">\n<![CDATA[\n{script}\n]]>\n</script><title>Other | Ledger</title>'
+    assert page_meta(head) == {"title": "Trams Will Reach the Airport & the Port", "authors": ["Jane Roe"],
+                               "publisher": "The City Ledger", "published": "2025-03-04"}
+
+
+def test_meta_tags_and_the_page_title_without_the_site_name():
+    head = ('<title>Trams Will Reach the Airport - The City Ledger</title>'
+            '<meta property="og:site_name" content="The City Ledger">'
+            '<meta name="author" content="By Jane Roe and Tom Berg">'
+            '<meta property="article:published_time" content="2018-06-12T23:00:00.000Z">')
+    assert page_meta(head) == {"title": "Trams Will Reach the Airport", "authors": ["Jane Roe", "Tom Berg"],
+                               "publisher": "The City Ledger", "published": "2018-06-12"}
+    assert page_meta('<meta property="og:title" content="Trams at last"><title>Trams | Ledger</title>')["title"] == \
+        "Trams at last"
+
+
+def test_only_names_of_people_are_authors():
+    assert names_in_byline("Tech Industry by Steven Musil January 18, 2017 11:00 PM PST @stevenmusil") == \
+        ["Steven Musil"]
+    assert names_in_byline("By GILLIAN MOHNEY March 11, 2015 3:46 PM") == ["Gillian Mohney"]
+    for not_people in ("Username", "https://www.facebook.com/jane.roe", "J J", "S Sky", "Last Updated: January 7, 2025"):
+        assert names_in_byline(not_people) == []
+
+
+def test_the_first_byline_element_naming_people_signs_the_story():
+    body = ('<ul><li class="author-follow">Katie Couric</li></ul><div class="byline">J J</div>'
+            '<div class="author"><a href="/ben">Ben Silverman</a> <span>Games Editor</span></div>'
+            '<span class="byline">By Tom Berg</span>')
+    assert byline_element_names(lxml.html.fromstring(f"<html><body>{body}</body></html>")) == ["Ben Silverman"]
+
+
+def test_the_html_reader_prefers_what_the_page_states_and_drops_user_names():
+    head = ('<meta property="og:title" content="Trams Will Reach the Airport by 2028">'
+            '<meta property="article:published_time" content="2025-03-04T09:00:00+01:00">'
+            '<meta name="author" content="Username">')
+    page = html_page(paragraphs(STORY), head=head).replace('<p class="byline">By Jane Roe</p>',
+                                                           '<span class="pb-byline">By Jane Roe</span>')
+    meta = read_html(page)[1]
+    assert (meta["title"], meta["authors"], meta["published"]) == ("Trams Will Reach the Airport by 2028",
+                                                                   ["Jane Roe"], "2025-03-04")

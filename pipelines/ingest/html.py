@@ -1,4 +1,5 @@
-"""Reading HTML pages: trafilatura finds the main text and the page's metadata.
+"""Reading HTML pages: trafilatura finds the main text; the page's metadata is what it states about itself
+(page_metadata.py), then what trafilatura finds.
 
 The text keeps one paragraph per line, so the plain-text line classifier can still judge every line. When
 trafilatura misses the story (next to no running text on a page that has plenty), the page is read the way a
@@ -15,6 +16,7 @@ from lxml.html import Element, HtmlElement
 
 from pipelines.clean.boilerplate import classify
 from pipelines.clean.lines import Line, split_lines
+from pipelines.ingest.page_metadata import byline_element_names, names_in_byline, page_metadata
 
 _AUTHOR_SEPARATOR = re.compile(r"\s*;\s*")
 _PLAYERS = ("iframe", "video", "object", "embed")
@@ -48,16 +50,20 @@ def read_html(html: str) -> tuple[str, dict]:
                                            include_images=False, deduplicate=False, favor_recall=True)
     text = (document.text or "") if document is not None else ""
     text = rescued_story(tree, text) or text
+    meta = {**_extracted_metadata(document), **page_metadata(tree)}
+    if "authors" not in meta and (names := byline_element_names(tree)):
+        meta["authors"] = names
+    return text, meta
+
+
+def _extracted_metadata(document) -> dict:
+    """trafilatura's metadata, its authors only when they read as people's names ("Username" does not)."""
     if document is None:
-        return text, {}
-    meta = {
-        "title": document.title,
-        "authors": [a for a in _AUTHOR_SEPARATOR.split(document.author or "") if a],
-        "publisher": document.sitename,
-        "published": document.date,
-        "url": document.url,
-    }
-    return text, {name: value for name, value in meta.items() if value}
+        return {}
+    authors = [name for part in _AUTHOR_SEPARATOR.split(document.author or "") for name in names_in_byline(part)]
+    meta = {"title": document.title, "authors": list(dict.fromkeys(authors)), "publisher": document.sitename,
+            "published": document.date, "url": document.url}
+    return {name: value for name, value in meta.items() if value}
 
 
 def wrap_lines_as_a_browser_does(tree: HtmlElement) -> None:
