@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable
 
 from pipelines.clean.boilerplate import classify
 from pipelines.clean.lines import Line, headline_part, normalised, split_lines
 from pipelines.clean.merge import merge_metadata
 from pipelines.clean.metadata import (agency_from_lead, author_bio_name, byline_authors, contributor_names,
-                                      copyright_year, date_in_line, leading_byline_name, named_line, parse_dateline, publisher_from_copyright,
-                                      publisher_from_first_published, spelled_out)
+                                      copyright_year, date_in_line, is_person_name, leading_byline_name, named_line,
+                                      parse_dateline, publisher_from_copyright, publisher_from_first_published,
+                                      published_in_line, spelled_out)
 from pipelines.models import ArticleMetadata, CleanArticle, RawArticle, RemovedLine, Segment
 
 LEAD_LINES = 3  # an agency lead "(Bloomberg) --" opens one of the first kept lines
 MAX_SITE_WORDS = 5
 HEADER_SEARCH_LINES = 6  # lines below the headline where its byline and date are looked for
+STORY_HEADER_LINES = 6  # lines either side of the story's first line where they are looked for too
+_BYLINE_START = re.compile(r"^\W*by\b\s*:?\s*", re.IGNORECASE)  # "By", "// By", "— by:"
 MAX_HEADER_LINE_WORDS = 20
 
 
@@ -78,13 +82,32 @@ def _title_and_site(titles: list[str]) -> tuple[str | None, str | None]:
     return titles[0], None
 
 
-def _below_headline(lines: list[Line], reasons: dict[int, str]) -> list[Line]:
-    """The short lines just below the (last copy of the) headline, where a page puts its byline and date."""
-    last_title = max((i for i, line in enumerate(lines) if reasons.get(line.no) == "title"), default=None)
-    if last_title is None:
-        return []
-    return [line for line in lines[last_title + 1:last_title + 1 + HEADER_SEARCH_LINES]
-            if len(line.words) <= MAX_HEADER_LINE_WORDS]
+def _header(lines: list[Line], reasons: dict[int, str]) -> list[Line]:
+    """The short lines where a page puts its byline and date: below each copy of the headline (the last copy
+    first: the first is often the page's title, above the site's menus), then around the story's first line
+    (a page copy whose headline the rules did not see). A byline may be long ("By Jane Roe, who covers ...")."""
+    starts = [i + 1 for i, line in reversed(list(enumerate(lines))) if reasons.get(line.no) == "title"]
+    spans = [range(start, start + HEADER_SEARCH_LINES) for start in starts]
+    story = next((i for i, line in enumerate(lines) if line.no not in reasons), None)
+    if story is not None:
+        spans.append(range(story - STORY_HEADER_LINES, story + STORY_HEADER_LINES))
+    picked = dict.fromkeys(i for span in spans for i in span if 0 <= i < len(lines))
+    return [lines[i] for i in picked
+            if len(lines[i].words) <= MAX_HEADER_LINE_WORDS or _BYLINE_START.match(lines[i].text)]
+
+
+def _header_authors(header: list[Line]) -> list[str]:
+    """The first names a header line gives: "By Jane Roe March 18 at 3:57 PM", "// By Jane Roe • Nov 11, 2020",
+    "Jane Roe - Apr 16, 2015 8:02 pm UTC" (a name beside a date)."""
+    for line in header:
+        text = _BYLINE_START.sub("By ", line.text, count=1)
+        names = [leading_byline_name(text)]
+        if names == [None] and (date_in_line(line.text) or parse_dateline(line.text)):
+            names = named_line(line.text) or []
+        names = [name for name in names if name and is_person_name(name)]
+        if names:
+            return names
+    return []
 
 
 def text_metadata(lines: list[Line], reasons: dict[int, str]) -> ArticleMetadata:
@@ -96,12 +119,13 @@ def text_metadata(lines: list[Line], reasons: dict[int, str]) -> ArticleMetadata
         by_reason.setdefault(reasons[line.no], []).append(line.text)
     metadata = ArticleMetadata()
     metadata.title, site = _title_and_site(by_reason.get("title", []))
-    metadata.authors = _unique(name for text in by_reason.get("byline", []) for name in _byline_names(text))
-    header = _below_headline(lines, reasons)
-    if not metadata.authors:
-        metadata.authors = _unique(filter(None, map(author_bio_name, by_reason.get("author_bio", []))))
-    if not metadata.authors:  # "By Jane Roe March 18 at 3:57 PM Follow @janeroe"
-        metadata.authors = _unique(filter(None, (leading_byline_name(line.text) for line in header)))[:1]
+    header = _header(lines, reasons)
+    bylines = (name for text in by_reason.get("byline", []) for name in _byline_names(text))
+    bios = filter(None, map(author_bio_name, by_reason.get("author_bio", [])))
+    for found in (bylines, bios, _header_authors(header)):
+        metadata.authors = _unique(filter(is_person_name, found))
+        if metadata.authors:
+            break
     metadata.contributors = _unique(n for text in by_reason.get("contributors", []) for n in contributor_names(text))
     copyrights = by_reason.get("copyright", [])
     credits = [*copyrights, *by_reason.get("contributors", []), *by_reason.get("first_published", [])]
@@ -122,7 +146,7 @@ def text_metadata(lines: list[Line], reasons: dict[int, str]) -> ArticleMetadata
                  if (date := parse_dateline(line.text))]
     above = next((date for no, date in datelines if no < story_start), None)
     below = next((date for no, date in datelines if no > story_start), None)
-    below_headline = next(filter(None, map(date_in_line, (line.text for line in header))), None)
+    below_headline = next(filter(None, map(published_in_line, (line.text for line in header))), None)
     published = next(filter(None, (above, below_headline, below, year)), None)
     if published:
         metadata.published, metadata.published_precision = published

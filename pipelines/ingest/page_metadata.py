@@ -16,7 +16,7 @@ from dateutil import parser as date_parser
 from lxml.html import HtmlElement
 
 from pipelines.clean.lines import normalised
-from pipelines.clean.metadata import byline_authors, leading_byline_name, named_line
+from pipelines.clean.metadata import byline_authors, is_person_name, leading_byline_name, named_line
 from pipelines.ingest.sidecar import parse_published
 
 # Several CMSs wrap their JSON-LD in a CDATA section or an HTML comment.
@@ -104,7 +104,7 @@ def _names_in_all(texts) -> list[str]:
 
 def names_in_byline(text: str) -> list[str]:
     """The people a byline names: "By A and B", "A, B", "By A March 11, 2015 3:46 PM"; [] for anything else
-    (a user name, a web address, a date)."""
+    (a user name, a web address, a date, "The Verge")."""
     text = " ".join(text.split())
     if len(text) > MAX_BYLINE_CHARS or "://" in text:
         return []
@@ -115,7 +115,7 @@ def names_in_byline(text: str) -> list[str]:
         leads = (leading_byline_name(text[by.start():]) for by in _BY.finditer(text))
         names = [lead for lead in leads if lead][:1]
     # Bare letters ("J J", "S Sky": an avatar's letter beside a logo) are no name; an initial has its dot.
-    return [name for name in names if not any(len(token) == 1 for token in name.split())]
+    return [name for name in names if not any(len(token) == 1 for token in name.split()) and is_person_name(name)]
 
 
 def _meta_tags(tree: HtmlElement) -> dict[str, str]:
