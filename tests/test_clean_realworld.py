@@ -83,6 +83,7 @@ def test_real_pages_are_scored_in_both_forms(capsys):
     assert main(["--realworld", str(REALWORLD)]) == 0
     out = capsys.readouterr().out
     assert "page copied as plain text (3 pages)" in out and "page as HTML (3 pages)" in out and "micro" in out
+    assert [len(pages) for pages in html.baselines.values()] == [3, 3] and "trafilatura alone, favor_recall" in out
 
 
 def test_a_page_title_with_the_site_name_gives_headline_and_site_when_the_headline_stands_alone_too():
