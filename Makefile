@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+DAGSTER_PORT ?= 3000
 export DAGSTER_HOME := $(CURDIR)
 export PYTHONPATH := $(CURDIR)
 
@@ -24,8 +25,10 @@ run: setup
 test: setup
 	$(PY) -m pytest
 
+# The Dagster UI. `env --default-signal` undoes the SIGINT a script's background job (`make dev &`) inherits as
+# ignored: dagster dev copies SIGINT's handler to SIGTERM, so it would ignore both. make passes SIGTERM on.
 dev: setup
-	$(VENV)/bin/dagster dev -m pipelines.definitions
+	env --default-signal=INT $(VENV)/bin/dagster dev -m pipelines.definitions --port $(DAGSTER_PORT)
 
 check-defs: setup
 	$(VENV)/bin/dg check defs
