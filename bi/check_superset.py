@@ -132,6 +132,15 @@ class Dashboard:
             check(drawn[name], f"chart {name!r} is not drawn")
         return answered
 
+    def screenshot(self, path: Path) -> None:
+        """The whole dashboard. The window is first made as tall as the page (a full-page screenshot resizes it
+        while shooting, and the dashboard blanks its grid while it redraws for a new size)."""
+        height = self.page.evaluate("document.documentElement.scrollHeight")
+        self.page.set_viewport_size({"width": self.page.viewport_size["width"], "height": height})
+        self.wait_for_charts()
+        self.page.wait_for_timeout(2000)  # the charts' drawing animations
+        self.page.screenshot(path=path)
+
     def number(self, chart: str) -> int:
         return int(self.chart(chart).locator(".header-line").inner_text().replace(",", "").strip())
 
@@ -236,7 +245,7 @@ def main() -> None:
             dashboard.login("admin", (state / "admin_password").read_text().strip())
             seen = dashboard.open()
             check_figures(dashboard, figures, seen)
-            page.screenshot(path=out / "dashboard.png", full_page=True)
+            dashboard.screenshot(out / "dashboard.png")
             print(f"dashboard: {len(seen)} charts drawn with data, figures match the warehouse", flush=True)
 
             speakers = dashboard.filter_by_speaker(figures.speaker)
@@ -257,7 +266,7 @@ def main() -> None:
             seen = dashboard.open()
             check_figures(dashboard, grown, seen)
             check(superset.pid == server_pid and superset.process.poll() is None, "Superset restarted")
-            page.screenshot(path=out / "dashboard_after_new_articles.png", full_page=True)
+            dashboard.screenshot(out / "dashboard_after_new_articles.png")
             print(f"after adding {len(NEW_ARTICLES)} articles and running the pipeline with Superset up: "
                   f"{grown.articles} articles, {grown.quotes} quotes, publishers {sorted(grown.publishers)} shown", flush=True)
 

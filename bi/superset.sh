@@ -26,6 +26,8 @@ installed="$(sha256sum "$BI/requirements.lock" | cut -c1-16)"
 if [ "$(cat "$STATE/initialized" 2>/dev/null)" != "$installed" ]; then
     echo "Setting up Superset's metadata database in $STATE (a minute on first start)..."
     superset db upgrade
+    "$VENV/bin/python" -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode=WAL")' \
+        "$STATE/superset.db"
     if [ ! -s "$STATE/admin_password" ]; then
         (umask 077 && printf '%s' "${NEWS_SUPERSET_PASSWORD:-$("$VENV/bin/python" -c 'import secrets; print(secrets.token_urlsafe(12))')}" \
             >"$STATE/admin_password")

@@ -23,6 +23,9 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 SQLALCHEMY_DATABASE_URI = f"sqlite:///{STATE_DIR / 'superset.db'}?check_same_thread=false"
+# The metadata database is SQLite (in write-ahead-log mode, set by bi/superset.sh). A dashboard's charts load at
+# once and each request writes a log row: a writer waits for the others instead of failing with "database is locked".
+SQLALCHEMY_ENGINE_OPTIONS = {"connect_args": {"timeout": 60}}
 
 # No cache of query results: a chart shows the published warehouse as it is when the page loads, so a run that
 # publishes shows on the next reload (bi-check asserts it).
