@@ -13,7 +13,7 @@ from pipelines.ingest.plan import CorpusScan, IngestResult, KnownFile, article_i
 from pipelines.models import Extraction, IngestError, SourceFile
 from pipelines.staging import StagedBatches
 from pipelines.warehouse.rows import ARTICLE_TABLES, article_rows, frames
-from pipelines.warehouse.sqlfiles import run_sql_file
+from pipelines.warehouse.sqlfiles import registered, run_sql_file
 from pipelines.warehouse.store import Warehouse
 
 
@@ -55,13 +55,10 @@ def _table_columns(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> d
     }
 
 
-def _insert_from(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, sql: str, params: dict | None = None) -> None:
+def _insert_from(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, sql: str) -> None:
     """Runs one bulk statement that reads ``frame`` as the table ``incoming``."""
-    con.register("incoming", frame)
-    try:
-        con.execute(sql, params)
-    finally:
-        con.unregister("incoming")
+    with registered(con, "incoming", frame):
+        con.execute(sql)
 
 
 def _insert_rows(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]) -> None:
@@ -92,29 +89,23 @@ def _upsert_source_files(
         "status": [latest[p][1] for p in paths],
         "article_id": [latest[p][2] for p in paths],
     })
-    _insert_from(
-        con, frame,
-        """INSERT INTO source_files
-           SELECT source_path, content_sha256, size_bytes, mtime_ns, status, article_id, $now, $now FROM incoming
-           ON CONFLICT (source_path) DO UPDATE SET content_sha256 = excluded.content_sha256,
-           size_bytes = excluded.size_bytes, mtime_ns = excluded.mtime_ns, status = excluded.status,
-           article_id = excluded.article_id, last_seen = excluded.last_seen""",
-        {"now": now},
-    )
+    with registered(con, "incoming", frame):
+        run_sql_file(con, "load/record_files.sql", now=now)
 
 
-def _upsert_errors(con: duckdb.DuckDBPyConnection, errors: list[IngestError], now: dt.datetime) -> None:
-    """Records why each failed file did not become an article, in one bulk upsert (a path's last error wins)."""
+def _record_errors(
+    con: duckdb.DuckDBPyConnection, errors: list[IngestError], ok_paths: list[str], now: dt.datetime,
+) -> None:
+    """Clears the errors of files that are fine now and records why each failed file did not become an
+    article, in one bulk upsert (a path's last error wins)."""
     latest = {err.source_path: err for err in errors}
-    if not latest:
-        return
     frame = pd.DataFrame({
-        "source_path": list(latest),
-        "error": [e.error for e in latest.values()],
-        "detail": [e.detail for e in latest.values()],
+        "source_path": pd.Series(list(latest), dtype=object),
+        "error": pd.Series([e.error for e in latest.values()], dtype=object),
+        "detail": pd.Series([e.detail for e in latest.values()], dtype=object),
     })
-    _insert_from(con, frame, "INSERT OR REPLACE INTO ingest_errors SELECT source_path, error, detail, $now FROM incoming",
-                 {"now": now})
+    with registered(con, "incoming", frame):
+        run_sql_file(con, "load/record_errors.sql", ok_paths=ok_paths, now=now)
 
 
 def _chunks(extractions: StagedBatches) -> Iterator[list[Extraction]]:
@@ -149,13 +140,8 @@ def load(
         loaded_paths = set(extracted_paths)
         # Articles whose rows go: re-extracted ones, and files that now duplicate another article.
         replaced = sorted({article_id_for(p) for p in loaded_paths | set(ingest.duplicates)})
-        # DuckDB checks foreign keys against the state at transaction start, so children go in a transaction
-        # of their own. Readers never see this file before it is published whole (see Warehouse.build).
-        for children in (ARTICLE_TABLES[:-1], ARTICLE_TABLES[-1:]):
-            con.execute("BEGIN TRANSACTION")
-            for table in children:
-                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids))", {"ids": replaced})
-            con.execute("COMMIT")
+        # Readers never see this file before it is published whole (see Warehouse.build).
+        run_sql_file(con, "load/delete_articles.sql", article_ids=replaced)
         con.execute("BEGIN TRANSACTION")
         columns = _table_columns(con, ARTICLE_TABLES + ("entities",))
         for chunk in _chunks(extractions):
@@ -173,17 +159,9 @@ def load(
             k = known.get(err.source_path)
             outcomes.append((err.source_path, ingest.hashes.get(err.source_path), "error", k and k.article_id))
         _upsert_source_files(con, outcomes, stats, now)
-        ok_paths = [p for p, _, status, _ in outcomes if status != "error"]
-        con.execute("DELETE FROM ingest_errors WHERE source_path IN (SELECT unnest($p))", {"p": ok_paths})
-        _upsert_errors(con, errors, now)
-        con.execute("UPDATE source_files SET last_seen = $now WHERE source_path IN (SELECT unnest($p))",
-                    {"now": now, "p": [f.source_path for f in scan.files]})
-        con.execute(
-            """UPDATE articles SET missing_since = $now WHERE missing_since IS NULL AND article_id IN
-               (SELECT article_id FROM source_files WHERE status = 'article' AND source_path IN (SELECT unnest($p)))""",
-            {"now": now, "p": scan.missing})
-        con.execute("UPDATE source_files SET status = 'missing' WHERE source_path IN (SELECT unnest($p))",
-                    {"p": scan.missing})
+        _record_errors(con, errors, [p for p, _, status, _ in outcomes if status != "error"], now)
+        run_sql_file(con, "load/record_presence.sql", now=now, present=[f.source_path for f in scan.files],
+                     missing=scan.missing)
         summary = LoadSummary(
             run_id=run_id,
             files_seen=len(scan.files),
@@ -193,9 +171,8 @@ def load(
             files_missing=len(scan.missing),
             errors=len(errors),
         )
-        con.execute("INSERT INTO pipeline_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [run_id, started_at.replace(tzinfo=None), now, summary.files_seen, summary.files_processed,
-                     summary.articles_added, summary.articles_changed, summary.files_missing, summary.errors])
+        run_sql_file(con, "load/record_run.sql", **summary.__dict__, started_at=started_at.replace(tzinfo=None),
+                     finished_at=now)
         con.execute("COMMIT")
         # Statement by statement, each its own transaction (the foreign-key rule above).
         run_sql_file(con, "load/refresh_entities.sql")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 
@@ -42,3 +45,13 @@ def _statements(sql: str) -> list[str]:
     if "\n".join(current).strip():
         parts.append("\n".join(current).strip())
     return [p for p in parts if p.strip(" ;\n")]
+
+
+@contextlib.contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> Iterator[None]:
+    """``frame`` readable as the table ``name`` by the statements run inside the block."""
+    con.register(name, frame)
+    try:
+        yield
+    finally:
+        con.unregister(name)
