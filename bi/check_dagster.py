@@ -13,18 +13,14 @@ Screenshots go to bi/out/dagster/.
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import shutil
 import signal
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
-from checklib import (NEW_ARTICLES, OUT, ROOT, Service, check, chromium_page, free_port, seed_corpus,
-                      stop_on_termination, warehouse_rows)
+from checklib import NEW_ARTICLES, ROOT, Service, check, chromium_page, prepared, warehouse_rows
 
 ASSETS = ["corpus_scan", "raw_articles", "clean_articles", "extractions", "news_warehouse"]
 CHECKS = sorted(path.stem for path in (ROOT / "sql" / "checks").glob("*.sql"))
@@ -103,35 +99,23 @@ def stops_on(dev: Service, signum: int, whole_group: bool) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--port", type=int, default=int(os.environ.get("DAGSTER_PORT", "3000")))
-    args = parser.parse_args()
-    stop_on_termination()
-    out = OUT / "dagster"
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    work = Path(tempfile.mkdtemp(prefix="news-dagster-check-"))
-    corpus, warehouse = work / "corpus", work / "news.duckdb"
-    home = instance_home(work)
-    seed_corpus(corpus)
-    port = free_port(args.port)
-    ui = DagsterUI(f"http://127.0.0.1:{port}")
-    dev = make_dev(port, home, corpus, warehouse, out / "make_dev.log")
-    try:
+    with prepared("dagster", "DAGSTER_PORT", 3000, __doc__.split("\n")[0]) as (port, out, work):
+        corpus, warehouse = work / "corpus", work / "news.duckdb"
+        home = instance_home(work)
+        ui = DagsterUI(f"http://127.0.0.1:{port}")
         started = time.monotonic()
-        dev.start()
-        dev.wait_for_http(ui.base + "/server_info", timeout=300)
-        print(f"make dev: UI up after {time.monotonic() - started:.0f} s on {ui.base}", flush=True)
+        with make_dev(port, home, corpus, warehouse, out / "make_dev.log") as dev, chromium_page() as page:
+            dev.wait_for_http(ui.base + "/server_info", timeout=300)
+            print(f"make dev: UI up after {time.monotonic() - started:.0f} s on {ui.base}", flush=True)
 
-        first = ui.wait_for_sensor_run(set(), timeout=600)
-        articles = warehouse_rows(warehouse, "SELECT count(*) FROM articles")[0][0]
-        check(articles == len(list(corpus.iterdir())), f"the first run published {articles} articles")
-        checks = ui.checks_passed()
-        check(sorted(checks) == CHECKS and set(checks.values()) == {"SUCCEEDED"},
-              f"asset checks: {checks}, expected {CHECKS} all SUCCEEDED")
-        print(f"sensor: first run {first['runId']} succeeded, {articles} articles; checks {checks}", flush=True)
+            first = ui.wait_for_sensor_run(set(), timeout=600)
+            articles = warehouse_rows(warehouse, "SELECT count(*) FROM articles")[0][0]
+            check(articles == len(list(corpus.iterdir())), f"the first run published {articles} articles")
+            checks = ui.checks_passed()
+            check(sorted(checks) == CHECKS and set(checks.values()) == {"SUCCEEDED"},
+                  f"asset checks: {checks}, expected {CHECKS} all SUCCEEDED")
+            print(f"sensor: first run {first['runId']} succeeded, {articles} articles; checks {checks}", flush=True)
 
-        with chromium_page() as page:
             page.goto(ui.base + "/asset-groups")  # the global asset lineage, one box per asset group
             page.get_by_text("warehouse", exact=True).first.wait_for()
             page.mouse.click(900, 300, button="right")  # the graph's own menu, on its empty upper part
@@ -148,7 +132,8 @@ def main() -> None:
             shutil.copy2(NEW_ARTICLES[0], corpus / NEW_ARTICLES[0].name)
             second = ui.wait_for_sensor_run({first["runId"]}, timeout=600)
             grown = warehouse_rows(warehouse, "SELECT count(*) FROM articles")[0][0]
-            check(grown == articles + 1, f"after a new file the warehouse has {grown} articles, expected {articles + 1}")
+            check(grown == articles + 1,
+                  f"after a new file the warehouse has {grown} articles, expected {articles + 1}")
             page.goto(f"{ui.base}/runs/{second['runId']}")
             page.get_by_text("Success", exact=True).first.wait_for()
             page.get_by_text("Launched by corpus_sensor").first.wait_for()
@@ -156,17 +141,12 @@ def main() -> None:
             page.screenshot(path=out / "sensor_run.png")
             print(f"sensor: new file -> run {second['runId']} succeeded, warehouse {articles} -> {grown} articles",
                   flush=True)
+            stops_on(dev, signal.SIGTERM, whole_group=False)
 
-        stops_on(dev, signal.SIGTERM, whole_group=False)
-        dev.stop()
-        dev = make_dev(port, home, corpus, warehouse, out / "make_dev.log")
-        dev.start()
-        dev.wait_for_http(ui.base + "/server_info", timeout=300)
-        stops_on(dev, signal.SIGINT, whole_group=True)
+        with make_dev(port, home, corpus, warehouse, out / "make_dev.log") as dev:
+            dev.wait_for_http(ui.base + "/server_info", timeout=300)
+            stops_on(dev, signal.SIGINT, whole_group=True)
         print(f"dagster check passed in {time.monotonic() - started:.0f} s; screenshots in {out}", flush=True)
-    finally:
-        dev.stop()
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

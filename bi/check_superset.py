@@ -15,18 +15,15 @@ Screenshots go to bi/out/superset/.
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import shutil
-import tempfile
 import time
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from checklib import (BI, NEW_ARTICLES, OUT, CheckFailed, Service, check, chromium_page, free_port, run_pipeline,
-                      seed_corpus, stop_on_termination, warehouse_rows)
+from checklib import (BI, NEW_ARTICLES, CheckFailed, Service, check, chromium_page, prepared, run_pipeline,
+                      warehouse_rows)
 
 DASHBOARD = "/superset/dashboard/news-warehouse/"
 CHART_NAMES = {line.split(":", 1)[1].strip() for path in (BI / "dashboard" / "charts").glob("*.yaml")
@@ -51,16 +48,16 @@ class Figures:
 
     @classmethod
     def of(cls, warehouse: Path) -> Figures:
-        def one(sql: str) -> object:
-            return warehouse_rows(warehouse, sql)[0][0]
+        def one(sql: str, *params: object) -> object:
+            return warehouse_rows(warehouse, sql, list(params))[0][0]
         speaker = one("SELECT speaker FROM quotes_by_speaker ORDER BY quotes DESC, speaker LIMIT 1")
         return cls(
             articles=one("SELECT count(*) FROM articles WHERE missing_since IS NULL"),
             quotes=one("SELECT count(*) FROM quote_details"),
             speakers=one("SELECT count(*) FROM quotes_by_speaker"),
-            publishers={p for (p,) in warehouse_rows(warehouse, "SELECT DISTINCT publisher FROM articles_per_publisher_month")},
+            publishers={p for (p,) in warehouse_rows(warehouse, "SELECT publisher FROM articles_per_publisher_month")},
             speaker=speaker,
-            speaker_quotes=one(f"SELECT count(*) FROM quote_details WHERE speaker = '{speaker.replace(chr(39), chr(39) * 2)}'"),
+            speaker_quotes=one("SELECT count(*) FROM quote_details WHERE speaker = ?", speaker),
         )
 
 
@@ -101,8 +98,8 @@ class Dashboard:
 
     def charts(self) -> dict[str, int]:
         slices = self.page.locator(".chart-slice[data-test-chart-id]")
-        return {slices.nth(i).get_attribute("data-test-chart-name"): int(slices.nth(i).get_attribute("data-test-chart-id"))
-                for i in range(slices.count())}
+        return {slices.nth(i).get_attribute("data-test-chart-name"):
+                int(slices.nth(i).get_attribute("data-test-chart-id")) for i in range(slices.count())}
 
     def chart(self, name: str) -> object:
         return self.page.locator(f'.chart-slice[data-test-chart-name="{name}"]')
@@ -119,10 +116,12 @@ class Dashboard:
                 break
             if time.monotonic() > deadline:
                 raise CheckFailed(f"charts not drawn within {timeout:.0f} s: answered "
-                                  f"{sorted(n for n, d in answered.items() if d)}, drawn {sorted(n for n, d in drawn.items() if d)}")
+                                  f"{sorted(n for n, d in answered.items() if d)}, "
+                                  f"drawn {sorted(n for n, d in drawn.items() if d)}")
             time.sleep(1)
         self.page.wait_for_load_state("networkidle")
-        check(set(charts) == CHART_NAMES, f"the dashboard shows {sorted(charts)}, the repo defines {sorted(CHART_NAMES)}")
+        check(set(charts) == CHART_NAMES,
+              f"the dashboard shows {sorted(charts)}, the repo defines {sorted(CHART_NAMES)}")
         for name in charts:
             result = answered[name]
             error_text = self.chart(name).locator(ERRORS).all_inner_texts()
@@ -209,38 +208,28 @@ def check_sql_access(dashboard: Dashboard) -> None:
         return dashboard.api("/api/v1/sqllab/execute/", "POST", {"database_id": database_id, "sql": statement,
                                                                   "runAsync": False, "schema": "main"})
     speakers = sql("SELECT count(*) AS n FROM quotes_by_speaker")
-    check(speakers["http_status"] == 200 and speakers["data"][0]["n"] > 0, f"SQL Lab cannot read the warehouse: {speakers}")
+    check(speakers["http_status"] == 200 and speakers["data"][0]["n"] > 0,
+          f"SQL Lab cannot read the warehouse: {speakers}")
     outside = sql("SELECT * FROM read_text('/etc/hostname')")
     check(outside["http_status"] != 200 and "disabled" in json.dumps(outside).lower(),
           f"SQL Lab read a file outside the warehouse: {outside}")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--port", type=int, default=int(os.environ.get("SUPERSET_PORT", "8088")))
-    args = parser.parse_args()
-    stop_on_termination()
-    out = OUT / "superset"
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    work = Path(tempfile.mkdtemp(prefix="news-bi-check-"))
-    corpus, warehouse, state = work / "corpus", work / "news.duckdb", work / "superset"
-    port = free_port(args.port)
-    base = f"http://127.0.0.1:{port}"
-    superset = Service("superset", [str(BI / "superset.sh")], log=out / "superset.log", env={
-        "NEWS_WAREHOUSE": str(warehouse), "NEWS_SUPERSET_STATE": str(state), "SUPERSET_PORT": str(port)})
-    try:
+    with prepared("superset", "SUPERSET_PORT", 8088, __doc__.split("\n")[0]) as (port, out, work):
+        corpus, warehouse, state = work / "corpus", work / "news.duckdb", work / "superset"
+        base = f"http://127.0.0.1:{port}"
         started = time.monotonic()
-        seed_corpus(corpus)
         run_pipeline(corpus, warehouse, out / "pipeline.log")
         figures = Figures.of(warehouse)
         print(f"warehouse built from the seeds: {figures}", flush=True)
-        superset.start()
-        superset.wait_for_http(base + "/health", timeout=900)
-        server_pid = superset.pid
-        print(f"superset: up after {time.monotonic() - started:.0f} s on {base}", flush=True)
+        superset = Service("superset", [str(BI / "superset.sh")], log=out / "superset.log", env={
+            "NEWS_WAREHOUSE": str(warehouse), "NEWS_SUPERSET_STATE": str(state), "SUPERSET_PORT": str(port)})
+        with superset, chromium_page() as page:
+            superset.wait_for_http(base + "/health", timeout=900)
+            server_pid = superset.pid
+            print(f"superset: up after {time.monotonic() - started:.0f} s on {base}", flush=True)
 
-        with chromium_page() as page:
             dashboard = Dashboard(page, base)
             dashboard.login("admin", (state / "admin_password").read_text().strip())
             seen = dashboard.open()
@@ -251,7 +240,8 @@ def main() -> None:
             speakers = dashboard.filter_by_speaker(figures.speaker)
             rows = dashboard.data[dashboard.charts()[QUOTES_TABLE]]["rowcount"]
             check(rows == figures.speaker_quotes and speakers and set(speakers) == {figures.speaker},
-                  f"filtered by {figures.speaker!r}: {rows} rows (expected {figures.speaker_quotes}), first page {speakers}")
+                  f"filtered by {figures.speaker!r}: {rows} rows (expected {figures.speaker_quotes}), "
+                  f"first page {speakers}")
             dashboard.chart(QUOTES_TABLE).screenshot(path=out / "quotes_filtered_by_speaker.png")
             print(f"speaker filter: {figures.speaker!r} -> {rows} quotes, all theirs", flush=True)
 
@@ -262,20 +252,17 @@ def main() -> None:
                 shutil.copy2(article, corpus / article.name)
             run_pipeline(corpus, warehouse, out / "pipeline.log")
             grown = Figures.of(warehouse)
-            check(grown.articles == figures.articles + len(NEW_ARTICLES), f"the pipeline did not add the articles: {grown}")
+            check(grown.articles == figures.articles + len(NEW_ARTICLES),
+                  f"the pipeline did not add the articles: {grown}")
             seen = dashboard.open()
             check_figures(dashboard, grown, seen)
             check(superset.pid == server_pid and superset.process.poll() is None, "Superset restarted")
             dashboard.screenshot(out / "dashboard_after_new_articles.png")
             print(f"after adding {len(NEW_ARTICLES)} articles and running the pipeline with Superset up: "
-                  f"{grown.articles} articles, {grown.quotes} quotes, publishers {sorted(grown.publishers)} shown", flush=True)
-
-        superset.stop()
+                  f"{grown.articles} articles, {grown.quotes} quotes, publishers {sorted(grown.publishers)} shown",
+                  flush=True)
         check(not superset.group(), "Superset left processes behind")
         print(f"superset check passed in {time.monotonic() - started:.0f} s; screenshots in {out}", flush=True)
-    finally:
-        superset.stop()
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -6,12 +6,14 @@ when it ends, also when it fails or is interrupted (SIGINT, SIGTERM), so nothing
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -35,6 +37,26 @@ class CheckFailed(AssertionError):
 def check(condition: object, message: str) -> None:
     if not condition:
         raise CheckFailed(message)
+
+
+@contextlib.contextmanager
+def prepared(name: str, port_variable: str, default_port: int, description: str) -> Iterator[tuple[int, Path, Path]]:
+    """A check's set-up: its port (--port, else the environment variable, else the default; the next free one when
+    that is taken), a fresh output folder bi/out/NAME/, and a temporary work folder holding a corpus of the seeds,
+    removed at the end."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--port", type=int, default=int(os.environ.get(port_variable, default_port)))
+    port = parser.parse_args().port
+    stop_on_termination()
+    out = OUT / name
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    work = Path(tempfile.mkdtemp(prefix=f"news-{name}-check-"))
+    try:
+        _seed_corpus(work / "corpus")
+        yield free_port(port), out, work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def stop_on_termination() -> None:
@@ -81,13 +103,21 @@ def free_port(preferred: int, tries: int = 20) -> int:
 
 
 class Service:
-    """A command run in its own session; stop() ends its whole process group."""
+    """A command run in its own session; stop() ends its whole process group. As a context manager: started on
+    entry, stopped on exit."""
 
     def __init__(self, name: str, command: list[str], env: dict[str, str], log: Path,
                  ignore_sigint: bool = False):
         self.name, self.command, self.env, self.log = name, command, env, log
         self.ignore_sigint = ignore_sigint
         self.process: subprocess.Popen | None = None
+
+    def __enter__(self) -> Service:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
 
     def start(self) -> None:
         self.log.parent.mkdir(parents=True, exist_ok=True)
@@ -176,14 +206,14 @@ def run_pipeline(corpus: Path, warehouse: Path, log: Path) -> None:
     check(done.returncode == 0, f"the pipeline failed; see {log}:\n{tail(log)}")
 
 
-def warehouse_rows(warehouse: Path, sql: str) -> list[tuple]:
+def warehouse_rows(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:
     import duckdb
 
     with contextlib.closing(duckdb.connect(str(warehouse), read_only=True)) as con:
-        return con.execute(sql).fetchall()
+        return con.execute(sql, params).fetchall()
 
 
-def seed_corpus(target: Path) -> None:
+def _seed_corpus(target: Path) -> None:
     """The bundled articles (corpus/) copied into a check's own corpus folder."""
     target.mkdir(parents=True, exist_ok=True)
     for path in (ROOT / "corpus").iterdir():

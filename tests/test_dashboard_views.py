@@ -6,6 +6,7 @@ import duckdb
 
 from helpers import rows
 from pipelines.warehouse.sqlfiles import run_sql_file
+from pipelines.warehouse.store import Warehouse
 
 
 def test_quote_details_has_every_quote_of_a_present_article_with_its_article(seed_warehouse):
@@ -17,7 +18,8 @@ def test_quote_details_has_every_quote_of_a_present_article_with_its_article(see
     assert len({quote_id for quote_id, *_ in details}) == quotes
     assert all(speaker and month for _, speaker, _, month in details)
     named = rows(seed_warehouse, "SELECT speaker, quotes FROM quotes_by_speaker ORDER BY quotes DESC LIMIT 1")[0]
-    assert rows(seed_warehouse, f"SELECT count(*) FROM quote_details WHERE speaker = '{named[0]}'")[0][0] == named[1]
+    speaker_rows = Warehouse(seed_warehouse).query("SELECT count(*) FROM quote_details WHERE speaker = ?", [named[0]])
+    assert speaker_rows[0][0] == named[1]
 
 
 def test_quotes_per_month_add_up_by_kind(seed_warehouse):
@@ -37,7 +39,8 @@ def test_publication_month_labels_what_the_article_gives_and_sorts_in_time_order
 
 
 def test_people_cooccurrence_pairs_people_named_in_the_same_articles(seed_warehouse):
-    pairs = rows(seed_warehouse, "SELECT person_1, person_2, person_rank_1, person_rank_2, articles FROM people_cooccurrence")
+    pairs = rows(seed_warehouse,
+                 "SELECT person_1, person_2, person_rank_1, person_rank_2, articles FROM people_cooccurrence")
     assert pairs
     people = dict(rows(seed_warehouse, "SELECT name, article_count FROM entities WHERE label = 'PERSON'"))
     for person_1, person_2, _, _, articles in pairs:
