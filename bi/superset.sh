@@ -24,7 +24,7 @@ superset() { "$VENV/bin/superset" "$@" >>"$STATE/setup.log" 2>&1 || { tail -30 "
 # Metadata database and roles: on first start, and again when the installed Superset changes.
 installed="$(sha256sum "$BI/requirements.lock" | cut -c1-16)"
 if [ "$(cat "$STATE/initialized" 2>/dev/null)" != "$installed" ]; then
-    echo "Setting up Superset's metadata database in $STATE (a minute on first start)..."
+    echo "Setting up Superset's metadata database in $STATE (a few minutes on first start)..."
     superset db upgrade
     "$VENV/bin/python" -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode=WAL")' \
         "$STATE/superset.db"
