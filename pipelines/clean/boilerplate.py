@@ -62,7 +62,7 @@ def classify(lines: list[Line], known_title: str | None = None, line_model: bool
     _slideshows(lines, result.reasons)
     # A long page title ("Headline, with many words | The Seattle Times") is no paragraph of the story.
     core = [i for i, line in enumerate(lines) if line.no not in result.reasons and line.is_paragraph
-            and not (not line.ends_like_sentence and _SOURCE_SUFFIX.search(line.text))]
+            and (line.ends_like_sentence or not _SOURCE_SUFFIX.search(line.text))]
     first, last = (core[0], core[-1]) if core else (len(lines), len(lines))
     if len(core) >= 2 and _is_stand_first(lines[core[0]], lines[core[0] + 1:core[1]], result.reasons):
         first = core[1]
