@@ -175,3 +175,10 @@ def test_the_html_reader_prefers_what_the_page_states_and_drops_user_names():
     meta = read_html(page)[1]
     assert (meta["title"], meta["authors"], meta["published"]) == ("Trams Will Reach the Airport by 2028",
                                                                    ["Jane Roe"], "2025-03-04")
+
+
+def test_the_headline_the_page_shows_goes_from_the_body_when_it_states_another_title():
+    head = '<meta property="og:title" content="Council backs airport tram extension after decade of debate">'
+    article = clean_page(html_page(paragraphs(STORY), head=head), "html")
+    assert article.metadata.title == "Council backs airport tram extension after decade of debate"
+    assert TITLE not in article.body.split("\n")

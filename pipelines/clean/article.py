@@ -26,10 +26,11 @@ MAX_HEADER_LINE_WORDS = 20
 
 def clean(raw: RawArticle) -> CleanArticle:
     lines = split_lines(raw.text)
-    known_title = raw.sidecar.get("title") or raw.extracted_meta.get("title")
+    known_titles = [raw.sidecar.get("title") or raw.extracted_meta.get("title"),
+                    *raw.extracted_meta.get("headlines", [])]
     # HTML has been through trafilatura, which keeps the main text only: the line model and the rules that tell
     # page furniture by its shape are for whole pages.
-    result = classify(lines, known_title=known_title, line_model=raw.format == "txt", main_text=raw.format == "html")
+    result = classify(lines, known_titles, line_model=raw.format == "txt", main_text=raw.format == "html")
     kept = [line for line in lines if line.no not in result.reasons]
     removed = [line for line in lines if line.no in result.reasons]
 

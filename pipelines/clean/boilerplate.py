@@ -10,6 +10,7 @@ link lists, author boxes and page chrome.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipelines.clean.furniture import furniture_reason
@@ -44,10 +45,11 @@ class Classification:
     headings: set[int] = field(default_factory=set)  # line_nos of subheadings kept in the body
 
 
-def classify(lines: list[Line], known_title: str | None = None, line_model: bool = True,
+def classify(lines: list[Line], known_titles: Sequence[str] = (), line_model: bool = True,
              main_text: bool = False) -> Classification:
     """Classifies the non-blank lines of one article (see split_lines): the rules, then (with ``line_model``)
-    the trained model for whatever page furniture the rules did not know.
+    the trained model for whatever page furniture the rules did not know. ``known_titles``: the article's title as
+    its sidecar or page states it (and the headline the page shows, when it differs); their copies go.
 
     ``main_text``: the lines are what an HTML extractor kept as the page's main text, not a whole page. The
     extractor chose them from the page's structure, so the rules that tell menus, link lists, section labels and
@@ -67,7 +69,7 @@ def classify(lines: list[Line], known_title: str | None = None, line_model: bool
     if len(core) >= 2 and _is_stand_first(lines[core[0]], lines[core[0] + 1:core[1]], result.reasons):
         first = core[1]
     top = lines[:first]
-    titles = (_main_text_top if main_text else _top_block)(top, result.reasons, known_title)
+    titles = (_main_text_top if main_text else _top_block)(top, result.reasons, known_titles)
     for line in lines:
         if normalised(line.text) in titles:
             result.reasons[line.no] = "title"
@@ -148,6 +150,10 @@ def _title_forms(title: str) -> set[str]:
     return {normalised(title)} | ({normalised(headline)} if headline else set())
 
 
+def _known_forms(known_titles: Sequence[str]) -> set[str]:
+    return {form for title in known_titles if title for form in _title_forms(title)}
+
+
 def _metadata_line(top: list[Line], i: int, reasons: dict[int, str]) -> bool:
     """Marks top[i] when it is a byline or a dateline (and the name below a bare "By")."""
     line = top[i]
@@ -164,9 +170,9 @@ def _metadata_line(top: list[Line], i: int, reasons: dict[int, str]) -> bool:
     return False
 
 
-def _main_text_top(top: list[Line], reasons: dict[int, str], known_title: str | None) -> set[str]:
-    """The top of an extractor's main text: only the known title's copies, bylines and datelines are marked."""
-    titles = _title_forms(known_title) if known_title else set()
+def _main_text_top(top: list[Line], reasons: dict[int, str], known_titles: Sequence[str]) -> set[str]:
+    """The top of an extractor's main text: only the known titles' copies, bylines and datelines are marked."""
+    titles = _known_forms(known_titles)
     found = False
     for i, line in enumerate(top):
         if line.no in reasons or _metadata_line(top, i, reasons):
@@ -177,9 +183,9 @@ def _main_text_top(top: list[Line], reasons: dict[int, str], known_title: str | 
     return titles if found else set()
 
 
-def _top_block(top: list[Line], reasons: dict[int, str], known_title: str | None) -> set[str]:
+def _top_block(top: list[Line], reasons: dict[int, str], known_titles: Sequence[str]) -> set[str]:
     """Marks the top block's lines; returns the normalised forms of the title (none when the text shows none)."""
-    titles = _title_forms(known_title) if known_title else set()
+    titles = _known_forms(known_titles)
     title_lines: list[int] = []
     mark_site_header(top, reasons, _is_metadata, _is_title_candidate)
     for i, line in enumerate(top):

@@ -34,7 +34,8 @@ RESCUE_RATIO = 3
 
 
 def read_html(html: str) -> tuple[str, dict]:
-    """(main text, metadata with title/authors/publisher/published/url, only the fields the page gives).
+    """(main text, metadata with title/authors/publisher/published/url, only the fields the page gives, and
+    "headlines": other titles the page shows).
 
     A page that is no HTML, or where neither trafilatura nor the page copy finds text, yields ("", {...}), which
     ingest reports as an empty file.
@@ -50,9 +51,17 @@ def read_html(html: str) -> tuple[str, dict]:
                                            include_images=False, deduplicate=False, favor_recall=True)
     text = (document.text or "") if document is not None else ""
     text = rescued_story(tree, text) or text
-    meta = {**_extracted_metadata(document), **page_metadata(tree)}
+    extracted = _extracted_metadata(document)
+    meta = {**extracted, **page_metadata(tree)}
     if "authors" not in meta and (names := byline_element_names(tree)):
         meta["authors"] = names
+    # The headline the page shows (its first <h1>; trafilatura's title) may differ from the one it states for
+    # search engines: its copies go too. Only the first <h1>: some sites head every section with one.
+    first_h1 = next(tree.iter("h1"), None)
+    shown = [extracted.get("title"), _text(first_h1) if first_h1 is not None else None]
+    headlines = [title for title in dict.fromkeys(shown) if title and title != meta.get("title")]
+    if headlines:
+        meta["headlines"] = headlines
     return text, meta
 
 
