@@ -264,3 +264,30 @@ def test_blank_lines_between_paragraphs_do_not_hide_the_introduction(nlp):
                    "“The factory will reopen in March.”")
     q = only(marked(doc), "direct")
     assert (q.verb, speaker_name(doc, q)) == ("tell", "Peter Novak")
+
+
+# --- quoted clauses inside the writer's sentence --------------------------------------------------------------
+
+def test_a_clause_the_writers_words_run_into_is_partial(nlp):
+    doc = run(nlp, "The mayor, Ann Cole, spoke on Monday. The new rules mean “people can no longer park here,” "
+                   "Cole said.")
+    quote = only(marked(doc), "partial")
+    assert speaker_name(doc, quote) == "Ann Cole"
+
+
+def test_a_clause_set_off_by_a_comma_before_said_x_is_direct(nlp):
+    doc = run(nlp, "Deficits this large came only with wars or slumps like the 1930s, “this sort of stimulus is "
+                   "unprecedented,” said Mark Dale, an economist.")
+    quote = only(marked(doc), "direct")
+    assert speaker_name(doc, quote) == "Mark Dale"
+
+
+def test_a_persons_own_question_inside_the_writers_sentence_is_direct(nlp):
+    doc = run(nlp, "“What are we supposed to do?” asked Maria Lopez, 42, a nurse.\n"
+                   "Lopez wondered “Who will pay for all of this?”")
+    assert [(q.kind, speaker_name(doc, q)) for q in marked(doc)] == [("direct", "Maria Lopez")] * 2
+
+
+def test_a_colon_after_a_clause_about_a_person_the_model_left_untagged_gives_the_speaker(nlp):
+    doc = run(nlp, "“What are we supposed to do?” asked Maria Lopez, 42, a nurse.\nLopez has a question: “Why now?”")
+    assert [speaker_name(doc, q) for q in marked(doc)] == ["Maria Lopez"] * 2

@@ -9,7 +9,10 @@ Sets ``doc._.quotes`` (list[models.Quote]). Quoted stretches come from pairing q
   introduction, a next paragraph that only says who spoke ("Mr Brown said."), the cue its clause hangs from,
   the person the sentence before it is about ("context"), the reporter of the paragraph before (a quote
   paragraph after "X said ..., but she cautioned ..."), or the previous quote it continues;
-- partial: a quoted phrase inside the writer's sentence, spoken by that sentence's reporter (dependency parse);
+- direct too: a clause set off by a comma before "said X" (..., “this is unprecedented,” said X), and a
+  capitalised question or exclamation of a person's inside the writer's sentence (Lopez wondered “Who pays?”);
+- partial: a quoted phrase inside the writer's sentence, spoken by that sentence's reporter (dependency parse),
+  a clause the writer's words run into included (the rules mean “people can no longer park,” Cole said);
 - scare: quotation marks no one is quoted with, titles and flagged terms included (never given a speaker);
 - indirect: reported speech without marks (``indirect``).
 Speakers keep the words used there; ``people`` maps them (pronouns included) to person entities.
@@ -37,6 +40,7 @@ SENTENCE_END = (".", "!", "?")
 OPEN_ENDINGS = (",", "?", "!", "—", "–", "-", "…", ":")
 DASHES = ("—", "–", "-", "--")
 INTRODUCING_MARKS = (":", *DASHES)  # Judge Ann Lee agreed with the defence - “...”
+CLAUSE_BREAKS = (",", ";", "(", *INTRODUCING_MARKS)  # marks after which a quoted clause stands on its own
 NEAR_CUE_TOKENS = 4  # after a quote that closes its sentence, a cue this close still attributes it
 MIN_CLAUSE_WORDS = 3
 NAME = r"[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,5}"  # up to six capitalised words
@@ -146,9 +150,16 @@ class _QuoteFinder:
                 return FoundQuote(q.start, q.end, "direct", attribution)
         if term:
             return FoundQuote(q.start, q.end, "scare")
-        # A full clause inside the writer's sentence, said by whoever follows: ..., “this is unprecedented,” said X.
-        if _has_own_subject(content) and content.text.rstrip().endswith(OPEN_ENDINGS):
+        # A full clause set off in the writer's sentence, said by whoever follows: ..., “this is unprecedented,” said
+        # X (not one the writer's words run into: the rules mean “people can no longer park here,” Cole said).
+        if _has_own_subject(content) and content.text.rstrip().endswith(OPEN_ENDINGS) \
+                and leading[-1].text in CLAUSE_BREAKS:
             attribution = self._trailing_cue(content, trailing[:NEAR_CUE_TOKENS])
+            if attribution is not None:
+                return FoundQuote(q.start, q.end, "direct", attribution)
+        # A question or exclamation of a person's own, capitalised: Lopez wondered “Who will pay for all this?”
+        if _starts_capitalised(content) and _has_own_subject(content) and content.text.rstrip().endswith(("?", "!")):
+            attribution = self._spoken_by(clause_speaker(leading), "context")
             if attribution is not None:
                 return FoundQuote(q.start, q.end, "direct", attribution)
         attribution = self._partial_attribution(q, content, trailing)

@@ -39,8 +39,23 @@ def clause_speaker(tokens: list[Token]) -> Token | None:
 
 
 def names_a_person(token: Token) -> bool:
-    return token.ent_type_ == "PERSON" or token.lower_ in PERSON_PRONOUNS or any(
-        t.dep_ == "appos" and t.ent_type_ == "PERSON" for t in token.children)
+    return _is_person(token) or token.lower_ in PERSON_PRONOUNS or any(
+        t.dep_ == "appos" and _is_person(t) for t in token.children)
+
+
+def _is_person(token: Token) -> bool:
+    """spaCy's PERSON, or a word of a person the entity step found ("Lopez" the model left untagged)."""
+    return token.ent_type_ == "PERSON" or token.i in _person_tokens(token.doc)
+
+
+def _person_tokens(doc) -> frozenset[int]:
+    """The tokens of the PERSON entity mentions of news_entities, computed once per document."""
+    if "person_tokens" not in doc.user_data:
+        entities = doc._.entities or []
+        chars = [(m.start, m.end) for m in doc._.entity_mentions or [] if entities[m.entity].label == "PERSON"]
+        doc.user_data["person_tokens"] = frozenset(
+            t.i for start, end in chars for t in (doc.char_span(start, end, alignment_mode="expand") or []))
+    return doc.user_data["person_tokens"]
 
 
 def _owner(noun: Token) -> Token | None:
