@@ -319,3 +319,19 @@ def test_an_unfamiliar_name_with_nothing_around_it_is_still_not_taken_on_the_mod
 def test_a_name_the_model_runs_on_over_a_product_is_the_persons_name(nlp):
     doc = nlp("Margaret Hamilton arrived at MIT in 1959. In 2017 she got a Margaret Hamilton Lego minifigure.")
     assert set(people(doc)) == {"Margaret Hamilton"}
+
+
+def test_a_name_the_model_cuts_in_two_is_one_person(nlp):
+    doc = nlp("Ghannouchi, who served under ousted president Zine El Abidine Ben Ali, said he was stepping down. "
+              "Ben Ali fled to Saudi Arabia in January.")
+    assert spacy_labels(doc).get("Zine El") == "PERSON"
+    assert "Zine El Abidine Ben Ali" in people(doc)
+    assert not any(name.startswith("Zine El") and name != "Zine El Abidine Ben Ali" for name in people(doc))
+
+
+def test_an_organisation_label_gives_way_to_an_age_and_a_role_noun(nlp):
+    doc = nlp("Detectives questioned Marcus Reed, 34, on Monday. Opposition figure Ahmed Nejib Chebbi called for "
+              "elections.")
+    assert spacy_labels(doc).get("Marcus Reed") == "ORG"
+    assert spacy_labels(doc).get("Ahmed Nejib Chebbi") == "ORG"
+    assert {"Marcus Reed", "Ahmed Nejib Chebbi"} <= set(people(doc))

@@ -5,8 +5,8 @@ Clean-up: a span is cut at line breaks, slashes and, inside a person's name, at 
 ends before a capitalised function word or verb of a headline-case run ("Rob Lowe Will Never" -> "Rob Lowe");
 spans with no capital letter, party tags ("D-Mass.") and credits ("Photographer: ...", "... contributed to this
 report.") are dropped.
-Repairs of small-model errors: a person's name grows over a forename the model left out ("Bjorn" + "Alexander
-Duben"), over a hyphenated last part ("Yoon Suk" + "-yeol") and over a surname with an apostrophe ("Michael" +
+Repairs of small-model errors: two halves of one name are joined ("Zine El" + "Abidine Ben Ali"); a person's name
+grows over a forename the model left out ("Bjorn" + "Alexander Duben"), over a hyphenated last part ("Yoon Suk" + "-yeol") and over a surname with an apostrophe ("Michael" +
 "O’Leary"); a "person" followed or headed by an organisation word is an organisation ("Lee Kuan Yew School of
 Public Policy", "John L. Thornton China Center", "FC Porto", but not "Chrysler LLC Jim Press"); one ending in a
 street or feature word is a place ("Harmon Street").
@@ -117,6 +117,7 @@ def _is_junk(mention: Mention, lines: Lines) -> bool:
 
 
 def _repair_spans(mentions: list[Mention]) -> list[Mention]:
+    mentions = _joined_halves(mentions)
     taken = {token.i for mention in mentions for token in mention.span}
     repaired = []
     for mention in mentions:
@@ -126,6 +127,20 @@ def _repair_spans(mentions: list[Mention]) -> list[Mention]:
         if mention:
             repaired.append(mention)
     return repaired
+
+
+def _joined_halves(mentions: list[Mention]) -> list[Mention]:
+    """Two PERSON mentions with only a space between them are one name the model cut in two ("Zine El" +
+    "Abidine Ben Ali"): two people never stand side by side without a comma or "and"."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        if last is not None and last.label == mention.label == "PERSON" and last.span.end == mention.span.start \
+                and last.span[-1].whitespace_ == " " and last.span[-1].is_alpha and mention.span[0].is_title:
+            joined[-1] = make_mention(mention.span.doc[last.span.start:mention.span.end], "PERSON") or mention
+        else:
+            joined.append(mention)
+    return joined
 
 
 def _grow_name(mention: Mention, taken: set[int]) -> Mention:

@@ -2,7 +2,7 @@
 
 - A name-like ORG/GPE/NORP/LOC mention becomes PERSON when its words are part of a person's full name in
   the article ("Duben", "Russel"), when a title precedes it ("President Putin"), when an appositive or
-  "who" clause describes it as a person, when it is coordinated with a person ("Kim and Putin"), or when
+  "who" clause describes it as a person, when an age follows it ("Marcus Reed, 34,"), when it is coordinated with a person ("Kim and Putin"), or when
   it is the subject of a speech verb and then "he" or "she" ("Okafor said ... she added").
   A known place keeps its place label ("Washington" is not George Washington's surname here).
 - A bare PERSON (no person in the article has it in a full name) with no such evidence is a place when it is
@@ -38,8 +38,8 @@ from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, p
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import (NAME_PARTICLES, Mention, is_apostrophe_name, is_place_word,
                                             make_mention)
-from pipelines.nlp.entities.support import (coordinated_with, described_as_person, speaker_called_he_or_she,
-                                            subject_of_himself_or_herself)
+from pipelines.nlp.entities.support import (age_after, coordinated_with, described_as_person,
+                                            speaker_called_he_or_she, subject_of_himself_or_herself)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
@@ -111,7 +111,7 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
 
 
 def _person_evidence(span: Span, person_tokens: set[int]) -> bool:
-    return (described_as_person(span) or coordinated_with(span, person_tokens)
+    return (described_as_person(span) or coordinated_with(span, person_tokens) or age_after(span)
             or speaker_called_he_or_she(span))
 
 

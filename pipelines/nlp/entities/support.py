@@ -96,7 +96,7 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
 # --- decisive ---------------------------------------------------------------------------------------------
 
 def _decisive(span: Span, person_tokens: set[int]) -> bool:
-    return described_as_person(span) or _age_after(span) or coordinated_with(span, person_tokens)
+    return described_as_person(span) or age_after(span) or coordinated_with(span, person_tokens)
 
 
 def described_as_person(span: Span) -> bool:
@@ -139,7 +139,7 @@ def _owned_by_organisation(noun: Token) -> bool:
     return any(child.dep_ == "poss" and child.lower_ in _ORGANISATION_POSSESSIVES for child in noun.children)
 
 
-def _age_after(span: Span) -> bool:
+def age_after(span: Span) -> bool:
     """"Eloise Parry, 21, was taken ..."."""
     doc, end = span.doc, span.end
     return end + 2 < len(doc) and doc[end].text == "," and bool(_AGE.match(doc[end + 1].text)) \
