@@ -291,3 +291,17 @@ def test_a_persons_own_question_inside_the_writers_sentence_is_direct(nlp):
 def test_a_colon_after_a_clause_about_a_person_the_model_left_untagged_gives_the_speaker(nlp):
     doc = run(nlp, "“What are we supposed to do?” asked Maria Lopez, 42, a nurse.\nLopez has a question: “Why now?”")
     assert [speaker_name(doc, q) for q in marked(doc)] == ["Maria Lopez"] * 2
+
+
+def test_he_goes_to_the_person_of_the_latest_sentence_even_outside_subject_position(nlp):
+    doc = run(nlp, "“It got me sick,” Paul Brown wrote on the forum.\n"
+                   "The case is one of the reasons for the long campaign of Tom Hale on the forums.\n"
+                   "“I recognize that drug use is risky,” he told me.")
+    assert [speaker_name(doc, q) for q in marked(doc)] == ["Paul Brown", "Tom Hale"]
+
+
+def test_a_subject_outranks_a_person_only_mentioned_in_the_same_sentence(nlp):
+    doc = run(nlp, "President Yoon Suk Yeol apologized on Saturday. “I deeply regret this,” he said.\n"
+                   "Lee Jae-myung, the opposition leader, said Yoon’s decree had caused chaos.\n"
+                   "“Our democracy is now being wrecked,” he said.")
+    assert [speaker_name(doc, q) for q in marked(doc)] == ["Yoon Suk Yeol", "Lee Jae-myung"]

@@ -4,7 +4,9 @@ Person mentions come from news_entities (doc._.entity_mentions of PERSON entitie
 entities fill in where no entity mention covers them (speaker_entity stays None for those). Mentions inside
 quotes or headings are never antecedents. Every he/she/him/her/his of the writer's, in text order, goes to the
 most recent gender-compatible person who was a speaker, a clause subject or a resolved pronoun before it (an
-object pronoun never to its own clause's subject); a person's gender comes from a title or kinship noun at the
+object pronoun never to its own clause's subject), or, when the latest sentence with a person only mentions them
+(an object, a possessive, a parse gone wrong), to that person after any subject of that sentence; a person's gender
+comes from a title or kinship noun at the
 name (gender_words.txt), else from the first pronoun resolved to them.
 """
 
@@ -24,7 +26,7 @@ from pipelines.nlp.quotes.roles import definite_role, fits, role_words
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "dative", "iobj", "pobj")
-RANK_MAIN, RANK_EMBEDDED, RANK_OTHER = 0, 1, 2
+RANK_MAIN, RANK_EMBEDDED, RANK_OTHER, RANK_MENTION = 0, 1, 2, 3
 MIN_VARIANT_LENGTH = 6  # shorter surnames one letter apart are often different names (Allen, Allan; Jones, Jonas)
 
 
@@ -73,8 +75,8 @@ class People:
         self._salient: list[tuple[int, int, PersonMention]] = []
         for mention in self.mentions:
             rank = _subject_rank(self._span(mention).root)
-            if rank is not None:
-                self._salient.append((mention.start, rank, mention))
+            if rank is not None or mention.entity is not None:  # not the tagger's own names: credits slip in there
+                self._salient.append((mention.start, RANK_MENTION if rank is None else rank, mention))
         self._salient += self._role_subjects(excluded)
         # Every he/she/him/her/his of the writer's, resolved in text order as speakers are: each one learns a
         # gender and keeps its person salient ("Bloomfield called her ... She said:" is not Bloomfield).
@@ -177,9 +179,9 @@ class People:
         compatible = [(pos, rank, m) for pos, rank, m in self._salient if pos < position and fits(m)]
         if compatible:
             latest = max(self._sentence_start(pos) for pos, _, _ in compatible)
-            in_sentence = [(m.key not in self._gender, rank, -pos, m) for pos, rank, m in compatible
+            in_sentence = [(rank == RANK_MENTION, m.key not in self._gender, rank, -pos, m) for pos, rank, m in compatible
                            if self._sentence_start(pos) == latest]
-            return min(in_sentence, key=lambda entry: entry[:3])[3]
+            return min(in_sentence, key=lambda entry: entry[:4])[4]
         earlier = [m for m in self.mentions if m.end <= position and fits(m)]
         return earlier[-1] if earlier else None
 
