@@ -335,3 +335,26 @@ def test_an_organisation_label_gives_way_to_an_age_and_a_role_noun(nlp):
     assert spacy_labels(doc).get("Marcus Reed") == "ORG"
     assert spacy_labels(doc).get("Ahmed Nejib Chebbi") == "ORG"
     assert {"Marcus Reed", "Ahmed Nejib Chebbi"} <= set(people(doc))
+
+
+def test_surnames_the_model_leaves_out_after_forenames_join_the_name(nlp):
+    doc = nlp("Spanish Prime Minister José Luis Rodríguez Zapatero called an early election. Zapatero said so.")
+    assert spacy_labels(doc).get("José Luis") == "PERSON"
+    assert set(people(doc)) == {"José Luis Rodríguez Zapatero"}
+
+
+def test_a_headline_run_of_capitals_is_not_a_left_out_surname(nlp):
+    doc = nlp("Mary Lou Retton Wins Gold Medal At Los Angeles Games\nMary Lou Retton won gold in 1984, the judges said.")
+    assert not any(name.endswith(("Wins", "Gold")) for name in people(doc))
+
+
+def test_a_forename_and_a_titled_surname_make_an_organisation_label_a_person(nlp):
+    doc = nlp("Mr. Tsvangirai rejected the offer. Morgan Tsvangirai leads the Movement for Democratic Change.")
+    assert spacy_labels(doc).get("Morgan Tsvangirai") == "ORG"
+    assert set(people(doc)) == {"Morgan Tsvangirai"}
+
+
+def test_the_object_of_what_only_people_undergo_is_a_person(nlp):
+    doc = nlp("The protest ended on Sunday. Police arrested Xiao Ming on Monday.")
+    assert spacy_labels(doc).get("Xiao Ming") == "PERSON"
+    assert set(people(doc)) == {"Xiao Ming"}

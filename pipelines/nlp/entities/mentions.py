@@ -6,7 +6,8 @@ ends before a capitalised function word or verb of a headline-case run ("Rob Low
 spans with no capital letter, party tags ("D-Mass.") and credits ("Photographer: ...", "... contributed to this
 report.") are dropped.
 Repairs of small-model errors: two halves of one name are joined ("Zine El" + "Abidine Ben Ali"); a person's name
-grows over a forename the model left out ("Bjorn" + "Alexander Duben"), over a hyphenated last part ("Yoon Suk" + "-yeol") and over a surname with an apostrophe ("Michael" +
+grows over a forename the model left out ("Bjorn" + "Alexander Duben"), over surnames left out after forenames
+("José Luis" + "Rodríguez Zapatero"), over a hyphenated last part ("Yoon Suk" + "-yeol") and over a surname with an apostrophe ("Michael" +
 "O’Leary"); a "person" followed or headed by an organisation word is an organisation ("Lee Kuan Yew School of
 Public Policy", "John L. Thornton China Center", "FC Porto", but not "Chrysler LLC Jim Press"); one ending in a
 street or feature word is a place ("Harmon Street").
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entities.lexicon import is_title, org_words, place_words, titles
+from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, place_words, titles
 from pipelines.nlp.entities.lines import Lines
 
 # Labels of persons, organisations and places (NORP kept: groups, and person names the model mislabels).
@@ -36,6 +37,7 @@ NAME_PARTICLES = frozenset({"van", "von", "der", "den", "ter", "de", "del", "del
 _HEADLINE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "VBG", "MD"})
 _PARTY_AND_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")  # "D-Mass.", "R-Ohio": an affiliation, not a name
 _MAX_ORG_TAIL = 4  # capitalised words after a "person" that can still end in an organisation word
+_MAX_LEFT_OUT_SURNAMES = 2
 
 
 @dataclass
@@ -153,9 +155,25 @@ def _grow_name(mention: Mention, taken: set[int]) -> Mention:
             and not doc[end].whitespace_ and doc[end + 1].is_alpha:
         end += 2
     end = _apostrophe_surname_end(doc, end)
+    end = _surnames_end(doc, start, end, taken)
     if (start, end) == (mention.span.start, mention.span.end):
         return mention
     return make_mention(doc[start:end], mention.spacy_label, mention.label) or mention
+
+
+def _surnames_end(doc: Doc, start: int, end: int, taken: set[int]) -> int:
+    """The end of a name opening with forenames that goes on with surnames the model left out ("José Luis" +
+    "Rodríguez Zapatero called ..."): up to two untagged name words that end before a lower-case word."""
+    if not all(is_given_name(t.text) for t in doc[start:end] if t.is_alpha):
+        return end
+    grown = end
+    while grown < len(doc) and grown - end < _MAX_LEFT_OUT_SURNAMES and _is_name_word(doc[grown]) \
+            and not doc[grown].ent_type_ and grown not in taken and "\n" not in doc[grown - 1].whitespace_ \
+            and doc[grown - 1].whitespace_ and not is_place_word(doc[grown]):
+        grown += 1
+    if grown == end or (grown < len(doc) and doc[grown].is_title and not doc[grown].is_sent_start):
+        return end  # a run of capitalised words goes on: a headline, not a name
+    return grown
 
 
 def _apostrophe_surname_end(doc: Doc, end: int) -> int:

@@ -3,7 +3,8 @@
 - A name-like ORG/GPE/NORP/LOC mention becomes PERSON when its words are part of a person's full name in
   the article ("Duben", "Russel"), when a title precedes it ("President Putin"), when an appositive or
   "who" clause describes it as a person, when an age follows it ("Marcus Reed, 34,"), when it is coordinated with a person ("Kim and Putin"), or when
-  it is the subject of a speech verb and then "he" or "she" ("Okafor said ... she added").
+  it is the subject of a speech verb and then "he" or "she" ("Okafor said ... she added"), or when it opens with a
+  forename and ends with a surname the article gives a person with a title ("Mr. Tsvangirai ... Morgan Tsvangirai").
   A known place keeps its place label ("Washington" is not George Washington's surname here).
 - A bare PERSON (no person in the article has it in a full name) with no such evidence is a place when it is
   a known place ("victory over Kyiv") or used as one ("in Nashua"), and an organisation when it is a word of
@@ -92,6 +93,8 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
     full_names = _full_names(mentions)
     person_tokens = {t.i for m in mentions if m.label == "PERSON" for t in m.span}
     tagged_people = [m for m in mentions if m.label == "PERSON"]
+    titled_surnames = {entity_key(m.text) for m in tagged_people
+                       if len(name_parts(m.text)) == 1 and described_as_person(m.span)}
     for mention in mentions:
         is_place = entity_key(mention.text) in place_keys()
         if mention.label in _RELABELLED and _is_name_like(mention.span) and not (
@@ -99,7 +102,8 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
             if _in_full_name(mention, full_names) or (
                     mention.label != "NORP" and not is_place and not in_place_context(mention.span)
                     and (_person_evidence(mention.span, person_tokens)
-                         or mention.label == "FAC" and _opens_with_forename(mention.span))):
+                         or (mention.label == "FAC" or name_parts(mention.text)[-1] in titled_surnames)
+                         and _opens_with_forename(mention.span))):
                 mention.label = "PERSON"
     # Against the names as now labelled: "Kenji Ota" tagged ORG is a person's full name, not a company's.
     full_names = _full_names(mentions)

@@ -182,13 +182,13 @@ def _is_surname_of(short: list[str], full: list[str]) -> bool:
 
 
 def _does_what_people_do(span: Span) -> bool:
-    """"Claes Bang stars as ...", "Ghannouchi died", "Wiseman was born in Boston", "Ghannouchi's death"
-    (human_words.txt)."""
+    """"Claes Bang stars as ...", "Ghannouchi died", "Wiseman was born in Boston", "police arrested Xiao Ming",
+    "Ghannouchi's death" (human_words.txt)."""
     root = span.root
     lemma = root.head.lemma_.lower()
     if root.dep_ == "nsubj":
         return root.head.pos_ == "VERB" and lemma in human_words("does")
-    if root.dep_ == "nsubjpass":
+    if root.dep_ == "nsubjpass" or root.dep_ == "dobj" and root.head.pos_ == "VERB":  # "police arrested Xiao Ming"
         return lemma in human_words("undergoes")
     return root.dep_ == "poss" and root.head.pos_ == "NOUN" and lemma in human_words("has")
 
