@@ -30,11 +30,14 @@ dev: setup
 check-defs: setup
 	$(VENV)/bin/dg check defs
 
-# The seeds (with the gold sidecar for 004's day), then the two held-out sets (dev, then test).
+# The seeds (with the gold sidecar for 004's day), then the two held-out sets (dev, then test). Every set is
+# scored; the target fails when any figure of any set falls below its floor (tests/gold/floors.toml).
 eval: setup
-	$(PY) -m pipelines eval
-	$(PY) -m pipelines eval --corpus tests/gold/heldout/corpus --gold tests/gold/heldout/heldout.json --sidecars none
-	$(PY) -m pipelines eval --corpus tests/gold/heldout2/corpus --gold tests/gold/heldout2/heldout2.json --sidecars none
+	@status=0; \
+	$(PY) -m pipelines eval || status=1; \
+	$(PY) -m pipelines eval --corpus tests/gold/heldout/corpus --gold tests/gold/heldout/heldout.json --sidecars none || status=1; \
+	$(PY) -m pipelines eval --corpus tests/gold/heldout2/corpus --gold tests/gold/heldout2/heldout2.json --sidecars none || status=1; \
+	exit $$status
 
 bench: setup
 	$(PY) -m pipelines bench
