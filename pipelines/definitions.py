@@ -3,6 +3,7 @@
 import dagster as dg
 
 from pipelines.defs import assets
+from pipelines.defs.assets import WRITER_TAGS
 from pipelines.defs.checks import warehouse_checks
 from pipelines.defs.jobs import ingest_job
 from pipelines.defs.resources import default_resources
@@ -19,3 +20,16 @@ defs = dg.Definitions(
     schedules=[daily_rescan],
     resources=default_resources(),
 )
+
+QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
+
+def materialize_all(resources: dict | None = None, instance: dg.DagsterInstance | None = None) -> dg.ExecuteInProcessResult:
+    """Materializes every asset (and runs the checks) in this process, like one run of the ingest job."""
+    return dg.materialize(
+        [*all_assets, *warehouse_checks],
+        resources=default_resources(**(resources or {})),
+        instance=instance,
+        tags=WRITER_TAGS,
+        run_config=QUIET_LOGS,
+    )

@@ -1,4 +1,4 @@
-"""Helpers for the end-to-end tests: a temporary corpus and one real pipeline run into a temp warehouse."""
+"""Test helpers: a temporary corpus and one real pipeline run into a temp warehouse; quotes of a parsed text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.cli.run import materialize_all
+from pipelines.definitions import materialize_all
 from pipelines.defs.resources import CorpusResource, WarehouseResource
 from pipelines.warehouse.store import Warehouse
 
@@ -42,3 +42,30 @@ def rows(warehouse_path: Path, sql: str) -> list[tuple]:
 def people(doc) -> dict[str, object]:
     """The PERSON entities of a parsed doc, by name."""
     return {e.name: e for e in doc._.entities if e.label == "PERSON"}
+
+
+# --- quotes on short texts -------------------------------------------------------------------------------
+
+def run(nlp, text: str):
+    """The parsed text; every quote's span and speaker span must point at their words."""
+    doc = nlp(text)
+    for q in doc._.quotes:
+        assert q.text == text[q.start:q.end]
+        if q.speaker_text is not None:
+            assert q.speaker_text == text[q.speaker_start:q.speaker_end]
+    return doc
+
+
+def marked(doc):
+    """The quotes with quotation marks (not the indirect ones), in text order."""
+    return [q for q in doc._.quotes if q.kind != "indirect"]
+
+
+def speaker_name(doc, quote) -> str | None:
+    return doc._.entities[quote.speaker_entity].name if quote.speaker_entity is not None else None
+
+
+def only(quotes, kind):
+    found = [q for q in quotes if q.kind == kind]
+    assert len(found) == 1, found
+    return found[0]

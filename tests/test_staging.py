@@ -80,7 +80,7 @@ def test_a_run_keeps_its_outputs_as_data_in_the_private_staging_folder_and_pickl
 
     import pipelines.defs.assets as assets
     from helpers import copy_seeds
-    from pipelines.cli.run import materialize_all
+    from pipelines.definitions import materialize_all
     from pipelines.defs.resources import CorpusResource, WarehouseResource
     from pipelines.warehouse.store import Warehouse
 

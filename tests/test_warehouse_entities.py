@@ -34,6 +34,8 @@ def test_one_entity_per_person_across_articles(tmp_path):
 
 
 def test_mention_counts_add_up(seed_warehouse):
+    [(entities,)] = rows(seed_warehouse, "SELECT count(*) FROM entities WHERE mention_count > 0")
+    assert entities > 50
     assert rows(seed_warehouse, """
         SELECT count(*) FROM entities e
         WHERE mention_count <> (SELECT sum(mentions) FROM entity_mention_counts c WHERE c.entity_id = e.entity_id)

@@ -59,8 +59,7 @@ def incremental(args: argparse.Namespace) -> int:
     parsed = args.parsed or n
     if n % parsed:
         raise SystemExit("--parsed must divide --incremental")
-    from pipelines.cli.bench import _load_model  # noqa: PLC0415  (the model is loaded once, outside the timings)
-    model_load = _load_model()
+    model_load = measure.load_model()  # once, outside the timings
     corpus, warehouse, build = _built(args, parsed, processes)
     if parsed != n:
         corpus, warehouse = _replicated(args, parsed, corpus, warehouse)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import time
 from pathlib import Path
 
 from pipelines.bench import measure, report
@@ -41,12 +40,6 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _load_model() -> float:
-    start = time.perf_counter()
-    _shared_nlp()
-    return time.perf_counter() - start
-
-
 def _words(texts: list[str]) -> int:
     return sum(len(t.split()) for t in texts)
 
@@ -59,7 +52,7 @@ def _stage_rows(runs: dict[str, measure.RunMeasure]) -> list[list]:
 def throughput(args: argparse.Namespace) -> int:
     corpus = args.work / f"corpus-{args.articles}-{args.seed}"
     write_corpus(SEEDS, corpus, args.articles, args.seed)
-    model_load = _load_model()
+    model_load = measure.load_model()
     results, runs = [], {}
     for processes in args.processes:
         warehouse = args.work / f"throughput-{processes}p" / "news.duckdb"

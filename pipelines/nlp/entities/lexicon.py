@@ -1,0 +1,53 @@
+"""The word lists of the entity extractor, read once from the *.txt files next to this module."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from pipelines.nlp.names import entity_key
+
+_HERE = Path(__file__).resolve().parent
+
+
+def _lines(file_name: str) -> list[str]:
+    text = (_HERE / file_name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def titles() -> frozenset[str]:
+    return frozenset(word.lower() for word in _lines("titles.txt"))
+
+
+def is_title(token) -> bool:
+    """A title word, abbreviated or not: "Sen.", "Gov", "Councilwoman"."""
+    return token.lower_.rstrip(".") in titles()
+
+
+@cache
+def org_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in _lines("org_words.txt"))
+
+
+@cache
+def place_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in _lines("place_words.txt"))
+
+
+@cache
+def place_keys() -> frozenset[str]:
+    return frozenset(entity_key(place) for place in _lines("places.txt"))
+
+
+@cache
+def credit_cue() -> re.Pattern:
+    """One pattern matching a credit cue at the end of the text before a name."""
+    return re.compile("(?:" + "|".join(_lines("credit_cues.txt")) + r")\W*$", re.IGNORECASE)
+
+
+@cache
+def credit_line() -> re.Pattern:
+    """One pattern found in a line that credits every name on it (contributor lines, author bios)."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in _lines("credit_lines.txt")))

@@ -1,0 +1,60 @@
+"""What kind of body line a character sits on: running text, a headline-like fragment, a bullet, a credit.
+
+Cleaning removes most page furniture before NLP; these checks keep link-list headlines ("Judge Rules
+Trump's ..."), author lines and photo credits from becoming people when some of it slips through.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from pipelines.nlp.entities.lexicon import credit_cue, credit_line
+
+_NEWLINE = re.compile("\n")
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+_BULLET = re.compile(r"^\s*[•·▪●◦‣*]")
+# Names, "and", "&" and commas between a credit cue and the name it credits ("from A, B and C").
+_NAME_LIST_TAIL = re.compile(r"(?:\s+|,|&|\band|[A-Z][\w.’'\-]*|\([^()]*\))$")
+
+
+class Lines:
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0] + [match.end() for match in _NEWLINE.finditer(text)]
+
+    def span(self, char: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, char) - 1
+        start = self.starts[index]
+        end = self.text.find("\n", start)
+        return start, len(self.text) if end == -1 else end
+
+    def is_running_text(self, char: int) -> bool:
+        """Prose rather than a title, byline or link: enough lower-case words, or a finished sentence."""
+        start, end = self.span(char)
+        line = self.text[start:end]
+        words = _WORD.findall(line)
+        if not words:
+            return False
+        lower = sum(word[0].islower() for word in words) / len(words)
+        return (len(words) >= 8 and lower >= 0.3) or (
+            len(words) >= 4 and lower >= 0.2 and bool(_SENTENCE_END.search(line)))
+
+    def is_bullet(self, char: int) -> bool:
+        start, end = self.span(char)
+        return bool(_BULLET.match(self.text[start:end]))
+
+    def is_credit(self, char: int) -> bool:
+        """The name at ``char`` follows a credit cue on its line ("By ...", "Photographer: ...", "With assistance
+        from ..."), or its whole line is a credit ("... contributed to this report.", an author bio)."""
+        start, end = self.span(char)
+        if credit_line().search(self.text[start:end]):
+            return True
+        before = self.text[start:char]
+        while not credit_cue().search(before):
+            shorter = _NAME_LIST_TAIL.sub("", before)
+            if shorter == before:
+                return False
+            before = shorter
+        return True

@@ -1,0 +1,188 @@
+"""Entity mentions from spaCy's NER, cleaned and repaired.
+
+Clean-up: a span is cut at line breaks and slashes, loses leading determiners, bullets and punctuation and a
+trailing possessive; spans with no capital letter, abstract-noun "people" ("Mutual Assistance"), party
+tags ("D-Mass.") and credits ("Photographer: ...", "... contributed to this report.") are dropped.
+Repairs of small-model errors: a person's name grows over a forename
+the model left out ("Bjorn" + "Alexander Duben") and over a hyphenated last part ("Yoon Suk" + "-yeol");
+a "person" followed or headed by an organisation word is an organisation ("Lee Kuan Yew School of Public
+Policy", "John L. Thornton China Center", "FC Porto"); one ending in a street or feature word is a place
+("Harmon Street").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipelines.nlp.entities.lexicon import is_title, org_words, place_words, titles
+from pipelines.nlp.entities.lines import Lines
+
+# Labels of persons, organisations and places (NORP kept: groups, and person names the model mislabels).
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+_EDGE_CHARS = "•·▪●◦‣*-–—/\\|\"'“”‘’«»()[]{},;:!?#@ \t\n"
+_CUT_TOKENS = frozenset({"/", "|", "•", "·", "▪", "●", "(", ")", "[", "]", "“", "”", '"'})
+_LEADING_WORDS = frozenset({"the", "a", "an"})
+_ABSTRACT_SUFFIX = re.compile(r"(?:tion|sion|ance|ence|ment|ness|ity|ism|ship|ology|ure)$", re.IGNORECASE)
+_PARTY_AND_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")  # "D-Mass.", "R-Ohio": an affiliation, not a name
+_MAX_ORG_TAIL = 4  # capitalised words after a "person" that can still end in an organisation word
+
+
+@dataclass
+class Mention:
+    span: Span  # tokens of the cleaned mention
+    start: int  # body chars of the cleaned text
+    end: int
+    text: str  # body[start:end], kept: Doc.text rebuilds the whole body on every call
+    spacy_label: str  # "" when spaCy did not tag it
+    label: str  # our label
+
+
+def mentions_from_ner(doc: Doc, lines: Lines) -> list[Mention]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        for piece in _pieces(ent):
+            mention = make_mention(piece, ent.label_)
+            if mention and not _is_junk(mention, lines):
+                found.append(mention)
+    return _repair_spans(found)
+
+
+def make_mention(span: Span, spacy_label: str, label: str | None = None) -> Mention | None:
+    """The cleaned mention inside ``span``, or None when nothing name-like is left."""
+    span = _trim_tokens(span)
+    if span is None:
+        return None
+    text = span.text
+    offset = len(text) - len(text.lstrip(_EDGE_CHARS))
+    text = text[offset:].rstrip(_EDGE_CHARS)
+    if not text or not any(ch.isupper() for ch in text):
+        return None
+    start = span.start_char + offset
+    return Mention(span, start, start + len(text), text, spacy_label, label or spacy_label)
+
+
+def _pieces(span: Span) -> list[Span]:
+    """The span cut at line breaks, slashes, brackets and bullets: "Ju Peng/Xinhua" -> "Ju Peng", "Xinhua"."""
+    pieces, begin = [], span.start
+    for token in span:
+        if token.text in _CUT_TOKENS or "\n" in token.text:
+            if token.i > begin:
+                pieces.append(span.doc[begin:token.i])
+            begin = token.i + 1
+    if span.end > begin:
+        pieces.append(span.doc[begin:span.end])
+    return pieces
+
+
+def _trim_tokens(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (_is_edge(doc[start]) or doc[start].lower_ in _LEADING_WORDS):
+        start += 1
+    while end > start and (_is_edge(doc[end - 1]) or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _is_edge(token: Token) -> bool:
+    return token.is_space or token.is_punct or not token.text.strip(_EDGE_CHARS)
+
+
+def _is_junk(mention: Mention, lines: Lines) -> bool:
+    words = mention.span
+    if all(not token.text[0].isupper() for token in words if token.is_alpha):
+        return True  # "democratic": a mention needs a capitalised word
+    if _PARTY_AND_STATE.match(mention.text):
+        return True
+    if len(words) == 1 and words[0].pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON"):
+        return True  # "Demanding" at the start of a sentence
+    if mention.label == "PERSON" and any(_ABSTRACT_SUFFIX.search(t.text) and len(t) > 5 for t in words):
+        return True  # "Mutual Assistance", "Co-operation": abstract nouns are not people
+    if lines.is_bullet(mention.start) and not lines.is_running_text(mention.start):
+        return True  # an item of a link list
+    return mention.label == "PERSON" and lines.is_credit(mention.start)
+
+
+def _repair_spans(mentions: list[Mention]) -> list[Mention]:
+    taken = {token.i for mention in mentions for token in mention.span}
+    repaired = []
+    for mention in mentions:
+        if mention.label == "PERSON":
+            mention = _as_organisation(mention) or _as_place(mention) \
+                or _without_titles(_grow_name(mention, taken))
+        if mention:
+            repaired.append(mention)
+    return repaired
+
+
+def _grow_name(mention: Mention, taken: set[int]) -> Mention:
+    """Adds a forename the model left out on the left and a hyphenated last part on the right."""
+    doc, start, end = mention.span.doc, mention.span.start, mention.span.end
+    while start > 0 and _is_name_word(doc[start - 1]) and doc[start - 1].i not in taken \
+            and doc[start - 1].whitespace_ and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    if (start, end) == (mention.span.start, mention.span.end):
+        return mention
+    return make_mention(doc[start:end], mention.spacy_label, mention.label) or mention
+
+
+def _without_titles(mention: Mention) -> Mention | None:
+    """"President Xi" -> "Xi": a title is a role, not part of the name."""
+    span = mention.span
+    start = span.start
+    while start < span.end and is_title(span.doc[start]):
+        start += 1
+    if start == span.start:
+        return mention
+    return make_mention(span.doc[start:span.end], mention.spacy_label, mention.label)
+
+
+def _is_name_word(token: Token) -> bool:
+    return (token.pos_ == "PROPN" and token.is_alpha and token.is_title
+            and token.lower_ not in titles() and token.lower_ not in org_words())
+
+
+def _as_organisation(mention: Mention) -> Mention | None:
+    """A "person" that is part of an organisation's name, or None when it is not."""
+    doc, span = mention.span.doc, mention.span
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_upper and before.lower_ in org_words():
+        return make_mention(doc[span.start - 1:span.end], mention.spacy_label, "ORG")  # "FC Porto"
+    if any(token.lower_ in org_words() for token in span[1:]):
+        end = _of_phrase_end(doc, span.end)
+        return make_mention(doc[span.start:end], mention.spacy_label, "ORG")
+    end = span.end
+    while end < len(doc) and end - span.end < _MAX_ORG_TAIL and doc[end].is_title and doc[end].is_alpha:
+        end += 1
+        if doc[end - 1].lower_ in org_words():
+            return make_mention(doc[span.start:_of_phrase_end(doc, end)], mention.spacy_label, "ORG")
+    return None
+
+
+def _as_place(mention: Mention) -> Mention | None:
+    """A "person" whose last word names a street or a geographic feature ("Harmon Street"), or None."""
+    span = mention.span
+    if len(span) > 1 and is_place_word(span[-1]):
+        return make_mention(span, mention.spacy_label, "FAC")
+    return None
+
+
+def is_place_word(token: Token) -> bool:
+    return token.is_title and token.lower_.rstrip(".") in place_words()
+
+
+def _of_phrase_end(doc: Doc, end: int) -> int:
+    """Extends an organisation name over "of Public Policy"."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title:
+        end += 1
+        while end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+    return end

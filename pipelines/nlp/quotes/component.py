@@ -1,0 +1,305 @@
+"""news_quotes: who said what, with the speaker resolved to a person entity when there is one.
+
+Sets ``doc._.quotes`` (list[models.Quote]). Quoted stretches come from pairing quotation marks
+(``marks``); each is then classified and attributed:
+- direct: a quoted clause opening a sentence (or introduced by "X said:" / "X said,"); its speaker comes from
+  a dash after it ("“...” – Name"), the cue after it ("“...,” X said", "said X"), the introduction before it,
+  the previous quote it continues, or the reporter of the paragraph before (a quote paragraph after "X said
+  ..., but she cautioned ...");
+- partial: a quoted phrase inside the writer's sentence, spoken by that sentence's reporter (dependency parse);
+- scare: quotation marks no one is quoted with, titles and flagged terms included (never given a speaker);
+- indirect: reported speech without marks (``indirect``).
+Speakers keep the words used there; ``people`` maps them (pronouns included) to person entities.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipelines.models import Quote
+from pipelines.nlp.extensions import doc_text
+from pipelines.nlp.quotes.cues import cue_lemma, dominating_cue, speaker_head, speaker_span
+from pipelines.nlp.quotes.indirect import reported_clauses
+from pipelines.nlp.quotes.marks import QuotedSpan, find_quoted_spans, paragraph_spans
+from pipelines.nlp.quotes.people import People, PersonMention
+from pipelines.nlp.quotes.terms import is_term
+
+SENTENCE_END = (".", "!", "?")
+# A quote ending like this leaves its sentence open for the attribution that follows: “...,” she said.
+OPEN_ENDINGS = (",", "?", "!", "—", "–", "-", "…", ":")
+NEAR_CUE_TOKENS = 4  # after a quote that closes its sentence, a cue this close still attributes it
+MIN_CLAUSE_WORDS = 3
+NAME = r"[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,5}"  # up to six capitalised words
+DASH_SPEAKER = re.compile(rf"[ \t]*[–—-]{{1,2}}[ \t]*(?P<name>{NAME})[ \t]*(?:[,.;(]|$)")
+
+
+@Language.factory("news_quotes")
+def make_component(nlp: Language, name: str):  # no postponed annotations here: spaCy reads these
+    return QuotesComponent()
+
+
+class QuotesComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        found = find_quotes(doc)
+        text = doc_text(doc)
+        doc._.quotes = [f.to_quote(text) for f in found]
+        return doc
+
+
+@dataclass
+class Attribution:
+    verb: str  # cue lemma, "according to", "-" (dash) or ":" (colon introduction)
+    speaker_start: int
+    speaker_end: int
+
+
+@dataclass
+class FoundQuote:
+    start: int
+    end: int
+    kind: str
+    attribution: Attribution | None = None
+    person: PersonMention | None = None
+    continues: "FoundQuote | None" = None  # the earlier quote whose speaker this one keeps
+
+    def to_quote(self, text: str) -> Quote:
+        """``text``: the document's text (read once: spaCy rebuilds doc.text on every access)."""
+        a = self.attribution
+        return Quote(
+            start=self.start, end=self.end, text=text[self.start:self.end], kind=self.kind,
+            speaker_text=text[a.speaker_start:a.speaker_end] if a else None,
+            speaker_entity=self.person.entity if self.person else None,
+            verb=a.verb if a else None,
+            speaker_start=a.speaker_start if a else None,
+            speaker_end=a.speaker_end if a else None,
+        )
+
+
+def find_quotes(doc: Doc) -> list[FoundQuote]:
+    """All quotes of the document in text order, their speakers resolved."""
+    finder = _QuoteFinder(doc)
+    found = finder.quoted() + finder.indirect()
+    found.sort(key=lambda f: f.start)
+    people = People(doc, finder.quote_ranges + list(doc._.headings or []))
+    for f in sorted(found, key=lambda f: f.attribution.speaker_start if f.attribution else f.start):
+        if f.attribution and f.continues is None:
+            f.person = people.resolve(f.attribution.speaker_start, f.attribution.speaker_end)
+    for f in found:
+        if f.continues is not None:
+            f.attribution, f.person = f.continues.attribution, f.continues.person
+    return found
+
+
+class _QuoteFinder:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.paragraphs = paragraph_spans(self.text)
+        self._para_starts = [start for start, _ in self.paragraphs]
+        self.headings = {self.paragraph_of(start) for start, _ in doc._.headings or []}
+        self.spans = find_quoted_spans(self.text)
+        # Each quote with its marks, for telling the writer's words from the quoted ones.
+        self.quote_ranges = [(q.open_mark, q.end + 1 if q.close_mark is not None else q.end) for q in self.spans]
+        self._token_in_quote = [self._overlaps_quote(t) for t in doc]
+
+    def in_quote(self, token: Token) -> bool:
+        return self._token_in_quote[token.i]
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect.bisect_right(self._para_starts, char) - 1
+
+    # --- quotes with marks ---------------------------------------------------------------------------
+
+    def quoted(self) -> list[FoundQuote]:
+        found = [self._classify(q) for q in self.spans]
+        self._link_runs_on(found)
+        self._link_continuations(found)
+        return found
+
+    def _classify(self, q: QuotedSpan) -> FoundQuote:
+        content = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        leading, trailing = self._leading(q), self._trailing(q)
+        opens_sentence = self._opens_sentence(leading)
+        introduced = bool(leading) and leading[-1].text in (":", ",") and self._last_cue(leading) is not None
+        if opens_sentence or introduced or _right_after_cue(leading):
+            attribution = self._direct_attribution(q, content, leading, trailing)
+            # A short utterance counts when someone is quoted with it: “Why now?” asked Jones. Inside the
+            # writer's sentence a short phrase is partial (what they call “exercise snacking,” short bursts ...).
+            if _is_clause(content) or (opens_sentence and attribution
+                                       and content.text.rstrip().endswith(OPEN_ENDINGS)):
+                return FoundQuote(q.start, q.end, "direct", attribution)
+        if is_term(content, leading):
+            return FoundQuote(q.start, q.end, "scare")
+        attribution = self._partial_attribution(q, content, trailing)
+        return FoundQuote(q.start, q.end, "partial" if attribution else "scare", attribution)
+
+    def _direct_attribution(self, q: QuotedSpan, content: Span, leading: list[Token],
+                            trailing: list[Token]) -> Attribution | None:
+        previous_tail = self._previous_paragraph_tail(q)
+        return (self._dash(q) or self._trailing_cue(content, trailing) or self._introduction(leading)
+                or self._introduction(previous_tail) or self._dominating(content) or self._reporter(previous_tail))
+
+    def _partial_attribution(self, q: QuotedSpan, content: Span, trailing: list[Token]) -> Attribution | None:
+        if content.text.rstrip().endswith(OPEN_ENDINGS):
+            return self._dominating(content) or self._trailing_cue(content, trailing)
+        return self._dominating(content)
+
+    def _dash(self, q: QuotedSpan) -> Attribution | None:
+        if q.close_mark is None:
+            return None
+        match = DASH_SPEAKER.match(self.text, q.close_mark + 1, self.paragraphs[q.paragraph][1])
+        return Attribution("-", match.start("name"), match.end("name")) if match else None
+
+    def _trailing_cue(self, content: Span, trailing: list[Token]) -> Attribution | None:
+        window = trailing if content.text.rstrip().endswith(OPEN_ENDINGS) else trailing[:NEAR_CUE_TOKENS]
+        for token in window:
+            if cue_lemma(token):
+                attribution = self._attribution(token)
+                # “...,” she said / said Jones: the speaker follows the quote; one named before it speaks of
+                # something else (The report devoted a chapter to “heat domes,” ... and said ...).
+                if attribution and attribution.speaker_start >= content.end_char:
+                    return attribution
+        return None
+
+    def _introduction(self, leading: list[Token]) -> Attribution | None:
+        """ "X said: “...”" / "X said, “...”" / "X: “...”" before the quote."""
+        if not leading or leading[-1].text not in (":", ","):
+            return None
+        cue = self._last_cue(leading)
+        if cue is not None:
+            return self._attribution(cue)
+        if leading[-1].text == ":":
+            names = [t for t in leading if t.ent_type_ == "PERSON"]
+            if names:
+                span = speaker_span(names[-1])
+                return Attribution(":", span.start_char, span.end_char)
+        return None
+
+    def _dominating(self, content: Span) -> Attribution | None:
+        paragraph = self.paragraph_of(content.start_char)
+        roots = [t for t in content if t.head.i < content.start or t.head.i >= content.end or t.head.i == t.i]
+        for root in roots:
+            cue = dominating_cue(root, self.in_quote, lambda t: self.paragraph_of(t.idx) == paragraph)
+            if cue is not None:
+                attribution = self._attribution(cue)
+                if attribution:
+                    return attribution
+        return None
+
+    def _attribution(self, cue: Token) -> Attribution | None:
+        head = speaker_head(cue)
+        if head is None or self.in_quote(head) or self.paragraph_of(head.idx) != self.paragraph_of(cue.idx):
+            return None
+        span = speaker_span(head)
+        if any(self.in_quote(t) for t in span):
+            return None
+        return Attribution(cue_lemma(cue), span.start_char, span.end_char)
+
+    def _reporter(self, sentence: list[Token]) -> Attribution | None:
+        """A quote paragraph with no attribution after a paragraph ending in reported speech ("Jones said the
+        data were clean, but she cautioned ...") goes on in that reporter's words: the main clause's cue."""
+        cues = [t for t in sentence if cue_lemma(t) and speaker_head(t) is not None]
+        if not cues:
+            return None
+        return self._attribution(min(cues, key=lambda cue: len(list(cue.ancestors))))
+
+    def _last_cue(self, tokens: list[Token]) -> Token | None:
+        cues = [t for t in tokens if cue_lemma(t) and speaker_head(t) is not None]
+        return cues[-1] if cues else None
+
+    # --- windows of the writer's words around a quote -----------------------------------------------
+
+    def _leading(self, q: QuotedSpan) -> list[Token]:
+        """The writer's words before the quote, back to the sentence start, the paragraph start or a quote."""
+        para_start = self.paragraphs[q.paragraph][0]
+        tokens: list[Token] = []
+        i = self._token_at(q.open_mark).i - 1
+        while i >= 0:
+            token = self.doc[i]
+            if token.idx < para_start or self.in_quote(token) or token.text in SENTENCE_END:
+                break
+            tokens.append(token)
+            i -= 1
+        return tokens[::-1]
+
+    def _trailing(self, q: QuotedSpan) -> list[Token]:
+        """The writer's words after the quote, up to the sentence end, the paragraph end or the next quote."""
+        if q.close_mark is None:
+            return []
+        para_end = self.paragraphs[q.paragraph][1]
+        tokens: list[Token] = []
+        for token in self.doc[self._token_at(q.close_mark).i + 1:]:
+            if token.idx >= para_end or self.in_quote(token) or token.text in SENTENCE_END:
+                break
+            tokens.append(token)
+        return tokens
+
+    def _previous_paragraph_tail(self, q: QuotedSpan) -> list[Token]:
+        """The last sentence of the previous paragraph, when the quote opens its paragraph."""
+        para_start = self.paragraphs[q.paragraph][0]
+        if q.paragraph == 0 or self.text[para_start:q.open_mark].strip() or q.paragraph - 1 in self.headings:
+            return []
+        start, end = self.paragraphs[q.paragraph - 1]
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return []
+        last_sentence = span[-1].sent
+        return [t for t in span if t.i >= last_sentence.start and not self.in_quote(t)]
+
+    def _opens_sentence(self, leading: list[Token]) -> bool:
+        return not any(t.is_alpha or t.is_digit for t in leading) or leading[-1].text == ":"
+
+    def _token_at(self, char: int) -> Token:
+        return self.doc[self.doc.char_span(char, char + 1, alignment_mode="expand").start]
+
+    def _overlaps_quote(self, token: Token) -> bool:
+        start, end = token.idx, token.idx + len(token.text)
+        return any(lo < end and start < hi for lo, hi in self.quote_ranges)
+
+    # --- quotes that keep an earlier speaker ---------------------------------------------------------
+
+    def _link_runs_on(self, found: list[FoundQuote]) -> None:
+        """A quote running on into the next paragraph keeps the speaker of its continuation."""
+        for index in range(len(found) - 2, -1, -1):
+            q, source = self.spans[index], found[index + 1].continues or found[index + 1]
+            if q.close_mark is None and found[index].attribution is None and source.attribution is not None \
+                    and self.spans[index + 1].paragraph == q.paragraph + 1:
+                found[index].kind = "direct"
+                found[index].continues = source
+
+    def _link_continuations(self, found: list[FoundQuote]) -> None:
+        """A direct quote without attribution keeps the previous quote's speaker when it follows that quote
+        in the same paragraph, or opens the paragraph after a direct quote."""
+        for index in range(1, len(found)):
+            current, previous = found[index], found[index - 1]
+            source = previous.continues or previous
+            if current.kind != "direct" or current.attribution or current.continues or not source.attribution:
+                continue
+            q, p = self.spans[index], self.spans[index - 1]
+            opens_paragraph = not self.text[self.paragraphs[q.paragraph][0]:q.open_mark].strip()
+            if q.paragraph == p.paragraph or (q.paragraph == p.paragraph + 1 and opens_paragraph
+                                               and previous.kind == "direct"):
+                current.continues = source
+
+    # --- reported speech without marks ---------------------------------------------------------------
+
+    def indirect(self) -> list[FoundQuote]:
+        found = []
+        for clause, cue in reported_clauses(self.doc, self.in_quote):
+            attribution = self._attribution(cue)
+            if attribution is not None:
+                found.append(FoundQuote(clause.start_char, clause.end_char, "indirect", attribution))
+        return found
+
+
+def _is_clause(content: Span) -> bool:
+    words = [t for t in content if t.is_alpha]
+    return len(words) >= MIN_CLAUSE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in content)
+
+
+def _right_after_cue(leading: list[Token]) -> bool:
+    """ "X said “...”" with nothing between the cue verb and the quote (not so-called “...”: no one speaks)."""
+    return bool(leading) and cue_lemma(leading[-1]) is not None and speaker_head(leading[-1]) is not None

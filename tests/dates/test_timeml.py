@@ -1,0 +1,54 @@
+"""The TimeML reader and the TempEval-3 style scorer, on small hand-made .tml files."""
+
+import datetime as dt
+from pathlib import Path
+
+from pipelines.evaluation.timeml import Counts, TimexSpan, evaluate, main, read_timeml
+
+TIMEML = Path(__file__).resolve().parents[1] / "data" / "timeml"
+
+
+def test_reader_gives_text_creation_time_and_timexes():
+    document = read_timeml(TIMEML / "news_2024-11-05.tml")
+    assert (document.creation_time, document.creation_precision) == (dt.date(2024, 11, 5), "day")
+    assert "Shipments by AT&T since last month" in document.text
+    assert "<" not in document.text
+    assert [(t.text, t.type, t.value) for t in document.timexes][:3] == [
+        ("Tuesday", "DATE", "2024-11-05"), ("three years", "DURATION", "P3Y"), ("June 2019", "DATE", "2019-06")]
+    for timex in document.timexes:
+        assert document.text[timex.start:timex.end] == timex.text
+
+
+def test_reader_keeps_a_coarse_creation_time_coarse():
+    document = read_timeml(TIMEML / "news_month_dct.tml")
+    assert (document.creation_time, document.creation_precision) == (dt.date(1998, 2, 1), "month")
+
+
+def _span(start, end, value, type_="DATE"):
+    return TimexSpan(start, end, "x" * (end - start), type_, value)
+
+
+def test_scorer_strict_relaxed_and_value():
+    gold = [_span(0, 10, "2024"), _span(20, 30, "P3Y", "DURATION"), _span(40, 45, "2019")]
+    system = [_span(0, 10, "2024"), _span(22, 30, "P2Y", "DURATION"), _span(50, 55, "PAST_REF")]
+    counts = Counts()
+    counts.add(gold, system)
+    assert counts.prf(counts.strict) == (1 / 3, 1 / 3, 1 / 3)
+    assert counts.prf(counts.relaxed) == (2 / 3, 2 / 3, 2 / 3)
+    assert counts.prf(counts.value) == (1 / 3, 1 / 3, 1 / 3)
+
+
+def test_a_system_expression_matches_one_gold_expression_only():
+    counts = Counts()
+    counts.add([_span(0, 5, "2024"), _span(6, 10, "2024-06")], [_span(0, 10, "2024-06")])
+    assert counts.relaxed == 1
+
+
+def test_our_pipeline_on_the_handmade_corpus(nlp):
+    counts = evaluate(nlp, [TIMEML])
+    assert counts.prf(counts.value)[2] == 1.0
+
+
+def test_main_without_tml_files_fails(capsys):
+    assert main([str(TIMEML / "missing-folder")]) == 1
+    assert "no .tml files" in capsys.readouterr().err

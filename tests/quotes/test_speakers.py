@@ -1,0 +1,74 @@
+"""Who speaks: quotes whose speaker is found outside their own sentence, and speakers that are not the person
+they name (short texts of our own)."""
+
+from __future__ import annotations
+
+from helpers import marked, only, run, speaker_name
+
+
+def test_quote_paragraph_after_reported_speech_keeps_the_reporter(nlp):
+    doc = run(nlp, "Dr. Nina Kaur said the trial had been carefully run, but she warned against drawing firm "
+                   "conclusions.\n“We only followed patients for two years, and that is not long enough.”")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Nina Kaur"
+
+
+def test_run_on_quote_after_reported_speech_keeps_the_reporter_in_both_paragraphs(nlp):
+    doc = run(nlp, "Dr. Nina Kaur said the trial had been carefully run.\n"
+                   "“We only followed patients for two years, and that is not long enough.\n"
+                   "“The next study will follow them for ten years before we publish anything.”")
+    first, second = marked(doc)
+    assert first.kind == second.kind == "direct"
+    assert speaker_name(doc, first) == speaker_name(doc, second) == "Nina Kaur"
+
+
+def test_quote_paragraph_after_plain_narration_gets_no_speaker(nlp):
+    doc = run(nlp, "Dr. Nina Kaur ran the trial at three hospitals.\n"
+                   "“We only followed patients for two years, and that is not long enough.”")
+    q = only(marked(doc), "direct")
+    assert q.speaker_text is None
+
+
+def test_a_person_s_organisation_is_not_the_person(nlp):
+    doc = run(nlp, "Senator Paul Grant did not attend. Grant’s office said he would visit the valley “soon.”")
+    q = only(marked(doc), "partial")
+    assert q.speaker_text == "Grant’s office"
+    assert q.speaker_entity is None
+
+
+def test_object_pronoun_is_not_its_clause_subject(nlp):
+    doc = run(nlp, "Anna Weiss, a poet, died on Sunday. She was 80.\n"
+                   "The critic Paul Stone called her the finest poet of her generation.\n"
+                   "In a 1990 interview, she said: “I write at night because the house is quiet then.”")
+    q = only(marked(doc), "direct")
+    assert q.speaker_text == "she"
+    assert speaker_name(doc, q) == "Anna Weiss"
+
+
+def test_possessive_pronoun_teaches_a_gender(nlp):
+    doc = run(nlp, "Anna Weiss met the union on Monday. Tom Berg thanked his staff for the long night.\n"
+                   "“We are not finished with this contract yet,” she said.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Anna Weiss"
+
+
+def test_kinship_noun_in_apposition_states_a_gender(nlp):
+    doc = run(nlp, "Anna Weiss, a poet, died on Sunday. She was 80.\n"
+                   "Her son, Peter Weiss, confirmed the death on Monday.\n"
+                   "“I write at night because the house is quiet then,” she told an interviewer in 1998.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Anna Weiss"
+
+
+def test_title_before_a_name_states_a_gender(nlp):
+    doc = run(nlp, "Ms. Laura Chen founded the firm. Mr. Victor Olsen joined it in 2001 as a partner.\n"
+                   "“We never borrowed a cent,” she said.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Laura Chen"
+
+
+def test_said_before_a_titled_name_parsed_as_one_phrase(nlp):
+    doc = run(nlp, "'We will win the league this year,' said manager Tom Hill.")
+    q = only(marked(doc), "direct")
+    assert q.speaker_text == "manager Tom Hill"
+    assert speaker_name(doc, q) == "Tom Hill"
