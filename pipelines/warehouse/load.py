@@ -138,8 +138,10 @@ def load(
         known = known_files(con)
         stats = {f.source_path: f for f in scan.files}
         loaded_paths = set(extracted_paths)
-        # Articles whose rows go: re-extracted ones, and files that now duplicate another article.
-        replaced = sorted({article_id_for(p) for p in loaded_paths | set(ingest.duplicates)})
+        # Articles whose rows go: re-extracted ones, files that now duplicate another article, and files that
+        # are errors now (a file's current version is what the warehouse holds, as a fresh build would).
+        replaced = sorted({article_id_for(p) for p in loaded_paths | set(ingest.duplicates)
+                           | {e.source_path for e in errors}})
         # Readers never see this file before it is published whole (see Warehouse.build).
         run_sql_file(con, "load/delete_articles.sql", article_ids=replaced)
         con.execute("BEGIN TRANSACTION")
@@ -156,8 +158,7 @@ def load(
             k = known[source.source_path]
             outcomes.append((source.source_path, k.content_sha256, k.status, k.article_id))
         for err in errors:
-            k = known.get(err.source_path)
-            outcomes.append((err.source_path, ingest.hashes.get(err.source_path), "error", k and k.article_id))
+            outcomes.append((err.source_path, ingest.hashes.get(err.source_path), "error", None))
         _upsert_source_files(con, outcomes, stats, now)
         _record_errors(con, errors, [p for p, _, status, _ in outcomes if status != "error"], now)
         run_sql_file(con, "load/record_presence.sql", now=now, present=[f.source_path for f in scan.files],
