@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup run test dev eval bench sql check-defs clean
+.PHONY: setup run test dev eval bench sql check-defs order-check clean
 
 setup: $(STAMP)
 
@@ -41,6 +41,11 @@ eval: setup
 
 bench: setup
 	$(PY) -m pipelines bench
+
+# The warehouse is a function of the set of files: the 53 real pages (HTML and text), seeds, dev, test and
+# generated articles in one run, against three shuffled incremental plans (longer than the suite's version).
+order-check: setup
+	$(PY) -m pipelines order-check
 
 # make sql Q="SELECT speaker_name, count(*) FROM quotes GROUP BY 1 ORDER BY 2 DESC"
 sql: setup

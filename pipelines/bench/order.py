@@ -31,13 +31,17 @@ def render_text(page: bytes) -> str:
 
 def mixed_corpus(pages: Path | None, folders: dict[str, Path], seeds: Path, generated: int, seed: int = 0,
                  page_limit: int | None = None) -> State:
-    """pages/NAME/source.html as html/NAME.html and as text/NAME.txt (the first ``page_limit`` pages), the
-    *.txt files of each folder under its name, and ``generated`` articles written from the seeds."""
+    """pages/NAME/source.html as html/NAME.html and as text/NAME.txt (only the ``page_limit`` pages with the
+    shortest text, when given), the *.txt files of each folder under its name, and ``generated`` articles
+    written from the seeds."""
     corpus: State = {}
-    for page in sorted(pages.glob("*/source.html"))[:page_limit] if pages else []:
-        html = page.read_bytes()
-        corpus[f"html/{page.parent.name}.html"] = html
-        corpus[f"text/{page.parent.name}.txt"] = render_text(html).encode("utf-8")
+    rendered = {page.parent.name: (page.read_bytes(), render_text(page.read_bytes()))
+                for page in sorted(pages.glob("*/source.html"))} if pages else {}
+    chosen = sorted(rendered, key=lambda name: (len(rendered[name][1].split()), name))[:page_limit]
+    for name in sorted(chosen):
+        html, text = rendered[name]
+        corpus[f"html/{name}.html"] = html
+        corpus[f"text/{name}.txt"] = text.encode("utf-8")
     for name, folder in folders.items():
         for path in sorted(folder.glob("*.txt")):
             corpus[f"{name}/{path.name}"] = path.read_bytes()

@@ -28,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--pages", type=Path, default=ROOT.parent / "shared" / "realworld" / "readability",
                    help="folder of NAME/source.html pages, each read as HTML and as its plain-text rendering")
-    p.add_argument("--page-limit", type=int, help="only the first N pages by name")
+    p.add_argument("--page-limit", type=int, help="only the N pages with the shortest text")
     p.add_argument("--sets", nargs="*", default=list(SETS), choices=list(SETS), help="annotated sets to add")
     p.add_argument("--generated", type=int, default=20, help="generated articles to add")
     p.add_argument("--plans", type=int, default=3, help="incremental plans to compare with the one-run build")

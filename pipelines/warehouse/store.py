@@ -59,8 +59,9 @@ class Warehouse:
             return con.execute(sql, params).fetchall()
 
     @contextlib.contextmanager
-    def build(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A writable connection to a private copy of the warehouse, published when the block succeeds."""
+    def build(self, publish: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A writable connection to a private copy of the warehouse, published when the block succeeds (with
+        ``publish`` off, a trial: the copy is thrown away either way)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _exclusive_lock(self.lock_path):
             self._discard_build()
@@ -79,6 +80,9 @@ class Warehouse:
                 self._discard_build()
                 raise
             con.close()
+            if not publish:
+                self._discard_build()
+                return
             _fsync(self.build_path)
             os.replace(self.build_path, self.path)
             _fsync(self.path.parent)
