@@ -277,3 +277,9 @@ COMMENT ON COLUMN pipeline_runs.articles_added IS 'New articles.';
 COMMENT ON COLUMN pipeline_runs.articles_changed IS 'Articles whose file changed and whose rows were replaced.';
 COMMENT ON COLUMN pipeline_runs.files_missing IS 'Files that disappeared since the previous run.';
 COMMENT ON COLUMN pipeline_runs.errors IS 'Files that could not be processed in this run (see ingest_errors).';
+
+CREATE TABLE IF NOT EXISTS warehouse_schema (
+    schema_sha256 VARCHAR NOT NULL
+);
+COMMENT ON TABLE warehouse_schema IS 'The version of sql/schema.sql the warehouse was built with (one row). A warehouse of another version is rebuilt from the corpus by the next run.';
+COMMENT ON COLUMN warehouse_schema.schema_sha256 IS 'SHA-256 of sql/schema.sql, first 16 hex digits.';

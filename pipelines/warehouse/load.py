@@ -39,8 +39,9 @@ def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, KnownFile]:
 
 
 def read_known_files(warehouse: Warehouse) -> dict[str, KnownFile]:
-    """What the published warehouse knows of the corpus ({} before the first run)."""
-    if not warehouse.exists():
+    """What the published warehouse knows of the corpus ({} before the first run, and when the warehouse was
+    built with another version of the schema: it is then rebuilt from the whole corpus)."""
+    if not warehouse.current():
         return {}
     with warehouse.connect_readonly() as con:
         return known_files(con)
