@@ -67,12 +67,15 @@ def _stat(path: Path) -> os.stat_result:
         return path.lstat()  # a broken link or a loop: reading it will say so
 
 
-def content_hash(data: bytes, sidecar: bytes | None = None) -> str:
-    """The identity of an article file: SHA-256 of its bytes, followed by its sidecar's when it has one (two
-    files are the same article only with the same metadata)."""
+def content_hash(data: bytes, sidecar: bytes | None = None, fmt: str = "txt") -> str:
+    """The identity of an article file: SHA-256 of its bytes, followed by its sidecar's when it has one and by
+    its format when it is not plain text. Two files are the same article only when they are read the same way:
+    the same bytes as HTML and as text are two articles, and so are the same bytes with other metadata."""
     digest = hashlib.sha256(data)
     if sidecar is not None:
         digest.update(b"\x00sidecar\x00" + sidecar)
+    if fmt != "txt":
+        digest.update(b"\x00format\x00" + fmt.encode("ascii"))
     return digest.hexdigest()
 
 
@@ -86,7 +89,7 @@ def identify(source: SourceFile) -> tuple[bytes, str] | IngestError:
     except SidecarError as exc:
         return IngestError(source.source_path, "bad_sidecar",
                            f"{exc}. Fix or remove {sidecar_path(Path(source.source_path)).as_posix()}.")
-    return data, content_hash(data, sidecar)
+    return data, content_hash(data, sidecar, ARTICLE_SUFFIXES[Path(source.source_path).suffix.lower()])
 
 
 def corpus_root(source: SourceFile) -> Path:

@@ -87,25 +87,30 @@ def _parse(source: SourceFile, identity: str) -> RawArticle | IngestError:
     return _guarded("Reading", source, lambda: read_article(source, data, identity))
 
 
+SETTLED = ("article", "duplicate", "error")  # outcomes that depend on a file's content as recorded
+
+
 def _members(scan_result: CorpusScan, identities: dict[str, str]) -> dict[str, list[str]]:
-    """{identity: the present files that have it}: the files read now, and the articles and duplicates the
-    warehouse knows that were not read again (their identity is as recorded)."""
+    """{identity: the present files that have it}: the files read now, and the files the warehouse knows that
+    were not read again (their identity is as recorded; a file that could not be read has none)."""
     groups: dict[str, list[str]] = {}
     for path, identity in identities.items():
         groups.setdefault(identity, []).append(path)
     reading = {f.source_path for f in scan_result.to_read}
     for f in scan_result.files:
         k = scan_result.known.get(f.source_path)
-        if f.source_path not in reading and k and k.status in ("article", "duplicate") and k.content_sha256:
+        if f.source_path not in reading and k and k.status in SETTLED and k.content_sha256:
             groups.setdefault(k.content_sha256, []).append(f.source_path)
     return groups
 
 
 def ingest(scan_result: CorpusScan, articles: BatchWriter) -> IngestResult:
     """Reads the files to read and decides, for every content they touch, which file is its article: the
-    first path in name order among the present files with that content (bytes and sidecar), whatever order
-    they arrived in; the others are its duplicates. An article whose file changed, went or broke passes its
-    content to the next such file. The articles to parse go to ``articles``, a batch at a time."""
+    first path in name order among the present files with that content (bytes, sidecar and format), whatever
+    order they arrived in; the others are its duplicates. An article whose file changed, went or broke passes
+    its content to the next such file. Content that cannot be read as an article fails the same way in every
+    file that holds it (the load stage does the same for a failure in a later stage). The articles to parse go
+    to ``articles``, a batch at a time."""
     result = IngestResult()
     known = scan_result.known
     by_path = {f.source_path: f for f in scan_result.files}
@@ -115,10 +120,10 @@ def ingest(scan_result: CorpusScan, articles: BatchWriter) -> IngestResult:
             result.errors.append(found)
         else:
             result.hashes[source.source_path] = found[1]
-    # Contents to decide again: those read now, and those whose article or duplicate changed or went.
+    # Contents to decide again: those read now, and those a file changed away from or went with.
     touched = set(result.hashes.values()) | {
         k.content_sha256 for p in [*(f.source_path for f in scan_result.to_read), *scan_result.missing]
-        if (k := known.get(p)) and k.status in ("article", "duplicate") and k.content_sha256
+        if (k := known.get(p)) and k.status in SETTLED and k.content_sha256
     }
     groups = _members(scan_result, result.hashes)
     for identity in sorted(touched & groups.keys()):
@@ -132,8 +137,9 @@ def ingest(scan_result: CorpusScan, articles: BatchWriter) -> IngestResult:
         else:
             article = _parse(by_path[first], identity)
             if isinstance(article, IngestError):  # the same content fails the same way in every file
-                result.errors += [IngestError(p, article.error, article.detail)
-                                  for p in [first, *others] if p in result.hashes]
+                for path in [first, *others]:
+                    result.errors.append(IngestError(path, article.error, article.detail))
+                    result.hashes[path] = identity
                 continue
             result.hashes[first] = identity
             articles.add(article)

@@ -109,6 +109,21 @@ def _record_errors(
         run_sql_file(con, "load/record_errors.sql", ok_paths=ok_paths, now=now)
 
 
+def _failed_with_their_duplicates(failures: list[IngestError], ingest: IngestResult, known: dict[str, KnownFile],
+                                  present: set[str]) -> list[IngestError]:
+    """Articles that failed after ingest (cleaning, language processing, loading), and every present file that
+    duplicates one: the same content fails the same way in each file that holds it, as a run that met that
+    file first would have found."""
+    by_article = {article_id_for(e.source_path): e for e in failures}
+    pointing = {**{p: k.article_id for p, k in known.items() if k.status == "duplicate" and p in present},
+                **ingest.duplicates}
+    shared = [IngestError(path, by_article[article].error,
+                          f"{by_article[article].detail} (The same content as {by_article[article].source_path}.)")
+              for path, article in sorted(pointing.items()) if article in by_article and path not in
+              {e.source_path for e in failures}]
+    return [*failures, *shared]
+
+
 def _chunks(extractions: StagedBatches, paths: set[str]) -> Iterator[list[Extraction]]:
     """The staged extractions of the articles at ``paths``, about LOAD_CHUNK articles at a time."""
     chunk: list[Extraction] = []
@@ -182,14 +197,16 @@ def _load(warehouse: Warehouse, run: RunInput, left_out: dict[str, IngestError],
     """One attempt at loading the run, without the articles ``left_out`` (which become errors)."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     scan, ingest = run.scan, run.ingest
-    errors = list(ingest.errors) + list(run.failures) + list(left_out.values())
     with warehouse.build(publish=publish) as con:
         known = known_files(con)
         stats = {f.source_path: f for f in scan.files}
+        errors = list(ingest.errors) + _failed_with_their_duplicates(
+            [*run.failures, *left_out.values()], ingest, known, set(stats))
         loaded_paths = set(run.extracted_paths) - set(left_out)
+        duplicates = {p: a for p, a in ingest.duplicates.items() if p not in {e.source_path for e in errors}}
         # Articles whose rows go: re-extracted ones, files that now duplicate another article, and files that
         # are errors now (a file's current version is what the warehouse holds, as a fresh build would).
-        replaced = sorted({article_id_for(p) for p in loaded_paths | set(ingest.duplicates)
+        replaced = sorted({article_id_for(p) for p in loaded_paths | set(duplicates)
                            | {e.source_path for e in errors}})
         # Readers never see this file before it is published whole (see Warehouse.build).
         run_sql_file(con, "load/delete_articles.sql", article_ids=replaced)
@@ -201,13 +218,17 @@ def _load(warehouse: Warehouse, run: RunInput, left_out: dict[str, IngestError],
         outcomes: list[tuple] = []
         for path in loaded_paths:
             outcomes.append((path, ingest.hashes[path], "article", article_id_for(path)))
-        for path, article_id in ingest.duplicates.items():
+        for path, article_id in duplicates.items():
             outcomes.append((path, ingest.hashes[path], "duplicate", article_id))
+        failed = {e.source_path for e in errors}
         for source in ingest.unchanged:
             k = known[source.source_path]
-            outcomes.append((source.source_path, k.content_sha256, k.status, k.article_id))
+            if source.source_path not in failed:
+                outcomes.append((source.source_path, k.content_sha256, k.status, k.article_id))
         for err in errors:
-            outcomes.append((err.source_path, ingest.hashes.get(err.source_path), "error", None))
+            k = known.get(err.source_path)
+            sha = ingest.hashes.get(err.source_path) or (k.content_sha256 if k and k.status != "missing" else None)
+            outcomes.append((err.source_path, sha, "error", None))
         _upsert_source_files(con, outcomes, stats, now)
         _record_errors(con, errors, [p for p, _, status, _ in outcomes if status != "error"], now)
         run_sql_file(con, "load/record_presence.sql", now=now, present=[f.source_path for f in scan.files],
