@@ -30,13 +30,18 @@ dev: setup
 check-defs: setup
 	$(VENV)/bin/dg check defs
 
-# The seeds (with the gold sidecar for 004's day), then the two held-out sets (dev, then test). Every set is
-# scored; the target fails when any figure of any set falls below its floor (tests/gold/floors.toml).
+# The seeds (with the gold sidecar for 004's day), the two held-out sets (dev, then test), the real pages
+# annotated for quotes and people (dev, then test), then cleaning and metadata on the real pages of
+# ../shared/realworld/readability, as HTML and as copied plain text. Every set is scored; the target fails
+# when any figure of any set falls below its floor (tests/gold/floors.toml).
 eval: setup
 	@status=0; \
 	$(PY) -m pipelines eval || status=1; \
 	$(PY) -m pipelines eval --corpus tests/gold/heldout/corpus --gold tests/gold/heldout/heldout.json --sidecars none || status=1; \
 	$(PY) -m pipelines eval --corpus tests/gold/heldout2/corpus --gold tests/gold/heldout2/heldout2.json --sidecars none || status=1; \
+	$(PY) -m pipelines eval --corpus tests/gold/realworld_dev/corpus --gold tests/gold/realworld_dev/realworld_dev.json --sidecars none || status=1; \
+	$(PY) -m pipelines eval --corpus tests/gold/realworld_test/corpus --gold tests/gold/realworld_test/realworld_test.json --sidecars none || status=1; \
+	$(PY) -m pipelines eval-cleaning --realworld ../shared/realworld/readability || status=1; \
 	exit $$status
 
 bench: setup
