@@ -5,10 +5,15 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+DAGSTER_PORT ?= 3000
+BI_VENV := bi/.venv
+BI_STAMP := $(BI_VENV)/.installed
+SUPERSET_PORT ?= 8088
+export DAGSTER_PORT SUPERSET_PORT
 export DAGSTER_HOME := $(CURDIR)
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup run test dev eval bench sql check-defs order-check clean
+.PHONY: setup run test dev eval bench sql check-defs order-check clean bi-setup superset bi bi-check
 
 setup: $(STAMP)
 
@@ -24,8 +29,30 @@ run: setup
 test: setup
 	$(PY) -m pytest
 
+# The Dagster UI. `env --default-signal` undoes the SIGINT a script's background job (`make dev &`) inherits as
+# ignored: dagster dev copies SIGINT's handler to SIGTERM, so it would ignore both. make passes SIGTERM on.
 dev: setup
-	$(VENV)/bin/dagster dev -m pipelines.definitions
+	env --default-signal=INT $(VENV)/bin/dagster dev -m pipelines.definitions --port $(DAGSTER_PORT)
+
+# Superset's own environment from its own hashed lock (bi/requirements.lock): Superset pins a dependency tree of its
+# own (SQLAlchemy 1.4, Flask 2) that cannot share the project's environment.
+bi-setup: $(BI_STAMP)
+
+$(BI_STAMP): bi/requirements.lock
+	test -x $(BI_VENV)/bin/python || $(PYTHON) -m venv $(BI_VENV)
+	$(BI_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r bi/requirements.lock
+	touch $(BI_STAMP)
+
+# Superset at http://localhost:$(SUPERSET_PORT) with the provisioned dashboard, on the published warehouse (built
+# first when there is none).
+superset bi: setup bi-setup
+	test -f "$${NEWS_WAREHOUSE:-warehouse/news.duckdb}" || $(PY) -m pipelines run
+	bi/superset.sh
+
+# The dashboard and the Dagster UI checked in headless Chromium, on a warehouse of the seeds in a temporary folder.
+bi-check: setup bi-setup
+	$(BI_VENV)/bin/python bi/check_superset.py
+	$(BI_VENV)/bin/python bi/check_dagster.py
 
 check-defs: setup
 	$(VENV)/bin/dg check defs

@@ -10,11 +10,14 @@
   an organisation's name in the article ("Veltro" of "Veltro Foods"). A name used as a place ("a machinist
   from Ashford who said") does not become a person through a "who" clause.
 - A bare PERSON used as a common word ("Cooler temperatures", "Download the app") or a product ("our
-  Morning Bid newsletter") is dropped.
+  Morning Bid newsletter"), and a PERSON right after a determiner ("the Switch", "amending the Bill"), is dropped.
 - Names joined by hyphens ("Kim-Putin partnership", "Russia-Ukraine War") are split into the names the
   article uses elsewhere.
 - A surname that spaCy did not tag at all ("Russel added ...") becomes a PERSON mention when it is a word
-  of a person's full name in the article.
+  of a person's full name in the article, with the forename before it ("Eloise Parry, 21" beside "Fiona Parry").
+- A name after a title or a person noun ("Spokeswoman Sandy Angers said", "his colleague Ana Munoz") that
+  opens with a forename is a person, whatever spaCy made of it.
+- A name in a headline-case line shrinks to the name the running text uses ("Donald Trump Tells").
 """
 
 from __future__ import annotations
@@ -25,16 +28,19 @@ from collections import Counter
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entities.lexicon import is_title, org_words, place_keys, titles
-from pipelines.nlp.entities.mentions import Mention, is_place_word, make_mention
-from pipelines.nlp.entities.usage import in_place_context, names_a_product, used_as_common_word
-from pipelines.nlp.verbs import REPORTING_VERBS
+from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, person_nouns, place_keys, titles
+from pipelines.nlp.entities.lines import Lines
+from pipelines.nlp.entities.mentions import (NAME_PARTICLES, Mention, is_apostrophe_name, is_place_word,
+                                            make_mention)
+from pipelines.nlp.entities.support import coordinated_with, described_as_person, speaker_called_he_or_she
+from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
 _DASH_ATTRIBUTION = re.compile(
     r"[”\"’]\s*[–—-]+\s*([A-Z][\w’'.]*(?:(?:\s+|-)[A-Z][\w’'.]*){0,3})[ \t]*$", re.MULTILINE)
 _RELABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 _MAX_NAME_WORDS = 4
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
 
 
 def split_hyphenated(mentions: list[Mention]) -> list[Mention]:
@@ -81,21 +87,28 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
         if mention.label in _RELABELLED and _is_name_like(mention.span) and not (
                 mention.label in ("GPE", "LOC") and is_place):
             if _in_full_name(mention, full_names) or (
-                    not is_place and not in_place_context(mention.span)
-                    and _person_evidence(mention.span, person_tokens)):
+                    mention.label != "NORP" and not is_place and not in_place_context(mention.span)
+                    and (_person_evidence(mention.span, person_tokens)
+                         or mention.label == "FAC" and _opens_with_forename(mention.span))):
                 mention.label = "PERSON"
     # Against the names as now labelled: "Kenji Ota" tagged ORG is a person's full name, not a company's.
     full_names = _full_names(mentions)
     other_names = _words_of_other_names(mentions)
     for mention in tagged_people:
-        if not _in_full_name(mention, full_names) and not _described_as_person(mention.span):
+        if not _in_full_name(mention, full_names) and not described_as_person(mention.span):
             mention.label = _bare_name_label(mention, other_names)
     return [m for m in mentions if not (m.label == "PERSON" and _is_common_word(m, full_names))]
 
 
 def _person_evidence(span: Span, person_tokens: set[int]) -> bool:
-    return (_described_as_person(span) or _coordinated_with(span, person_tokens)
-            or _speaker_called_he_or_she(span))
+    return (described_as_person(span) or coordinated_with(span, person_tokens)
+            or speaker_called_he_or_she(span))
+
+
+def _opens_with_forename(span: Span) -> bool:
+    """"Florence Pugh", "Ivan Fornis Espinosa": two name words or more, the first a forename that is not a place."""
+    words = [t for t in span if t.is_alpha]
+    return len(words) > 1 and is_given_name(words[0].text) and entity_key(words[0].text) not in place_keys()
 
 
 def _full_names(mentions: list[Mention]) -> list[list[str]]:
@@ -123,13 +136,13 @@ def _bare_name_label(mention: Mention, other_names: dict[str, str]) -> str:
     if entity_key(mention.text) in place_keys() or in_place_context(mention.span):
         return "GPE"
     parts = name_parts(mention.text)
-    if len(parts) == 1 and parts[0] in other_names and not _speaker_called_he_or_she(mention.span):
+    if len(parts) == 1 and parts[0] in other_names and not speaker_called_he_or_she(mention.span):
         return other_names[parts[0]]
     return "PERSON"
 
 
 def _is_common_word(mention: Mention, full_names: list[list[str]]) -> bool:
-    if names_a_product(mention.span):
+    if names_a_product(mention.span) or after_determiner(mention.span):
         return True
     return not _in_full_name(mention, full_names) and used_as_common_word(mention.span)
 
@@ -145,61 +158,135 @@ def _is_name_like(span: Span) -> bool:
             and not any(_is_kind_word(t) for t in span))
 
 
-def _described_as_person(span: Span) -> bool:
-    """A title right before it, or an appositive or "who" clause about it."""
-    doc = span.doc
-    if span.start > 0 and is_title(doc[span.start - 1]):
-        return True
-    for child in span.root.children:
-        if child.i >= span.end and child.dep_ == "appos" and child.lemma_.lower() in titles():
-            return True
-        if child.i >= span.end and child.dep_ == "relcl" and any(
-                t.lower_ == "who" for t in child.children):
-            return True
-    return False
+def names_out_of_headlines(mentions: list[Mention], lines: Lines) -> list[Mention]:
+    """A person's name in a headline-case line or a link list shrinks to the name the running text uses: there
+    the model runs on over the headline's words ("Donald Trump Tells Pakistan ...", "Kit Harington Premieres")."""
+    in_text = {entity_key(m.text) for m in mentions
+               if m.label == "PERSON" and len(name_parts(m.text)) > 1 and lines.is_running_text(m.start)}
+    result = []
+    for mention in mentions:
+        if mention.label == "PERSON" and entity_key(mention.text) not in in_text \
+                and not lines.is_running_text(mention.start):
+            mention = _known_name_inside(mention, in_text) or mention
+        result.append(mention)
+    return result
 
 
-def _speaker_called_he_or_she(span: Span) -> bool:
-    """The subject of a speech verb, then "he"/"she" in that sentence or the next: organisations that
-    speak ("Reuters said") are "it" or "they"."""
-    root = span.root
-    if not (root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS):
-        return False
-    sentence = span.sent
-    following = span.doc[span.end:min(len(span.doc), sentence.end + 1)]
-    next_sentence = following[-1].sent if len(following) and following[-1].i >= sentence.end else None
-    words = list(span.doc[span.end:sentence.end]) + (list(next_sentence) if next_sentence else [])
-    return any(t.lower_ in ("he", "she", "his", "her", "him") for t in words)
-
-
-def _coordinated_with(span: Span, person_tokens: set[int]) -> bool:
-    root = span.root
-    if root.dep_ == "conj" and root.head.i in person_tokens:
-        return True
-    return any(child.dep_ == "conj" and child.i in person_tokens for child in root.children)
+def _known_name_inside(mention: Mention, keys: set[str]) -> Mention | None:
+    span = mention.span
+    for length in range(len(span) - 1, 1, -1):
+        for start in range(span.start, span.end - length + 1):
+            piece = span.doc[start:start + length]
+            if entity_key(piece.text) in keys:
+                return make_mention(piece, mention.spacy_label, mention.label)
+    return None
 
 
 def untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """PERSON mentions for words of a person's full name that spaCy left untagged ("Russel added ...")."""
-    name_words = {word for m in mentions if m.label == "PERSON" for word in name_parts(m.text)
-                  if len(name_parts(m.text)) > 1 and len(word) > 1 and word not in titles()}
+    """PERSON mentions for words of a person's full name that spaCy left untagged ("Russel added ..."), with a
+    forename right before one ("Eloise Parry" beside "Fiona Parry")."""
+    full_names = [m for m in mentions if m.label == "PERSON" and len(name_parts(m.text)) > 1]
+    name_words = {word for m in full_names for word in name_parts(m.text) if len(word) > 1 and word not in titles()}
     taken = {t.i for m in mentions for t in m.span}
     # Only the tokens spelling a name word, found on the LOWER hashes: making a Token of every word is slow.
-    name_hashes = {hash_string(word) for word in name_words}
+    name_hashes = {hash_string(word) for word in name_words} | {
+        hash_string(t.lower_) for m in full_names for t in m.span if t.lower_ not in titles() and len(t) > 1}
     found = []
     for i, lower in enumerate(doc.to_array("LOWER").tolist()):
         if lower not in name_hashes or i in taken:
             continue
         token = doc[i]
-        if not (token.is_title and token.is_alpha):
+        if not (token.is_title and token.is_alpha or is_apostrophe_name(token.text)):
             continue
-        if _is_capitalised_word(token, -1) or _is_capitalised_word(token, 1) \
+        start = i - 1 if _is_forename_before(token, taken) else i
+        if (start == i and _is_capitalised_word(token, -1)) or _is_capitalised_word(token, 1) \
                 or _is_hyphen_joined(token, name_words):
             continue  # part of a longer name that is something else: "Go Myong-Hyun" is not "Hyun"
-        mention = make_mention(doc[token.i:token.i + 1], "", "PERSON")
+        mention = make_mention(doc[start:i + 1], "", "PERSON")
         if mention:
             found.append(mention)
     return found
+
+
+def _is_forename_before(token: Token, taken: set[int]) -> bool:
+    if token.i == 0 or token.i - 1 in taken:
+        return False
+    before = token.doc[token.i - 1]
+    return before.is_title and before.is_alpha and is_given_name(before.text) and "\n" not in before.whitespace_
+
+
+def names_after_roles(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with every name after a title or a person noun ("Spokeswoman Sandy Angers said", "his
+    colleague Ana Munoz") that opens with a forename as a PERSON: such a name replaces what spaCy made of it.
+    Credits ("Reuters writer Jane Roe contributed to this report") stay out."""
+    role_hashes = {hash_string(word) for word in titles() | person_nouns()}
+    people = {t.i for m in mentions if m.label == "PERSON" for t in m.span}
+    names = []
+    for i, lower in enumerate(doc.to_array("LOWER").tolist()):
+        if lower not in role_hashes or i + 2 >= len(doc) or i + 1 in people:
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= _MAX_NAME_WORDS and end not in people \
+                and (_is_plain_name_word(doc[end]) or _is_particle_in_name(doc, end, i + 1)) \
+                and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+        if end - i > 2 and (end == len(doc) or not doc[end].is_title) and _opens_with_forename(doc[i + 1:end]):
+            mention = make_mention(doc[i + 1:end], "", "PERSON", from_cue=True)
+            if mention and not lines.is_credit(mention.start):
+                names.append(mention)
+    return _replaced_by(mentions, names)
+
+
+def characters_and_actors(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Reviews and recaps name a role, then in brackets who plays it: "his son Jin (John Cho)", "Katherine (the
+    astounding Florence Pugh)". The name in brackets is a person; the role's name is a character, which is no
+    person of the article wherever it stands. ``text`` is doc.text."""
+    actors, characters = [], set()
+    start = text.find("(")
+    while start > 0:
+        bracket = doc.char_span(start, start + 1, alignment_mode="expand")
+        actor = _actor_after(doc, bracket.start) if bracket is not None and bracket.start > 0 else None
+        character = doc[bracket.start - 1] if actor else None
+        if actor and character.is_title and character.is_alpha and character.ent_type_ in ("PERSON", ""):
+            actors.append(actor)
+            characters.add(entity_key(character.text))
+        start = text.find("(", start + 1)
+    if not actors:
+        return mentions
+    return [m for m in _replaced_by(mentions, actors)
+            if not (m.label == "PERSON" and not m.from_cue and entity_key(m.text) in characters)]
+
+
+def _actor_after(doc: Doc, bracket: int) -> Mention | None:
+    """The person named in the brackets opening at token ``bracket``, after any words about them."""
+    i = bracket + 1
+    while i < min(len(doc), bracket + 6) and (doc[i].is_lower or doc[i].text == ","):
+        i += 1
+    end = i
+    while end < len(doc) and end - i < _MAX_NAME_WORDS and _is_plain_name_word(doc[end]):
+        end += 1
+    if end - i < 2 or end >= len(doc) or doc[end].text not in (")", ","):
+        return None
+    if not (is_given_name(doc[i].text) or doc[i].ent_type_ == "PERSON"):
+        return None
+    return make_mention(doc[i:end], "", "PERSON", from_cue=True)
+
+
+def _is_plain_name_word(token: Token) -> bool:
+    return (token.is_title and token.is_alpha or is_apostrophe_name(token.text)) and token.tag_ in _NAME_TAGS \
+        and not _is_kind_word(token) and not is_title(token)
+
+
+def _is_particle_in_name(doc: Doc, i: int, name_start: int) -> bool:
+    """"van" in "Ludwig van Beethoven": a lower-case particle between two name words."""
+    return i > name_start and doc[i].lower_ in NAME_PARTICLES and doc[i].is_lower and i + 1 < len(doc) \
+        and _is_plain_name_word(doc[i + 1])
+
+
+def _replaced_by(mentions: list[Mention], names: list[Mention]) -> list[Mention]:
+    """The mentions with ``names`` in place of those they overlap."""
+    kept = [m for m in mentions if not any(m.start < n.end and n.start < m.end for n in names)]
+    return sorted(kept + names, key=lambda m: m.start)
 
 
 def _is_hyphen_joined(token: Token, name_words: set[str]) -> bool:
@@ -222,11 +309,10 @@ def dash_attributions(doc: Doc, text: str, mentions: list[Mention]) -> list[Ment
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if span is None or any(t.lower_ in org_words() for t in span) or len(name_parts(span.text)) < 2:
             continue
-        mention = make_mention(span, "", "PERSON")
+        mention = make_mention(span, "", "PERSON", from_cue=True)
         if mention:
             names.append(mention)
-    kept = [m for m in mentions if not any(m.start < n.end and n.start < m.end for n in names)]
-    return sorted(kept + names, key=lambda m: m.start)
+    return _replaced_by(mentions, names)
 
 
 def _is_capitalised_word(token: Token, offset: int) -> bool:
