@@ -16,6 +16,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("eval-timeml", help="score dates on a TimeML corpus", add_help=False)
     commands.add_parser("bench", help="throughput, memory and incremental cost against the bare spaCy pass",
                         add_help=False)
+    commands.add_parser("compare", help="whether two warehouses hold the same rows, bookkeeping aside",
+                        add_help=False)
+    commands.add_parser("order-check", help="one-run build against shuffled incremental builds of a mixed corpus",
+                        add_help=False)
     args, rest = parser.parse_known_args(argv)
     if args.command == "run":
         from pipelines.cli.run import main as run
@@ -32,6 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "eval-timeml":
         from pipelines.evaluation.timeml import main as evaluate_timeml
         return evaluate_timeml(rest)
+    if args.command == "order-check":
+        from pipelines.cli.order import main as order_check
+        return order_check(rest)
+    if args.command == "compare":
+        from pipelines.cli.compare import main as compare
+        return compare(rest)
     if args.command == "bench":
         from pipelines.cli.bench import main as bench
         return bench(rest)
