@@ -27,9 +27,15 @@ def test_checks_see_only_the_articles_of_the_last_run(tmp_path):
     assert output_metadata(second, "extractions")["articles"] == 1
     assert rows(warehouse, "SELECT source_path FROM last_run_articles") == [(extra.name,)]
 
-    third = run_pipeline(corpus, warehouse)  # nothing new: nothing to check again
+    third = run_pipeline(corpus, warehouse)  # nothing new: nothing published, so nothing to check again
+    assert third.get_asset_check_evaluations() == []
+    assert rows(warehouse, "SELECT source_path FROM last_run_articles") == [(extra.name,)]
+
+    extra.unlink()  # a run that loads no article checks what it changed: the files' accounts
+    fourth = run_pipeline(corpus, warehouse)
     assert rows(warehouse, "SELECT count(*) FROM last_run_articles") == [(0,)]
-    assert all(e.passed for e in third.get_asset_check_evaluations())
+    checked = {e.check_name: e.passed for e in fourth.get_asset_check_evaluations()}
+    assert checked["files_accounted"] and all(checked.values())
 
 
 def test_a_span_that_misses_its_words_fails_the_check(seed_warehouse, tmp_path):

@@ -14,8 +14,9 @@ import duckdb
 import spacy
 
 from pipelines.definitions import materialize_all
-from pipelines.defs.resources import CorpusResource, WarehouseResource, _shared_nlp
-from pipelines.nlp.pipeline import COMPONENTS, MODEL, PROCESSES_ENV
+from pipelines.defs.resources import CorpusResource, WarehouseResource
+from pipelines.nlp.pipeline import COMPONENTS, MODEL
+from pipelines.settings import PROCESSES_ENV
 from pipelines.warehouse.fts_update import refresh_search_indexes
 from pipelines.warehouse.search import load_fts
 from pipelines.warehouse.sqlfiles import run_sql_file, run_sql_folder
@@ -42,9 +43,11 @@ class RunMeasure:
 
 
 def load_model() -> float:
-    """Loads the shared pipeline the runs will use (once per process); returns the seconds it took."""
+    """Loads the pipeline the way the workers' fork server does; returns the seconds it took."""
+    from pipelines.nlp.pipeline import build_nlp  # noqa: PLC0415
+
     start = time.perf_counter()
-    _shared_nlp()
+    build_nlp()
     return time.perf_counter() - start
 
 

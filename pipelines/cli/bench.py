@@ -16,8 +16,8 @@ from pathlib import Path
 
 from pipelines.bench import measure, report
 from pipelines.bench.corpus import write_corpus
-from pipelines.defs.resources import _shared_nlp
-from pipelines.nlp.pipeline import BATCH_SIZE
+from pipelines.nlp.pipeline import build_nlp
+from pipelines.settings import BATCH_SIZE
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "corpus"
@@ -76,7 +76,7 @@ def throughput(args: argparse.Namespace) -> int:
         })
     best = max(results, key=lambda r: r["pipeline_words_per_s"])
     texts = measure.bodies(args.work / f"throughput-{best['processes']}p" / "news.duckdb")
-    components = measure.component_profile(_shared_nlp(), texts[:PROFILE_SAMPLE], BATCH_SIZE)
+    components = measure.component_profile(build_nlp(), texts[:PROFILE_SAMPLE], BATCH_SIZE)
     load_phases = measure.load_profile(args.work / f"throughput-{best['processes']}p" / "news.duckdb", args.work)
     data = {"machine": report.machine(), "articles": args.articles, "seed": args.seed, "batch_size": BATCH_SIZE,
             "repeat": args.repeat,

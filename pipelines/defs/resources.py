@@ -1,26 +1,14 @@
 """Dagster resources: where the corpus and the warehouse are, the spaCy pipeline, progress reporting."""
 
 
-import functools
-import os
 from pathlib import Path
 
 import dagster as dg
-from spacy.language import Language
 
-from pipelines.nlp.pipeline import build_nlp
+from pipelines.settings import corpus_dir_from_env, warehouse_path_from_env
+from pipelines.staging import StagedBatches
+from pipelines.stages import Progress, StageOutput, extract_articles
 from pipelines.warehouse.store import Warehouse
-
-DEFAULT_CORPUS_DIR = "corpus"
-DEFAULT_WAREHOUSE = "warehouse/news.duckdb"
-
-
-def corpus_dir_from_env() -> str:
-    return os.environ.get("NEWS_CORPUS_DIR", DEFAULT_CORPUS_DIR)
-
-
-def warehouse_path_from_env() -> str:
-    return os.environ.get("NEWS_WAREHOUSE", DEFAULT_WAREHOUSE)
 
 
 class CorpusResource(dg.ConfigurableResource):
@@ -42,16 +30,13 @@ class WarehouseResource(dg.ConfigurableResource):
         return Warehouse(self.path)
 
 
-@functools.cache
-def _shared_nlp() -> Language:
-    return build_nlp()
-
-
 class NlpResource(dg.ConfigurableResource):
-    """The project's spaCy pipeline, loaded once per process."""
+    """The project's spaCy pipeline, run in worker processes (NEWS_NLP_PROCESSES of them) forked from a server
+    process that loaded it once (pipelines.stages). The run's own process never loads it, and a run with
+    nothing to parse does not load it at all."""
 
-    def get(self) -> Language:
-        return _shared_nlp()
+    def extract(self, cleaned: StagedBatches, folder: Path, progress: Progress) -> StageOutput:
+        return extract_articles(cleaned, folder, progress)
 
 
 class ProgressResource(dg.ConfigurableResource):

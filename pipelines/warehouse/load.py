@@ -9,9 +9,10 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from pipelines.ingest.plan import CorpusScan, IngestResult, KnownFile, article_id_for
+from pipelines.ingest.plan import CorpusScan, IngestResult, article_id_for
 from pipelines.models import Extraction, IngestError, SourceFile
 from pipelines.staging import StagedBatches
+from pipelines.warehouse.known import known_files
 from pipelines.warehouse.rows import ARTICLE_TABLES, article_rows, frames
 from pipelines.warehouse.sqlfiles import registered, run_sql_file
 from pipelines.warehouse.store import Warehouse
@@ -29,21 +30,6 @@ class LoadSummary:
     articles_changed: int
     files_missing: int
     errors: int
-
-
-def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, KnownFile]:
-    rows = con.execute(
-        "SELECT source_path, content_sha256, size_bytes, mtime_ns, status, article_id FROM source_files"
-    ).fetchall()
-    return {r[0]: KnownFile(*r) for r in rows}
-
-
-def read_known_files(warehouse: Warehouse) -> dict[str, KnownFile]:
-    """What the published warehouse knows of the corpus ({} before the first run)."""
-    if not warehouse.exists():
-        return {}
-    with warehouse.connect_readonly() as con:
-        return known_files(con)
 
 
 def _table_columns(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> dict[str, list[str]]:

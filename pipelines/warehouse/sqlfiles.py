@@ -5,9 +5,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:  # pandas is loaded only by the runs that load rows
+    import pandas as pd
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 
