@@ -28,7 +28,7 @@ def materialize_all(resources: dict | None = None, instance: dg.DagsterInstance 
     """Materializes every asset (and runs the checks) in this process, like one run of the ingest job."""
     return dg.materialize(
         [*all_assets, warehouse_checks],
-        resources={**default_resources(), **(resources or {})},
+        resources=default_resources(**(resources or {})),
         instance=instance,
         tags=WRITER_TAGS,
         run_config=QUIET_LOGS,

@@ -1,21 +1,29 @@
 """A run's intermediate records on disk, in numbered batch files, so that no stage holds a whole run in memory.
 
 Each per-article stage reads the batches of the stage before it one at a time and writes its own; what
-passes between Dagster assets is only the small ``StagedBatches`` list of files. A run's staging folder is
+passes between Dagster assets is only the small ``StagedBatches`` list of files. A batch file is Parquet
+(pipelines.records: data, never code), in folders only the run's user can enter. A run's staging folder is
 removed once the run has published (see ``remove_run``); folders left by runs that died are swept later.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
 import shutil
+import stat
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow.parquet as pq
+
+from pipelines.models import CleanArticle, Extraction, RawArticle
+from pipelines.records import from_table, to_table
+
 STALE_AFTER_SECONDS = 24 * 3600  # a run folder untouched this long belongs to a run that died
+RECORD_TYPES = {cls.__name__: cls for cls in (RawArticle, CleanArticle, Extraction)}
+BATCH_SUFFIX = ".parquet"
 
 
 @dataclass(frozen=True)
@@ -35,17 +43,36 @@ class StagedBatches:
 
 
 def read_batch(path: str | Path) -> list:
-    with open(path, "rb") as handle:
-        return pickle.load(handle)
+    """The records of one batch file, of the type its schema names."""
+    table = pq.read_table(path)
+    return from_table(table, RECORD_TYPES[table.schema.metadata[b"record"].decode()])
 
 
 def write_batch(path: str | Path, records: list) -> None:
-    """Writes through a temporary name: a batch file that exists is whole."""
+    """Writes through a temporary name: a batch file that exists is whole. Records are of one type."""
     path = Path(path)
     partial = path.with_name(path.name + ".part")
-    with open(partial, "wb") as handle:
-        pickle.dump(records, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    pq.write_table(to_table(records, type(records[0])), partial)
     os.replace(partial, path)
+
+
+def private_folder(root: Path, *parts: str) -> Path:
+    """The folder ``root/parts...``, each level of it from ``root`` down one only its owner can enter (0700),
+    created if need be (``root``'s own parent is created as any folder). A level that exists with wider rights
+    is narrowed; one that belongs to someone else is refused, since its owner could change what the run
+    reads back."""
+    root = Path(root)
+    root.parent.mkdir(parents=True, exist_ok=True)
+    folder = root
+    for level in (None, *parts):
+        folder = folder if level is None else folder / level
+        folder.mkdir(mode=0o700, exist_ok=True)
+        info = folder.lstat()
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
+            raise PermissionError(f"{folder} is not a folder of this user's; the run keeps no records there.")
+        if stat.S_IMODE(info.st_mode) != 0o700:
+            folder.chmod(0o700)
+    return folder
 
 
 @dataclass
@@ -68,7 +95,7 @@ class BatchWriter:
 
     def flush(self) -> None:
         if self._pending:
-            path = self.folder / f"{len(self._files):06d}.pickle"
+            path = self.folder / f"{len(self._files):06d}{BATCH_SUFFIX}"
             write_batch(path, self._pending)
             self._files.append(str(path))
             self._items += len(self._pending)
@@ -79,13 +106,14 @@ class BatchWriter:
         return StagedBatches(tuple(self._files), self._items)
 
 
-def run_folder(root: Path, run_id: str) -> Path:
-    return root / run_id
+def run_folder(root: Path, run_id: str, *parts: str) -> Path:
+    """The run's own private folder under the staging root (or a folder in it)."""
+    return private_folder(root, run_id, *parts)
 
 
 def remove_run(root: Path, run_id: str) -> None:
     """Removes the run's own staging folder, and any folder a dead run left behind."""
-    shutil.rmtree(run_folder(root, run_id), ignore_errors=True)
+    shutil.rmtree(root / run_id, ignore_errors=True)
     if not root.is_dir():
         return
     cutoff = time.time() - STALE_AFTER_SECONDS

@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
 );
 COMMENT ON TABLE ingest_errors IS 'Input files that did not become articles, and why. Cleared when the file is read successfully.';
 COMMENT ON COLUMN ingest_errors.source_path IS 'Path of the input file, relative to the corpus folder.';
-COMMENT ON COLUMN ingest_errors.error IS 'Kind of problem: empty, binary, undecodable, too_large, bad_sidecar, vanished, changing, unreadable, failed.';
+COMMENT ON COLUMN ingest_errors.error IS 'Kind of problem: empty, binary, undecodable, too_large, bad_sidecar, no_article_text, not_a_file (a FIFO, socket, device), outside_corpus (a link out of the corpus folder), broken_link, vanished, changing, unreadable, failed.';
 COMMENT ON COLUMN ingest_errors.detail IS 'What went wrong, in a sentence a person understands.';
 COMMENT ON COLUMN ingest_errors.seen_at IS 'When the problem was last seen.';
 

@@ -94,7 +94,8 @@ def test_sidecar_values_are_read(tmp_path):
 
 
 @pytest.mark.parametrize("sidecar", ['{"title": ', '{"published": "2024-02-30"}', '["not", "an", "object"]',
-                                     '{"authors": "just a string"}'])
+                                     '{"authors": "just a string"}', '{"title": "half a character \\ud83d"}',
+                                     '[' * 100_000])
 def test_a_bad_sidecar_is_an_error_with_a_reason(tmp_path, sidecar):
     (tmp_path / "a.txt").write_text("Body text here.", encoding="utf-8")
     (tmp_path / "a.meta.json").write_text(sidecar, encoding="utf-8")

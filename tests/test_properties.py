@@ -3,13 +3,20 @@ points at its own words in the body."""
 
 from __future__ import annotations
 
+import codecs
+import os
+import tempfile
+from pathlib import Path
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipelines.clean.article import clean
 from pipelines.ingest.decoding import DecodingError, decode
+from pipelines.ingest.plan import ingest, scan
 from pipelines.models import RawArticle
 from pipelines.nlp.pipeline import extract
+from pipelines.staging import BatchWriter
 
 # News-like text: words, names, quotation marks of every kind, apostrophes, dashes, digits, line breaks.
 PIECES = st.sampled_from([
@@ -24,14 +31,61 @@ def raw(text: str) -> RawArticle:
     return RawArticle("x.txt", "0" * 64, text, "txt", "utf-8")
 
 
-@given(st.binary(max_size=2000))
+BOMS = st.sampled_from([b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE,
+                        codecs.BOM_UTF32_BE])
+ENCODINGS = ["utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "cp1252", "latin-1"]
+# Pieces of text in one encoding or another, and raw bytes: files that mix encodings, as pasted text does.
+ENCODED_PIECE = st.one_of(
+    st.tuples(st.text(max_size=40), st.sampled_from(ENCODINGS)).map(lambda t: t[0].encode(t[1], errors="ignore")),
+    st.binary(max_size=12),
+)
+# A byte-order mark (or none), mixed pieces, and perhaps a cut-off last character (an odd length).
+HOSTILE_BYTES = st.tuples(BOMS, st.lists(ENCODED_PIECE, max_size=12), st.integers(0, 3)).map(
+    lambda t: (t[0] + b"".join(t[1]))[:max(0, len(t[0] + b"".join(t[1])) - t[2])])
+# Text without control characters; a leading U+FEFF would be a BOM, and U+FFFD is what undecodable bytes become.
+READABLE = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufeff\ufffd"),
+                   min_size=1, max_size=200)
+
+
+@given(st.one_of(HOSTILE_BYTES, st.binary(max_size=2000)))
 def test_decoding_any_bytes_gives_text_or_a_reason(data):
     try:
         text, encoding = decode(data)
     except DecodingError as exc:
-        assert exc.kind == "binary"
+        assert exc.kind in {"binary", "undecodable"}
     else:
         assert "\r" not in text and "\x00" not in text and encoding
+
+
+@given(READABLE, st.sampled_from(["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8"]))
+def test_text_with_a_byte_order_mark_decodes_to_itself(text, encoding):
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    assert decode(bom + text.encode(encoding)) == (text, encoding[:6] if "sig" not in encoding else encoding)
+
+
+FILE_NAMES = st.tuples(st.text(alphabet=st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)),
+                                min_size=1, max_size=20),
+                       st.sampled_from([".txt", ".html", ".htm", ".TXT"])).map("".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(FILE_NAMES, HOSTILE_BYTES, min_size=1, max_size=6))
+def test_every_file_of_any_bytes_and_name_is_an_article_a_duplicate_or_an_error(files):
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        written = set()
+        for name, data in files.items():
+            if name.startswith(".") or name.lower().endswith(".meta.json") or os.fsencode(name) in written:
+                continue  # hidden files and sidecars are not inputs
+            (corpus / name).write_bytes(data)
+            written.add(os.fsencode(name))
+        found = scan(corpus, {})
+        result = ingest(found, BatchWriter(Path(tmp) / "staged", batch_size=4))
+        outcomes = ([a.source_path for a in result.articles.records()] + list(result.duplicates)
+                    + [e.source_path for e in result.errors])
+        assert sorted(outcomes) == sorted(f.source_path for f in found.files)
+        assert len(found.files) == len(written)
 
 
 @given(NEWSY_TEXT)

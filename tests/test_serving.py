@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from helpers import copy_seeds, rows, run_pipeline
+from pipelines.warehouse.search import lock_down
 from pipelines.warehouse.sqlfiles import SQL_DIR
+
+PROJECT = Path(__file__).resolve().parents[1]
 
 EXAMPLES = sorted((SQL_DIR / "examples").glob("*.sql"))
 VIEWS = {"quotes_by_speaker", "entity_cooccurrence", "timeline", "articles_per_publisher_month", "speaker_network",
@@ -21,10 +26,48 @@ VIEWS = {"quotes_by_speaker", "entity_cooccurrence", "timeline", "articles_per_p
 
 @pytest.fixture
 def read_only_engine(seed_warehouse):
-    """The documented BI connection: duckdb-engine, read-only."""
-    engine = sa.create_engine(f"duckdb:///{seed_warehouse}?access_mode=read_only")
+    """The documented SQLAlchemy connection from Python: duckdb-engine, read-only, the full-text extension
+    loaded, then external access off."""
+    engine = sa.create_engine(f"duckdb:///{seed_warehouse}?access_mode=read_only", poolclass=sa.pool.NullPool,
+                              connect_args={"preload_extensions": [f"'{_fts_path()}'"]})
+    sa.event.listen(engine, "connect", lambda dbapi_connection, _: lock_down(dbapi_connection))
     yield engine
     engine.dispose()  # DuckDB refuses a second open of one file with another configuration in one process
+
+
+@pytest.fixture
+def bi_tool_engine(seed_warehouse):
+    """The documented URI for BI tools, which take a URI and nothing else."""
+    engine = sa.create_engine(f"duckdb:///{seed_warehouse}?access_mode=read_only&enable_external_access=false",
+                              poolclass=sa.pool.NullPool)
+    yield engine
+    engine.dispose()
+
+
+OUTSIDE_READS = ["SELECT * FROM read_text('/etc/hostname')", "COPY quotes TO '/tmp/stolen.csv'",
+                 "ATTACH '/tmp/other.duckdb'", "INSTALL httpfs", "SET enable_external_access = true"]
+
+
+@pytest.mark.parametrize("engine", ["read_only_engine", "bi_tool_engine"])
+def test_readers_cannot_reach_outside_the_warehouse(engine, request):
+    with request.getfixturevalue(engine).connect() as con:
+        assert con.execute(sa.text("SELECT count(*) FROM quotes")).scalar() > 0
+        for statement in OUTSIDE_READS:
+            with pytest.raises(sa.exc.DBAPIError):
+                con.execute(sa.text(statement))
+
+
+def test_the_query_command_cannot_read_files(seed_warehouse, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("swordfish", encoding="utf-8")
+    env = {**os.environ, "NEWS_WAREHOUSE": str(seed_warehouse), "PYTHONPATH": str(PROJECT)}
+    command = [sys.executable, "-m", "pipelines", "sql"]
+    done = subprocess.run([*command, f"SELECT * FROM read_text('{secret}')"], env=env, cwd=PROJECT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "swordfish" not in done.stdout and "disabled" in done.stdout
+    done = subprocess.run([*command, "SELECT count(*) AS n FROM articles"], env=env, cwd=PROJECT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "1 rows" in done.stdout
 
 
 def test_sqlalchemy_reflects_tables_views_and_comments(read_only_engine):
@@ -41,7 +84,6 @@ def test_sqlalchemy_reflects_tables_views_and_comments(read_only_engine):
 
 def test_example_queries_run_over_sqlalchemy_and_return_rows(read_only_engine):
     with read_only_engine.connect() as con:
-        con.exec_driver_sql(f"LOAD '{_fts_path()}'")
         for path in EXAMPLES:
             result = con.execute(sa.text(path.read_text(encoding="utf-8"))).fetchall()
             assert result, path.name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 from rich.console import Console
 from rich.table import Table
 
@@ -22,8 +23,12 @@ def main(query: str) -> int:
     if not warehouse.exists():
         console.print(f"[red]No warehouse at {warehouse.path}; run `make run` first.[/]")
         return 1
-    with warehouse.connect_readonly() as con:
-        cursor = con.execute(query)
+    with warehouse.connect_readonly() as con:  # read-only, no file or network access
+        try:
+            cursor = con.execute(query)
+        except duckdb.Error as exc:
+            console.print(str(exc), style="red", markup=False)
+            return 1
         columns = [d[0] for d in cursor.description or []]
         rows = cursor.fetchall()
     table = Table()

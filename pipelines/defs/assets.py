@@ -23,7 +23,7 @@ def _staging(context: dg.AssetExecutionContext, warehouse: WarehouseResource) ->
     """This asset's folder in this run's staging area (absolute: with Dagster's multiprocess executor each step
     is a process of its own)."""
     root = warehouse.get().staging_root.resolve()
-    return run_folder(root, context.run.run_id) / context.asset_key.to_python_identifier()
+    return run_folder(root, context.run.run_id, context.asset_key.to_python_identifier())
 
 
 @dg.asset(group_name="ingest", description="Finds the corpus files and compares them with what the warehouse knows.")

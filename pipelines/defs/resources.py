@@ -1,12 +1,16 @@
-"""Dagster resources: where the corpus and the warehouse are, the spaCy pipeline, progress reporting."""
+"""Dagster resources: where the corpus and the warehouse are, the spaCy pipeline, progress reporting, and
+where asset outputs are kept between steps."""
 
 
+import json
+import os
 from pathlib import Path
 
 import dagster as dg
+from pydantic import TypeAdapter
 
 from pipelines.settings import corpus_dir_from_env, warehouse_path_from_env
-from pipelines.staging import StagedBatches
+from pipelines.staging import StagedBatches, run_folder
 from pipelines.stages import Progress, StageOutput, extract_articles
 from pipelines.warehouse.store import Warehouse
 
@@ -52,10 +56,41 @@ class ProgressResource(dg.ConfigurableResource):
         """Nothing to close when progress is logged."""
 
 
-def default_resources() -> dict[str, dg.ConfigurableResource]:
-    return {
+class StagingIOManager(dg.ConfigurableIOManager):
+    """Keeps each asset's output (the scan, the lists of staged batch files, errors) as JSON in the run's private
+    staging folder, removed when the run publishes. Dagster's default manager pickles them, and a pickle that
+    someone else could write runs their code when it is read back."""
+
+    warehouse: dg.ResourceDependency[WarehouseResource]
+
+    def _path(self, context: dg.OutputContext) -> Path:
+        run_id, *step = context.get_identifier()
+        folder = run_folder(self.warehouse.get().staging_root.resolve(), run_id, "outputs")
+        return folder / f"{'.'.join(step)}.json"
+
+    def handle_output(self, context: dg.OutputContext, obj: object) -> None:
+        if obj is None:
+            return
+        path = self._path(context)
+        partial = path.with_name(path.name + ".part")
+        # ASCII JSON: a file name that is not UTF-8 survives as an escaped surrogate.
+        partial.write_text(json.dumps(TypeAdapter(type(obj)).dump_python(obj, mode="json")), encoding="ascii")
+        os.replace(partial, path)
+
+    def load_input(self, context: dg.InputContext) -> object:
+        data = json.loads(self._path(context.upstream_output).read_text(encoding="ascii"))
+        return TypeAdapter(context.upstream_output.dagster_type.typing_type).validate_python(data)
+
+
+def default_resources(**overrides: dg.ConfigurableResource) -> dict[str, dg.ConfigurableResource]:
+    """The resources of a run, from the environment unless overridden; outputs are kept beside the warehouse
+    the run writes."""
+    resources = {
         "corpus": CorpusResource(corpus_dir=corpus_dir_from_env()),
         "warehouse": WarehouseResource(path=warehouse_path_from_env()),
         "nlp": NlpResource(),
         "progress": ProgressResource(),
+        **overrides,
     }
+    resources.setdefault("io_manager", StagingIOManager(warehouse=resources["warehouse"]))
+    return resources

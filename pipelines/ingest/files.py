@@ -1,7 +1,7 @@
 """Finding input files under the corpus folder and reading them into RawArticles.
 
-Reading never raises for a bad file: it returns an IngestError that says why, so one bad file
-cannot stop a run.
+Reading never raises for a bad file: it returns an IngestError that says why, so one bad file cannot stop a
+run (see pipelines.ingest.reading for which files are read at all).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from pipelines.ingest.decoding import DecodingError, decode
+from pipelines.ingest.reading import ReadRefused, read_inside
 from pipelines.ingest.sidecar import SIDECAR_SUFFIX, SidecarError, read_sidecar, sidecar_path
 from pipelines.models import IngestError, RawArticle, SourceFile
 
@@ -20,8 +21,15 @@ ARTICLE_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html"}
 MAX_FILE_BYTES = 2_000_000
 
 
+def display_path(relative: str) -> str:
+    """The path as text that can be stored and shown: bytes of a file name that are not UTF-8 are written as
+    \\xNN escapes (the file is still read under its real name)."""
+    return os.fsencode(relative).decode("utf-8", errors="backslashreplace")
+
+
 def discover(corpus_dir: Path) -> list[SourceFile]:
-    """Every article file under corpus_dir, recursively, hidden ones left out, sorted by path."""
+    """Every article file under corpus_dir, recursively, hidden ones left out, sorted by path. Links to
+    folders are not followed; whether an entry can be read is decided when it is read."""
     corpus_dir = Path(corpus_dir)
     found = []
     for root, dirs, files in os.walk(corpus_dir):
@@ -31,41 +39,48 @@ def discover(corpus_dir: Path) -> list[SourceFile]:
             if name.startswith(".") or name.endswith(SIDECAR_SUFFIX) or path.suffix.lower() not in ARTICLE_SUFFIXES:
                 continue
             try:
-                stat = path.stat()
+                info = _stat(path)
             except OSError:
                 continue  # vanished between listing and stat: it is simply not there any more
             found.append(SourceFile(
-                source_path=path.relative_to(corpus_dir).as_posix(),
+                source_path=display_path(path.relative_to(corpus_dir).as_posix()),
                 absolute_path=str(path),
-                size_bytes=stat.st_size,
-                mtime_ns=stat.st_mtime_ns,
+                size_bytes=info.st_size,
+                mtime_ns=info.st_mtime_ns,
             ))
-    return found
+    return sorted(found, key=lambda f: f.source_path)
+
+
+def _stat(path: Path) -> os.stat_result:
+    """The file's own status, or its target's for a link (a changed target is a changed file)."""
+    try:
+        return path.stat()
+    except OSError:
+        return path.lstat()  # a broken link or a loop: reading it will say so
 
 
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def corpus_root(source: SourceFile) -> Path:
+    """The corpus folder the file was found in."""
+    root = Path(source.absolute_path)
+    for _ in Path(source.source_path).parts:
+        root = root.parent
+    return root
+
+
 def read_bytes(source: SourceFile) -> bytes | IngestError:
     """The file's bytes, read as one consistent snapshot, or why that was not possible."""
-    path = Path(source.absolute_path)
     try:
-        before = path.stat()
-        if before.st_size > MAX_FILE_BYTES:
-            return IngestError(source.source_path, "too_large",
-                               f"The file is {before.st_size:,} bytes; articles over {MAX_FILE_BYTES:,} bytes "
-                               "are not processed (is it really one article?).")
-        data = path.read_bytes()
-        after = path.stat()
+        return read_inside(Path(source.absolute_path), corpus_root(source), MAX_FILE_BYTES)
+    except ReadRefused as exc:
+        return IngestError(source.source_path, exc.kind, str(exc))
     except FileNotFoundError:
         return IngestError(source.source_path, "vanished", "The file was removed while the run was reading it.")
     except OSError as exc:
         return IngestError(source.source_path, "unreadable", f"The file could not be read: {exc.strerror or exc}.")
-    if (before.st_mtime_ns, before.st_size) != (after.st_mtime_ns, after.st_size) or len(data) != after.st_size:
-        return IngestError(source.source_path, "changing",
-                           "The file changed while the run was reading it; it will be read on the next run.")
-    return data
 
 
 def read_article(source: SourceFile, data: bytes) -> RawArticle | IngestError:
@@ -76,7 +91,7 @@ def read_article(source: SourceFile, data: bytes) -> RawArticle | IngestError:
     except DecodingError as exc:
         return IngestError(source.source_path, exc.kind, str(exc))
     try:
-        sidecar = read_sidecar(Path(source.absolute_path))
+        sidecar = read_sidecar(Path(source.absolute_path), corpus_root(source))
     except SidecarError as exc:
         return IngestError(source.source_path, "bad_sidecar",
                            f"{exc}. Fix or remove {sidecar_path(Path(source.source_path)).as_posix()}.")

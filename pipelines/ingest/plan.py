@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.ingest.files import content_hash, discover, read_article, read_bytes
-from pipelines.models import IngestError, SourceFile
+from pipelines.models import IngestError, RawArticle, SourceFile
 from pipelines.staging import BatchWriter, StagedBatches
 
 
@@ -66,6 +66,15 @@ def scan(corpus_dir: Path, known: dict[str, KnownFile]) -> CorpusScan:
     return CorpusScan(files=files, to_read=to_read, missing=missing, known=known)
 
 
+def _read_article(source: SourceFile, data: bytes) -> RawArticle | IngestError:
+    """read_article, with any failure of its libraries (the HTML reader above all) kept to this one file."""
+    try:
+        return read_article(source, data)
+    except Exception as exc:  # noqa: BLE001  (no file's content may stop the run)
+        return IngestError(source.source_path, "failed",
+                           f"Reading this file failed ({type(exc).__name__}: {exc}); the other files were read.")
+
+
 def ingest(scan_result: CorpusScan, articles: BatchWriter) -> IngestResult:
     """Reads the files to read; recognises unchanged bytes and duplicate content. The articles to parse go
     to ``articles``, a batch at a time."""
@@ -94,7 +103,7 @@ def ingest(scan_result: CorpusScan, articles: BatchWriter) -> IngestResult:
         if sha in settled:
             result.duplicates[source.source_path] = settled[sha]
             continue
-        article = read_article(source, data)
+        article = _read_article(source, data)
         if isinstance(article, IngestError):
             result.errors.append(article)
             continue

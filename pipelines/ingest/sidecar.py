@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from pathlib import Path
+
+from pipelines.ingest.reading import ReadRefused, read_inside
 
 SIDECAR_SUFFIX = ".meta.json"
 _FIELDS = {"title": str, "authors": list, "publisher": str, "published": str, "url": str}
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MAX_SIDECAR_BYTES = 100_000  # a few metadata fields; anything bigger is not a sidecar
 
 
 class SidecarError(ValueError):
@@ -36,17 +40,26 @@ def parse_published(value: str) -> tuple[dt.date, str] | None:
         return None
 
 
-def read_sidecar(article_path: Path) -> dict:
-    """The sidecar's known fields ({} when there is none). Raises SidecarError when it is unusable."""
+def read_sidecar(article_path: Path, corpus_dir: Path) -> dict:
+    """The sidecar's known fields ({} when there is none). Raises SidecarError when it is unusable. It is read
+    with the care of the article itself (pipelines.ingest.reading)."""
     path = sidecar_path(article_path)
-    if not path.exists():
+    if not os.path.lexists(path):
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = json.loads(read_inside(path, corpus_dir, MAX_SIDECAR_BYTES).decode("utf-8-sig"))
+    except ReadRefused as exc:
+        raise SidecarError(f"{path.name} cannot be used: {exc}") from exc
+    except OSError as exc:
+        raise SidecarError(f"{path.name} could not be read: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise SidecarError(f"{path.name} is not valid JSON: {exc}") from exc
     if not isinstance(data, dict):
         raise SidecarError(f"{path.name} must hold a JSON object, not {type(data).__name__}")
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:  # a \\ud800 escape: not text any database or file format can hold
+        raise SidecarError(f"{path.name} holds text that is not valid Unicode ({exc.reason})") from exc
     values = {}
     for name, kind in _FIELDS.items():
         if data.get(name) is None:

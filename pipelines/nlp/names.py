@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable
 from functools import lru_cache
 
 _APOSTROPHES = "'’‘`´"
@@ -44,21 +42,3 @@ def contains_parts(full: list[str], short: list[str]) -> bool:
     """Whether ``short`` is a run of consecutive words of ``full`` ("Alexander Duben" in "Bjorn Alexander Duben")."""
     n = len(short)
     return 0 < n <= len(full) and any(full[i:i + n] == short for i in range(len(full) - n + 1))
-
-
-def link_short_keys(person_keys: Iterable[str]) -> dict[str, str]:
-    """Across a corpus: {one-word key: the only multi-word person key holding that word}.
-
-    An article that only says "Putin" yields the key "putin"; when the corpus knows exactly one person
-    with that word in the name ("vladimir putin"), the warehouse may map one to the other. Ambiguous
-    words ("kim": "kim jong un", "patricia m kim") are left alone.
-    """
-    keys = set(person_keys)
-    holders: dict[str, set[str]] = defaultdict(set)
-    for key in keys:
-        words = key.split()
-        if len(words) > 1:
-            for word in words:
-                holders[word].add(key)
-    return {key: next(iter(holders[key])) for key in keys
-            if " " not in key and len(holders.get(key, ())) == 1}

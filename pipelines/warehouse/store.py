@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.warehouse.search import load_fts
+from pipelines.warehouse.search import load_fts, lock_down
 from pipelines.warehouse.fts_update import refresh_search_indexes
 from pipelines.warehouse.sqlfiles import run_sql_file, run_sql_folder
 
@@ -44,9 +44,11 @@ class Warehouse:
         return self.path.exists()
 
     def connect_readonly(self) -> duckdb.DuckDBPyConnection:
-        """A read-only connection to the published warehouse, with full-text search loaded."""
+        """A read-only connection to the published warehouse, with full-text search loaded and external access
+        off (see search.lock_down)."""
         con = duckdb.connect(str(self.path), read_only=True)
         load_fts(con)
+        lock_down(con)
         return con
 
     def query(self, sql: str, params: list | dict | None = None) -> list[tuple]:

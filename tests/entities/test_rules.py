@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import people
-from pipelines.nlp.names import entity_key, link_short_keys
+from pipelines.nlp.names import entity_key
 
 
 def entity_of(doc, surface: str, occurrence: int = 0):
@@ -31,11 +31,6 @@ def test_accents_dots_and_the_are_folded():
 @pytest.mark.parametrize("other", ["Patricia M Kim", "Kim Yong Hyun", "Kim", "Kim Jong"])
 def test_different_people_keep_different_keys(other):
     assert entity_key(other) != entity_key("Kim Jong Un")
-
-
-def test_a_bare_surname_links_across_articles_only_when_unambiguous():
-    links = link_short_keys(["putin", "vladimir putin", "kim", "kim jong un", "patricia m kim"])
-    assert links == {"putin": "vladimir putin"}
 
 
 # --- mention clean-up -----------------------------------------------------------------------------------

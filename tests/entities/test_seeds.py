@@ -14,7 +14,7 @@ import pytest
 from pipelines.clean.article import clean
 from pipelines.evaluation.gold import load_gold
 from pipelines.ingest.files import discover, read_article, read_bytes
-from pipelines.nlp.names import entity_key, link_short_keys
+from pipelines.nlp.names import entity_key
 from pipelines.nlp.pipeline import extract
 
 SEEDS = Path(__file__).resolve().parents[2] / "corpus"
@@ -79,12 +79,3 @@ def test_every_bare_kim_in_the_bloomberg_seed_is_kim_jong_un(extractions):
     bare = [m for m in extraction.mentions if m.text == "Kim"]
     assert len(bare) >= 10
     assert {extraction.entities[m.entity].key for m in bare} == {entity_key("Kim Jong Un")}
-
-
-def test_surname_only_people_link_to_the_corpus_full_name(extractions, gold):
-    """An article that only says "Putin" still counts once its key is linked across the corpus."""
-    all_keys = set().union(*(person_keys(ex) for ex in extractions.values()))
-    links = link_short_keys(all_keys)
-    for name, extraction in extractions.items():
-        linked = {links.get(key, key) for key in person_keys(extraction)}
-        assert linked == {entity_key(n) for n in gold[name]["people"]}, name
