@@ -15,6 +15,7 @@ from pipelines.settings import BATCH_SIZE
 from pipelines.staging import BatchWriter, remove_run, run_folder
 from pipelines.stages import StageOutput, clean_articles
 from pipelines.warehouse.known import needs_run, read_known_files
+from pipelines.warehouse.load import load
 
 WRITER_TAGS = {"news_warehouse/writes": "warehouse"}  # dagster.yaml lets one such run go at a time
 
@@ -35,7 +36,7 @@ def corpus_scan(context: dg.AssetExecutionContext, corpus: CorpusResource, wareh
     return result
 
 
-@dg.asset(group_name="ingest", output_required=False,
+@dg.asset(group_name="ingest", output_required=False, dagster_type=IngestResult,
           description="Reads and decodes new and changed files; finds duplicates and unreadable files. "
                       "With nothing new, it and everything after it are skipped.")
 def raw_articles(context: dg.AssetExecutionContext, corpus_scan: CorpusScan, warehouse: WarehouseResource):
@@ -92,8 +93,6 @@ def news_warehouse(
     raw_articles: IngestResult,
     extractions: StageOutput,
 ) -> dg.MaterializeResult:
-    from pipelines.warehouse.load import load  # noqa: PLC0415  (pandas: only runs that load pay for it)
-
     store = warehouse.get()
     summary = load(
         store, corpus_scan, raw_articles, extractions.staged, extractions.source_paths, extractions.errors,
