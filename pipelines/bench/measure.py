@@ -24,7 +24,7 @@ from pipelines.nlp.pipeline import COMPONENTS
 from pipelines.settings import MODEL, PROCESSES_ENV
 from pipelines.warehouse.fts_update import refresh_search_indexes
 from pipelines.warehouse.search import load_fts
-from pipelines.warehouse.sqlfiles import run_sql_file, run_sql_folder
+from pipelines.warehouse.sqlfiles import run_sql_file, run_sql_folder, transaction
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -200,6 +200,11 @@ def component_profile(nlp: spacy.Language, texts: list[str], batch_size: int) ->
     return seconds
 
 
+def _in_transaction(con: duckdb.DuckDBPyConnection, run, path: str) -> None:
+    with transaction(con):  # as Warehouse.build runs them
+        run(con, path)
+
+
 def load_profile(warehouse: Path, scratch: Path) -> dict[str, float]:
     """Seconds for each fixed-cost phase of publishing into this warehouse, on a scratch copy of it."""
     seconds: dict[str, float] = {}
@@ -210,9 +215,9 @@ def load_profile(warehouse: Path, scratch: Path) -> dict[str, float]:
     with closing(duckdb.connect(str(copy))) as con:
         load_fts(con)
         for phase, action in (
-            ("schema", lambda: run_sql_file(con, "schema.sql")),
+            ("schema", lambda: _in_transaction(con, run_sql_file, "schema.sql")),
             ("refresh_entities", lambda: run_sql_file(con, "load/refresh_entities.sql")),
-            ("views", lambda: run_sql_folder(con, "views")),
+            ("views", lambda: _in_transaction(con, run_sql_folder, "views")),
             ("search_indexes_kept", lambda: refresh_search_indexes(con)),
             ("search_indexes_rebuilt", lambda: run_sql_file(con, "load/search_indexes.sql")),
             ("checkpoint", lambda: con.execute("CHECKPOINT")),

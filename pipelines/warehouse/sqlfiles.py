@@ -51,6 +51,14 @@ def _statements(sql: str) -> list[str]:
 
 
 @contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """The statements run inside the block commit together (DDL and comments: one commit, not one each)."""
+    con.execute("BEGIN TRANSACTION")
+    yield
+    con.execute("COMMIT")
+
+
+@contextlib.contextmanager
 def registered(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> Iterator[None]:
     """``frame`` readable as the table ``name`` by the statements run inside the block."""
     con.register(name, frame)

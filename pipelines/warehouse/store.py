@@ -20,7 +20,7 @@ import duckdb
 
 from pipelines.warehouse.search import load_fts, lock_down
 from pipelines.warehouse.fts_update import refresh_search_indexes
-from pipelines.warehouse.sqlfiles import run_sql_file, run_sql_folder
+from pipelines.warehouse.sqlfiles import run_sql_file, run_sql_folder, transaction
 
 
 class Warehouse:
@@ -69,9 +69,11 @@ class Warehouse:
             con = duckdb.connect(str(self.build_path))
             try:
                 load_fts(con)
-                run_sql_file(con, "schema.sql")
+                with transaction(con):  # one commit, not one per statement (a hundred comments)
+                    run_sql_file(con, "schema.sql")
                 yield con
-                run_sql_folder(con, "views")
+                with transaction(con):
+                    run_sql_folder(con, "views")
                 refresh_search_indexes(con)
                 con.execute("CHECKPOINT")
             except BaseException:
