@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import signal
 
-from pipelines import stages
+from pipelines import stages, workers
 from pipelines.models import ArticleMetadata, CleanArticle
 from pipelines.staging import BatchWriter
 from pipelines.stages import extract_articles
@@ -32,7 +32,7 @@ def _extracted(result) -> list[tuple]:
 
 
 def test_two_processes_extract_what_one_does_and_what_the_pipeline_here_does(nlp, tmp_path, monkeypatch):
-    monkeypatch.setattr(stages, "BATCHES_PER_WORKER_LIFE", 2)  # 12 batches: each worker is replaced twice or more
+    monkeypatch.setattr(workers, "BATCHES_PER_WORKER_LIFE", 2)  # 12 batches: each worker is replaced twice or more
     articles = _articles(12)
     writer = BatchWriter(tmp_path / "clean", batch_size=1)
     for article in articles:
@@ -50,7 +50,7 @@ def test_two_processes_extract_what_one_does_and_what_the_pipeline_here_does(nlp
 
 
 def test_an_article_that_kills_its_worker_becomes_an_error_and_the_rest_are_extracted(nlp, tmp_path, monkeypatch):
-    monkeypatch.setattr(stages, "BATCHES_PER_WORKER_LIFE", 1)
+    monkeypatch.setattr(workers, "BATCHES_PER_WORKER_LIFE", 1)
     real_extract_batch = stages._extract_batch
 
     def crash_on_poison(nlp, batch):  # a crash in native code, as a segfault in a parser would be

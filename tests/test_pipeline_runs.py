@@ -82,6 +82,18 @@ def test_a_run_from_the_shell_with_nothing_new_starts_neither_dagster_nor_spacy(
     assert warehouse.stat().st_mtime_ns == published
 
 
+def test_a_run_from_the_shell_parses_in_its_workers_only_and_builds_what_a_run_in_one_process_builds(built, tmp_path):
+    corpus, warehouse, _ = built
+    env = {**os.environ, "NEWS_CORPUS_DIR": str(corpus), "NEWS_WAREHOUSE": str(tmp_path / "shell.duckdb"),
+           "PYTHONPATH": str(PROJECT)}
+    code = ("import sys; from pipelines.__main__ import main; main(['run']); "
+            "print('loaded:', [m for m in ('dagster', 'spacy') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True,
+                         check=True).stdout
+    assert "loaded: ['dagster']" in out  # cleaning and parsing happened in the workers
+    assert snapshot(tmp_path / "shell.duckdb") == snapshot(warehouse)
+
+
 def test_a_warehouse_older_than_its_sql_is_republished_though_nothing_is_new(built):
     corpus, warehouse, _ = built
     before = snapshot(warehouse)

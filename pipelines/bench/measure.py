@@ -60,7 +60,7 @@ class ShellRun:
 def load_model() -> float:
     """Loads the pipeline in the parse workers' fork server, as the in-process runs will use it (once per
     process); returns the seconds it took."""
-    from pipelines.stages import load_pipeline  # noqa: PLC0415
+    from pipelines.workers import load_pipeline  # noqa: PLC0415
 
     start = time.perf_counter()
     load_pipeline()

@@ -2,8 +2,8 @@
 
 A run first compares the corpus with what the published warehouse knows, with DuckDB alone: with nothing new
 it prints the summary and stops, as the corpus sensor launches no run then, before Dagster, spaCy or pandas
-is even imported. With articles to read, the pipeline starts loading in the parse workers' fork server at
-once, on the other core, while this process starts Dagster, reads and cleans.
+is even imported. With files to read, the workers' fork server starts loading the pipeline at once, on the
+other core, while this process starts Dagster and reads the files; the workers then clean and parse.
 """
 
 from __future__ import annotations
@@ -33,14 +33,16 @@ def _print_summary(console: Console, warehouse: Warehouse) -> None:
     console.print(table)
 
 
-def _materialize():
+def _materialize(workers_started: bool):
     import dagster as dg  # noqa: PLC0415  (only a run with work to do starts Dagster)
 
     from pipelines.cli.progress import RichProgressResource  # noqa: PLC0415
     from pipelines.definitions import materialize_all  # noqa: PLC0415
+    from pipelines.defs.resources import NlpResource  # noqa: PLC0415
 
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-    return materialize_all({"progress": RichProgressResource()}, instance)
+    return materialize_all({"progress": RichProgressResource(), "nlp": NlpResource(clean_in_workers=workers_started)},
+                           instance)
 
 
 def main() -> int:
@@ -53,10 +55,10 @@ def main() -> int:
         console.print(f"Warehouse: [bold]{warehouse.path.resolve()}[/]")
         return 0
     if found.to_read:
-        from pipelines.stages import start_loading_pipeline  # noqa: PLC0415
+        from pipelines.workers import start_loading_pipeline  # noqa: PLC0415
 
         start_loading_pipeline()
-    result = _materialize()
+    result = _materialize(workers_started=bool(found.to_read))
     _print_summary(console, warehouse)
     failed_checks = [e.check_name for e in result.get_asset_check_evaluations() if not e.passed]
     if failed_checks:

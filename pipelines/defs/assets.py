@@ -13,7 +13,7 @@ from pipelines.defs.resources import CorpusResource, NlpResource, ProgressResour
 from pipelines.ingest.plan import CorpusScan, IngestResult, ingest, scan
 from pipelines.settings import BATCH_SIZE
 from pipelines.staging import BatchWriter, remove_run, run_folder
-from pipelines.stages import StageOutput, clean_articles
+from pipelines.stages import StageOutput
 from pipelines.warehouse.known import needs_run, read_known_files
 from pipelines.warehouse.load import load
 
@@ -54,10 +54,10 @@ def raw_articles(context: dg.AssetExecutionContext, corpus_scan: CorpusScan, war
 
 @dg.asset(name="clean_articles", group_name="clean", description="Removes page boilerplate and finds title, authors, publisher and date.")
 def clean_articles_asset(
-    context: dg.AssetExecutionContext, raw_articles: IngestResult, warehouse: WarehouseResource,
+    context: dg.AssetExecutionContext, raw_articles: IngestResult, nlp: NlpResource, warehouse: WarehouseResource,
 ) -> StageOutput:
     # One staged file is one spaCy batch downstream.
-    result = clean_articles(raw_articles.articles.records(), BatchWriter(_staging(context, warehouse), BATCH_SIZE))
+    result = nlp.clean(raw_articles.articles, _staging(context, warehouse))
     context.add_output_metadata({
         "articles": result.staged.items, "errors": len(result.errors), "removed_lines": result.counts["removed_lines"],
     })

@@ -11,7 +11,7 @@ from pydantic import TypeAdapter
 
 from pipelines.settings import corpus_dir_from_env, warehouse_path_from_env
 from pipelines.staging import StagedBatches, run_folder
-from pipelines.stages import Progress, StageOutput, extract_articles
+from pipelines.stages import Progress, StageOutput, clean_articles, extract_articles
 from pipelines.warehouse.store import Warehouse
 
 
@@ -36,8 +36,15 @@ class WarehouseResource(dg.ConfigurableResource):
 
 class NlpResource(dg.ConfigurableResource):
     """The project's spaCy pipeline, run in worker processes (NEWS_NLP_PROCESSES of them) forked from a server
-    process that loaded it once (pipelines.stages). The run's own process never loads it, and a run with
+    process that loaded it once (pipelines.workers). The run's own process never loads it, and a run with
     nothing to parse does not load it at all."""
+
+    # Clean in the workers too: for a run that started their fork server early (make run does), so that the
+    # run's own process never imports spaCy. Off, a step that only cleans does not load the model.
+    clean_in_workers: bool = False
+
+    def clean(self, raw: StagedBatches, folder: Path) -> StageOutput:
+        return clean_articles(raw, folder, in_workers=self.clean_in_workers)
 
     def extract(self, cleaned: StagedBatches, folder: Path, progress: Progress) -> StageOutput:
         return extract_articles(cleaned, folder, progress)
