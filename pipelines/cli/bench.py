@@ -95,6 +95,7 @@ def _incremental_from_shell(args: argparse.Namespace, corpus: Path, processes: i
 
 def throughput(args: argparse.Namespace) -> int:
     corpus = args.work / f"corpus-{args.articles}-{args.seed}"
+    load_at_start = report.machine()["load_average"]
     write_corpus(SEEDS, corpus, args.articles, args.seed)
     home = measure.dagster_home(args.work)
     model_load = measure.load_model()
@@ -118,8 +119,8 @@ def throughput(args: argparse.Namespace) -> int:
     texts = measure.bodies(args.work / f"throughput-{best['processes']}p" / "news.duckdb")
     components = measure.component_profile(build_nlp(), texts[:PROFILE_SAMPLE], BATCH_SIZE)
     load_phases = measure.load_profile(args.work / f"throughput-{best['processes']}p" / "news.duckdb", args.work)
-    data = {"machine": report.machine(), "articles": args.articles, "seed": args.seed, "batch_size": BATCH_SIZE,
-            "repeat": args.repeat, "model_load_seconds": model_load, "results": results,
+    data = {"machine": {**report.machine(), "load_average_at_start": load_at_start}, "articles": args.articles,
+            "seed": args.seed, "batch_size": BATCH_SIZE, "repeat": args.repeat, "model_load_seconds": model_load, "results": results,
             "best_processes": best["processes"], "incremental_from_shell": incremental,
             "nlp_components_seconds": {"sample_articles": min(PROFILE_SAMPLE, len(texts)), **components},
             "load_phases_seconds": load_phases}
@@ -150,9 +151,9 @@ def _throughput_markdown(data: dict, runs: dict[str, measure.RunMeasure]) -> str
     comp = data["nlp_components_seconds"]
     return "\n\n".join([
         f"## Throughput: {data['articles']} generated articles (seed {data['seed']}, batch size {data['batch_size']})",
-        f"Machine: {m['cpus']} CPUs, {m['memory_gib']} GiB, Python {m['python']}, load average at the end "
-        f"{m['load_average']}; {m['date']}. Each pass ran {data['repeat']} times, alternating with the others; "
-        "the fastest of each counts.",
+        f"Machine: {m['cpus']} CPUs, {m['memory_gib']} GiB, Python {m['python']}; {m['date']}; load average "
+        f"(1, 5, 15 min) {m['load_average_at_start']} at the start, {m['load_average']} at the end. Each pass ran "
+        f"{data['repeat']} times, alternating with the others; the fastest of each counts.",
         "### End to end, from the shell\n\n`python -m pipelines run` (what `make run` runs) on an empty warehouse, "
         "timed from process start to exit, against the bare spaCy pass as a command of its own (Python start, "
         "`spacy.load` of the base model with all its components, `nlp.pipe` with spaCy's multiprocessing, same "
