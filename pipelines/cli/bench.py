@@ -120,8 +120,8 @@ def throughput(args: argparse.Namespace) -> int:
     components = measure.component_profile(build_nlp(), texts[:PROFILE_SAMPLE], BATCH_SIZE)
     load_phases = measure.load_profile(args.work / f"throughput-{best['processes']}p" / "news.duckdb", args.work)
     data = {"machine": {**report.machine(), "load_average_at_start": load_at_start}, "articles": args.articles,
-            "seed": args.seed, "batch_size": BATCH_SIZE, "repeat": args.repeat, "model_load_seconds": model_load, "results": results,
-            "best_processes": best["processes"], "incremental_from_shell": incremental,
+            "seed": args.seed, "batch_size": BATCH_SIZE, "repeat": args.repeat, "model_load_seconds": model_load,
+            "results": results, "best_processes": best["processes"], "incremental_from_shell": incremental,
             "nlp_components_seconds": {"sample_articles": min(PROFILE_SAMPLE, len(texts)), **components},
             "load_phases_seconds": load_phases}
     md = _throughput_markdown(data, runs)
