@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-if TYPE_CHECKING:  # pandas is loaded only by the runs that load rows
-    import pandas as pd
+if TYPE_CHECKING:  # pyarrow is loaded only by the runs that load rows
+    import pyarrow as pa
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 
@@ -59,9 +59,9 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def registered(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> Iterator[None]:
-    """``frame`` readable as the table ``name`` by the statements run inside the block."""
-    con.register(name, frame)
+def registered(con: duckdb.DuckDBPyConnection, name: str, rows: pa.Table) -> Iterator[None]:
+    """``rows`` readable as the table ``name`` by the statements run inside the block."""
+    con.register(name, rows)
     try:
         yield
     finally:
