@@ -1,16 +1,22 @@
-"""`python -m pipelines run`: one run of the Dagster job over the corpus, with a progress bar and a summary."""
+"""`python -m pipelines run`: one run of the Dagster job over the corpus, with a progress bar and a summary.
+
+A run first compares the corpus with what the published warehouse knows, with DuckDB alone: with nothing new
+it prints the summary and stops, as the corpus sensor launches no run then, before Dagster, spaCy or pandas
+is even imported. With files to read, the workers' fork server starts loading the pipeline at once, on the
+other core, while this process starts Dagster and reads the files; the workers then clean and parse.
+"""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-import dagster as dg
 from rich.console import Console
 from rich.table import Table
 
-from pipelines.cli.progress import RichProgressResource
-from pipelines.defs.resources import default_resources
-from pipelines.definitions import materialize_all
+from pipelines.ingest.plan import scan
+from pipelines.settings import corpus_dir_from_env, warehouse_path_from_env
+from pipelines.warehouse.known import needs_run, read_known_files
 from pipelines.warehouse.sqlfiles import SQL_DIR
 from pipelines.warehouse.store import Warehouse
 
@@ -20,17 +26,41 @@ def summary_rows(warehouse: Warehouse) -> list[tuple[str, int]]:
     return warehouse.query(sql)
 
 
-def main() -> int:
-    console = Console()
-    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-    result = materialize_all({"progress": RichProgressResource()}, instance)
-    warehouse = Warehouse(default_resources()["warehouse"].path)
+def _print_summary(console: Console, warehouse: Warehouse) -> None:
     table = Table(title="News Warehouse", show_header=False)
     for name, count in summary_rows(warehouse):
         table.add_row(name, f"{count:,}")
     console.print(table)
-    failed_checks = [e.check_name for e in result.get_asset_check_evaluations()
-                     if not e.passed]
+
+
+def _materialize(workers_started: bool):
+    import dagster as dg  # noqa: PLC0415  (only a run with work to do starts Dagster)
+
+    from pipelines.cli.progress import RichProgressResource  # noqa: PLC0415
+    from pipelines.definitions import materialize_all  # noqa: PLC0415
+    from pipelines.defs.resources import NlpResource  # noqa: PLC0415
+
+    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    return materialize_all({"progress": RichProgressResource(), "nlp": NlpResource(clean_in_workers=workers_started)},
+                           instance)
+
+
+def main() -> int:
+    console = Console()
+    corpus, warehouse = Path(corpus_dir_from_env()), Warehouse(warehouse_path_from_env())
+    found = scan(corpus, read_known_files(warehouse))
+    if not needs_run(found, warehouse):
+        _print_summary(console, warehouse)
+        console.print("Nothing new in the corpus: the warehouse is up to date.")
+        console.print(f"Warehouse: [bold]{warehouse.path.resolve()}[/]")
+        return 0
+    if found.to_read:
+        from pipelines.workers import start_loading_pipeline  # noqa: PLC0415
+
+        start_loading_pipeline()
+    result = _materialize(workers_started=bool(found.to_read))
+    _print_summary(console, warehouse)
+    failed_checks = [e.check_name for e in result.get_asset_check_evaluations() if not e.passed]
     if failed_checks:
         console.print(f"[yellow]Checks that did not pass:[/] {', '.join(failed_checks)}")
     console.print(f"Warehouse: [bold]{warehouse.path.resolve()}[/]")

@@ -8,7 +8,7 @@ import duckdb
 from rich.console import Console
 from rich.table import Table
 
-from pipelines.defs.resources import warehouse_path_from_env
+from pipelines.settings import warehouse_path_from_env
 from pipelines.warehouse.store import Warehouse
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:  # pyarrow is loaded only by the runs that load rows
+    import pyarrow as pa
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 
@@ -48,9 +51,17 @@ def _statements(sql: str) -> list[str]:
 
 
 @contextlib.contextmanager
-def registered(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> Iterator[None]:
-    """``frame`` readable as the table ``name`` by the statements run inside the block."""
-    con.register(name, frame)
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """The statements run inside the block commit together (DDL and comments: one commit, not one each)."""
+    con.execute("BEGIN TRANSACTION")
+    yield
+    con.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def registered(con: duckdb.DuckDBPyConnection, name: str, rows: pa.Table) -> Iterator[None]:
+    """``rows`` readable as the table ``name`` by the statements run inside the block."""
+    con.register(name, rows)
     try:
         yield
     finally:
