@@ -66,6 +66,10 @@ def speaker_head(cue: Token) -> Token | None:
         if verb.head.i == verb.i or not _shares_subject(verb):
             break
         verb = verb.head
+    # A sentence parsed without a main verb, the cue hung from the name as a modifier ("Mr. Warner, the Virginia
+    # Democrat, called the bill ..."): the name is the subject.
+    if cue.dep_ == "acl" and cue.head.dep_ == "ROOT" and cue.head.i < cue.i and cue.head.pos_ in ("PROPN", "NOUN"):
+        return cue.head
     # "..., said Zhou Bo" is sometimes parsed with the name as the verb's object.
     named = [t for t in cue.rights
              if t.dep_ in ("dobj", "attr", "npadvmod") and t.pos_ == "PROPN" and t.left_edge.i == cue.i + 1]

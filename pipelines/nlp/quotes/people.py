@@ -2,12 +2,11 @@
 
 Person mentions come from news_entities (doc._.entity_mentions of PERSON entities); spaCy's own PERSON
 entities fill in where no entity mention covers them (speaker_entity stays None for those). Mentions inside
-quotes or headings are never antecedents. Every he/she/him/her/his of the writer's, in text order, goes to the
+quotes or headings, and names modifying a thing ("the Obama administration"), are never antecedents. Every he/she/him/her/his of the writer's, in text order, goes to the
 most recent gender-compatible person who was a speaker, a clause subject or a resolved pronoun before it (an
 object pronoun never to its own clause's subject), or, when the latest sentence with a person only mentions them
 (an object, a possessive, a parse gone wrong), to that person after any subject of that sentence; a person's gender
-comes from a title or kinship noun at the
-name (gender_words.txt), else from the first pronoun resolved to them.
+comes from a title or kinship noun at the name (gender_words.txt), else from the first pronoun resolved to them.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from spacy.attrs import DEP, IDX, LOWER
 from spacy.tokens import Doc, Token
 
 from pipelines.nlp.extensions import doc_text
-from pipelines.nlp.quotes.roles import definite_role, fits, role_words
+from pipelines.nlp.quotes.roles import definite_role, fits, is_singular_common_noun, role_words
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -74,7 +73,10 @@ class People:
         # prominently (RANK_MAIN: a speaker or the subject of a sentence's main clause)
         self._salient: list[tuple[int, int, PersonMention]] = []
         for mention in self.mentions:
-            rank = _subject_rank(self._span(mention).root)
+            root = self._span(mention).root
+            if _names_a_thing(root):
+                continue
+            rank = _subject_rank(root)
             if rank is not None or mention.entity is not None:  # not the tagger's own names: credits slip in there
                 self._salient.append((mention.start, RANK_MENTION if rank is None else rank, mention))
         self._salient += self._role_subjects(excluded)
@@ -182,7 +184,8 @@ class People:
             in_sentence = [(rank == RANK_MENTION, m.key not in self._gender, rank, -pos, m) for pos, rank, m in compatible
                            if self._sentence_start(pos) == latest]
             return min(in_sentence, key=lambda entry: entry[:4])[4]
-        earlier = [m for m in self.mentions if m.end <= position and fits(m)]
+        earlier = [m for m in self.mentions
+                   if m.end <= position and fits(m) and not _names_a_thing(self._span(m).root)]
         return earlier[-1] if earlier else None
 
     def _sentence_start(self, position: int) -> int:
@@ -195,7 +198,7 @@ class People:
         found = []
         for i in _indices(self._doc, DEP, SUBJECT_DEPS):
             token = self._doc[i]
-            if token.pos_ != "NOUN" or _inside_any(token.idx, excluded):
+            if not is_singular_common_noun(token) or _inside_any(token.idx, excluded):
                 continue
             holder = self._role_holder(token)
             if holder is not None:
@@ -238,6 +241,12 @@ def _indices(doc: Doc, attr: int, strings) -> list[int]:
     array: making a Token of every word is slow."""
     wanted = {doc.vocab.strings.add(s) for s in strings}
     return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
+
+
+def _names_a_thing(root: Token) -> bool:
+    """A name modifying a common noun stands for a thing of that person's, not the person: "the Obama
+    administration", "a Warner aide"; no he/she goes to it."""
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN"
 
 
 def _subject_rank(token: Token) -> int | None:

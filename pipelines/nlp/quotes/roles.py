@@ -34,11 +34,16 @@ def role_words(name: Span) -> set[tuple[str, ...]]:
 
 def definite_role(head: Token) -> tuple[str, ...] | None:
     """The role of a definite description such as "the mayor" or "the union's general secretary", by its head."""
-    if head.pos_ != "NOUN" or head.tag_ != "NN":
+    if not is_singular_common_noun(head):
         return None
     if not any(t.dep_ == "det" and t.lower_ in DEFINITE or t.dep_ == "poss" for t in head.children):
         return None
     return _role(head)
+
+
+def is_singular_common_noun(token: Token) -> bool:
+    """A singular common noun, the lower-case words the tagger took for proper nouns included ("the minister")."""
+    return (token.pos_, token.tag_) == ("NOUN", "NN") or (token.pos_, token.tag_) == ("PROPN", "NNP") and token.is_lower
 
 
 def fits(description: tuple[str, ...], role: tuple[str, ...]) -> bool:
