@@ -6,7 +6,8 @@ quotes or headings, and names modifying a thing ("the Obama administration"), ar
 most recent gender-compatible person who was a speaker, a clause subject or a resolved pronoun before it (an
 object pronoun never to its own clause's subject), or, when the latest sentence with a person only mentions them
 (an object, a possessive, a parse gone wrong), to that person after any subject of that sentence; a person's gender
-comes from a title or kinship noun at the name (gender_words.txt), else from the first pronoun resolved to them.
+comes from a title or kinship noun at the name (gender_words.txt), else from a forename nearly everyone of one sex
+has (forename_genders.txt), else from the first pronoun resolved to them.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def _load_gender_words(path: Path) -> dict[str, str]:
 
 
 GENDER_WORDS = _load_gender_words(Path(__file__).with_name("gender_words.txt"))
+FORENAME_GENDERS = _load_gender_words(Path(__file__).with_name("forename_genders.txt"))
 
 
 @dataclass(frozen=True)
@@ -60,10 +62,11 @@ class People:
         mentions = [m for m in self._person_mentions() if not _inside_any(m.start, excluded)]
         self.mentions = [m for m in mentions if not self._in_apposition(m, mentions)]
         self._gender: dict[tuple, str] = {}
-        for mention in self.mentions:
-            gender = self._stated_gender(mention)
-            if gender:
-                self._gender.setdefault(mention.key, gender)
+        for stated in (self._stated_gender, self._forename_gender):  # what the text says before what names suggest
+            for mention in self.mentions:
+                gender = stated(mention)
+                if gender:
+                    self._gender.setdefault(mention.key, gender)
         self._roles = [(m, role_words(self._span(m))) for m in self.mentions]
         self._token_starts = doc.to_array(IDX).tolist()
         self._sentence_starts = [0] * len(doc)  # token index -> its sentence's first token
@@ -216,6 +219,12 @@ class People:
         words.extend(t for t in head.children if t.dep_ == "appos")
         genders = {GENDER_WORDS.get(t.lower_.rstrip(".")) for t in words} - {None}
         return genders.pop() if len(genders) == 1 else None
+
+    def _forename_gender(self, mention: PersonMention) -> str | None:
+        """The gender nearly everyone with this forename has (Emma, Jack), for a name of two words or more."""
+        name = self._entities[mention.entity].name if mention.entity is not None else mention.text
+        words = name.split()
+        return FORENAME_GENDERS.get(words[0].lower()) if len(words) > 1 else None
 
     def _in_apposition(self, mention: PersonMention, mentions: list[PersonMention]) -> bool:
         """A word in apposition with another person's name describes that person: "Senator James Lankford, an
