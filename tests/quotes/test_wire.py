@@ -18,6 +18,8 @@ from pipelines.nlp.verbs import BESIDE_QUOTE_VERBS, SPEECH_NOUNS, SPEECH_VERBS, 
                  "saying.", "Pavel Sorokin", id="agency quoted X as saying"),
     pytest.param("Talks stalled again. “We will not sell,” Pavel Sorokin was quoted as saying by the agency.",
                  "Pavel Sorokin", id="X was quoted as saying"),
+    pytest.param("“The door to dialogue is open,” Xinhua quoted Foreign Ministry spokesman Wang Wenbin as saying.",
+                 "Wang Wenbin", id="quoted X as saying parsed as one noun phrase"),
     pytest.param("The coroner for that case, Sherrif Payne, who ruled the death an accident, told The Independent "
                  "“You never know the purity of what you are taking.”", "Sherrif Payne",
                  id="role and name parsed as two subjects; a capitalised sentence after a cue without a comma"),

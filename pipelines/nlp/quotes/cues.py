@@ -47,7 +47,7 @@ def speaker_head(cue: Token) -> Token | None:
     """The head token of whoever speaks through this cue: the verb's subject, or the object of "according to"."""
     quoting = _quoting_verb(cue)
     if quoting is not None:
-        return _quoted_person(quoting)
+        return _quoted_person(quoting) or _name_modified_by(quoting)
     if cue_lemma(cue) == ACCORDING_TO:
         to = cue.doc[cue.i + 1]
         objects = [t for t in (*to.children, *cue.children) if t.dep_ == "pobj"]
@@ -76,14 +76,21 @@ def speaker_head(cue: Token) -> Token | None:
     if named:
         return named[0]
     # ... or with the verb as a modifier of the name ("said manager Tom Hill" as one noun phrase).
-    name = cue.head
-    while name.dep_ == "compound" and name.head.i > name.i:
-        name = name.head
-    if cue.dep_ == "amod" and name.pos_ == "PROPN" and name.i > cue.i:
+    name = _name_modified_by(cue)
+    if name is not None:
         return name
     # ... or with the subject hung elsewhere ("..., the critic Pauline Kael wrote, “...”"): the name just before.
     before = cue.doc[cue.i - 1] if cue.i else None
     return before if before is not None and before.ent_type_ == "PERSON" and before.pos_ == "PROPN" else None
+
+
+def _name_modified_by(verb: Token) -> Token | None:
+    """The name after a verb the parser took for its modifier: "said manager Tom Hill", "Xinhua quoted Foreign
+    Ministry spokesman Wang Wenbin as saying" parsed as one noun phrase."""
+    name = verb.head
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    return name if verb.dep_ == "amod" and name.pos_ == "PROPN" and name.i > verb.i else None
 
 
 def _quoting_verb(cue: Token) -> Token | None:
