@@ -332,3 +332,10 @@ def test_a_role_the_tagger_took_for_a_proper_noun_still_names_its_holder(nlp):
                    "“Our soldiers deserve better equipment,” the minister said.")
     q = only(marked(doc), "direct")
     assert speaker_name(doc, q) == "Pavel Novak"
+
+
+def test_a_cue_after_an_adjective_takes_the_copulas_subject(nlp):
+    doc = run(nlp, "Fernando Caudevilla runs the lab. Caudevilla was keen to stress that the service “is not intended "
+                   "to be a control of drug quality,” whatever buyers make of it.")
+    q = only(marked(doc), "partial")
+    assert speaker_name(doc, q) == "Fernando Caudevilla"

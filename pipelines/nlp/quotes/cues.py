@@ -9,8 +9,9 @@ from pipelines.nlp.verbs import BESIDE_QUOTE_VERBS, QUOTING_VERBS, SPEECH_VERBS
 ACCORDING_TO = "according to"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # A verb without its own subject takes the subject of the verb it hangs from through these relations (and a
-# participle set off by a comma: "Xi appeared to reciprocate, emphasizing ...").
-SUBJECT_SHARING_DEPS = ("conj", "xcomp")
+# participle set off by a comma: "Xi appeared to reciprocate, emphasizing ..."); an adjective after a copula
+# passes on the copula's ("Caudevilla was keen to stress that ...", "she was quick to add").
+SUBJECT_SHARING_DEPS = ("conj", "xcomp", "acomp")
 RELATIVE_PRONOUNS = ("who", "whom")
 MAX_RELATIVE_CLIMB = 6
 # Reported speech nests ("X said officials had urged ..."): the outer reporter is the source.
