@@ -86,3 +86,11 @@ def test_forenames_of_either_sex_or_of_the_other_sex_abroad_state_no_gender():
     from pipelines.nlp.quotes.people import FORENAME_GENDERS
     assert (FORENAME_GENDERS["emma"], FORENAME_GENDERS["jack"]) == ("female", "male")
     assert not {"jordan", "taylor", "andrea", "simone"} & FORENAME_GENDERS.keys()
+
+
+def test_the_paragraphs_speaker_goes_on_past_a_person_only_an_embedded_clause_names(nlp):
+    doc = run(nlp, "“We did everything we could,” Coach Tom Harris said. The decision came after Mike Jones resigned in "
+                   "March. “It was not enough,” he added.\n"
+                   "“We did everything we could,” Coach Tom Harris said. Mike Jones disagreed. “It was not enough,” "
+                   "he added.")
+    assert [speaker_name(doc, q) for q in marked(doc)] == ["Tom Harris", "Tom Harris", "Tom Harris", "Mike Jones"]

@@ -5,7 +5,8 @@ entities fill in where no entity mention covers them (speaker_entity stays None 
 quotes or headings, and names modifying a thing ("the Obama administration"), are never antecedents. Every he/she/him/her/his of the writer's, in text order, goes to the
 most recent gender-compatible person who was a speaker, a clause subject or a resolved pronoun before it (an
 object pronoun never to its own clause's subject), or, when the latest sentence with a person only mentions them
-(an object, a possessive, a parse gone wrong), to that person after any subject of that sentence; a person's gender
+(an object, a possessive, a parse gone wrong), to that person after any subject of that sentence, unless a quote of
+the same paragraph had a compatible speaker and that sentence has no main-clause subject for it; a person's gender
 comes from a title or kinship noun at the name (gender_words.txt), else from a forename nearly everyone of one sex
 has (forename_genders.txt), else from the first pronoun resolved to them.
 """
@@ -88,6 +89,7 @@ class People:
         self._pending = [doc[i] for i in _indices(doc, LOWER, PRONOUN_GENDER)
                          if doc[i].pos_ == "PRON" and not _inside_any(doc[i].idx, excluded)]
         self._resolved: dict[int, PersonMention | None] = {}  # pronoun offset -> person
+        self._speakers: list[tuple[int, PersonMention]] = []  # (position, person) of the quotes' speakers so far
 
     def person_in(self, start: int, end: int) -> PersonMention | None:
         """The person a speaker span names: the last person mention overlapping it (the head comes last), or
@@ -142,10 +144,13 @@ class People:
         Call in text order."""
         self._resolve_pronouns_before(end)
         if self._text[start:end].lower() in PRONOUN_GENDER:
-            return self._resolved.get(start)
-        person = self.person_in(start, end)
+            person = self._resolved.get(start)
+        else:
+            person = self.person_in(start, end)
+            if person is not None:
+                self._salient.append((start, RANK_MAIN, person))
         if person is not None:
-            self._salient.append((start, RANK_MAIN, person))
+            self._speakers.append((start, person))
         return person
 
     def _resolve_pronouns_before(self, position: int) -> None:
@@ -186,7 +191,15 @@ class People:
             latest = max(self._sentence_start(pos) for pos, _, _ in compatible)
             in_sentence = [(rank == RANK_MENTION, m.key not in self._gender, rank, -pos, m) for pos, rank, m in compatible
                            if self._sentence_start(pos) == latest]
-            return min(in_sentence, key=lambda entry: entry[:4])[4]
+            best = min(in_sentence, key=lambda entry: entry[:4])
+            if best[2] != RANK_MAIN:
+                # Only an embedded subject or a mention since: the paragraph's speaker goes on ("“...,” Harris said.
+                # The decision came after Jones resigned. “...,” he added.").
+                speakers = [m for pos, m in self._speakers if pos < position and fits(m)
+                            and "\n" not in self._text[pos:position]]
+                if speakers:
+                    return speakers[-1]
+            return best[4]
         earlier = [m for m in self.mentions
                    if m.end <= position and fits(m) and not _names_a_thing(self._span(m).root)]
         return earlier[-1] if earlier else None
