@@ -1,14 +1,14 @@
 """The people a document names, for speaker resolution: speaker spans to entities, and he/she to a person.
 
-Person mentions come from news_entities (doc._.entity_mentions of PERSON entities); spaCy's own PERSON
-entities fill in where no entity mention covers them (speaker_entity stays None for those). Mentions inside
-quotes or headings, and names modifying a thing ("the Obama administration"), are never antecedents. Every he/she/him/her/his of the writer's, in text order, goes to the
-most recent gender-compatible person who was a speaker, a clause subject or a resolved pronoun before it (an
-object pronoun never to its own clause's subject), or, when the latest sentence with a person only mentions them
-(an object, a possessive, a parse gone wrong), to that person after any subject of that sentence, unless a quote of
-the same paragraph had a compatible speaker and that sentence has no main-clause subject for it; a person's gender
-comes from a title or kinship noun at the name (gender_words.txt), else from a forename nearly everyone of one sex
-has (forename_genders.txt), else from the first pronoun resolved to them.
+Person mentions come from news_entities (doc._.entity_mentions of PERSON entities); spaCy's own PERSON entities fill
+in where no entity mention covers them (speaker_entity stays None for those). Mentions inside quotes or headings,
+and names modifying a thing ("the Obama administration"), are never antecedents. Every he/she/him/her/his of the
+writer's, in text order, goes to the most recent gender-compatible person who was a speaker, a clause subject or a
+resolved pronoun before it (an object pronoun never to its own clause's subject), or, when the latest sentence with
+a person only mentions them (an object, a possessive, a parse gone wrong), to that person after any subject of that
+sentence, unless a quote of the same paragraph had a compatible speaker and that sentence has no main-clause subject
+for it; a person's gender comes from a title or kinship noun at the name (gender_words.txt), else from a forename
+nearly everyone of one sex has (forename_genders.txt), else from the first pronoun resolved to them.
 """
 
 from __future__ import annotations
