@@ -339,3 +339,10 @@ def test_a_cue_after_an_adjective_takes_the_copulas_subject(nlp):
                    "to be a control of drug quality,” whatever buyers make of it.")
     q = only(marked(doc), "partial")
     assert speaker_name(doc, q) == "Fernando Caudevilla"
+
+
+def test_a_name_after_a_role_of_someone_holds_the_outer_role(nlp):
+    doc = run(nlp, "A spokesman for the prime minister, James Slack, said the talks were constructive.\n"
+                   "“Progress was made on every point,” the spokesman said.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "James Slack"
