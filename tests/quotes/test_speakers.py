@@ -4,6 +4,7 @@ they name (short texts of our own)."""
 from __future__ import annotations
 
 from helpers import marked, only, run, speaker_name
+from pipelines.nlp.quotes.people import FORENAME_GENDERS
 
 
 def test_quote_paragraph_after_reported_speech_keeps_the_reporter(nlp):
@@ -83,7 +84,6 @@ def test_a_forename_nearly_everyone_of_one_sex_has_states_a_gender(nlp):
 
 
 def test_forenames_of_either_sex_or_of_the_other_sex_abroad_state_no_gender():
-    from pipelines.nlp.quotes.people import FORENAME_GENDERS
     assert (FORENAME_GENDERS["emma"], FORENAME_GENDERS["jack"]) == ("female", "male")
     assert not {"jordan", "taylor", "andrea", "simone"} & FORENAME_GENDERS.keys()
 
