@@ -346,3 +346,14 @@ def test_a_name_after_a_role_of_someone_holds_the_outer_role(nlp):
                    "“Progress was made on every point,” the spokesman said.")
     q = only(marked(doc), "direct")
     assert speaker_name(doc, q) == "James Slack"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("In an interview with the BBC, Nadia Rahman said: “We need help now, not next year.”",
+                 "Nadia Rahman", id="forename-led name introducing a quote"),
+    pytest.param("Karen Holt lost her job in 2009. “It was the worst year of my life,” she says now.",
+                 "Karen Holt", id="forename-led name whose clause says her"),
+])
+def test_a_person_the_tagger_called_an_organisation_still_speaks(nlp, text, speaker):
+    doc = run(nlp, text)
+    assert speaker_name(doc, only(marked(doc), "direct")) == speaker

@@ -39,8 +39,9 @@ from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, p
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import (NAME_PARTICLES, Mention, is_apostrophe_name, is_place_word,
                                             make_mention)
-from pipelines.nlp.entities.support import (age_after, coordinated_with, described_as_person,
-                                            speaker_called_he_or_she, subject_of_himself_or_herself)
+from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coordinated_with,
+                                            described_as_person, speaker_called_he_or_she,
+                                            subject_of_himself_or_herself)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
@@ -116,7 +117,7 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
 
 def _person_evidence(span: Span, person_tokens: set[int]) -> bool:
     return (described_as_person(span) or coordinated_with(span, person_tokens) or age_after(span)
-            or speaker_called_he_or_she(span))
+            or speaker_called_he_or_she(span) or acts_as_named_person(span))
 
 
 def _opens_with_forename(span: Span) -> bool:
