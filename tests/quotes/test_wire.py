@@ -357,3 +357,23 @@ def test_a_name_after_a_role_of_someone_holds_the_outer_role(nlp):
 def test_a_person_the_tagger_called_an_organisation_still_speaks(nlp, text, speaker):
     doc = run(nlp, text)
     assert speaker_name(doc, only(marked(doc), "direct")) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("Economist Raj Patel has studied the scheme for years.\n“It is a waste of money.”\nThat was "
+                 "Patel's verdict on Monday.", "Raj Patel", id="next paragraph: X's verdict"),
+    pytest.param("The talks collapsed late on Thursday.\n“There is nothing more to discuss.”\nThat was the verdict "
+                 "of the union's chief negotiator, Maria Keller, after ten hours of talks.", "Maria Keller",
+                 id="next paragraph: the verdict of a role, a name"),
+    pytest.param("The scheme has cost two billion pounds so far. “It is a waste of money.” Those were the words "
+                 "of economist Raj Patel on Monday.", "Raj Patel", id="same paragraph: the words of X"),
+])
+def test_a_sentence_saying_whose_words_the_quote_were_names_its_speaker(nlp, text, speaker):
+    doc = run(nlp, text)
+    assert speaker_name(doc, only(marked(doc), "direct")) == speaker
+
+
+def test_a_noun_of_speech_owned_by_no_person_names_no_speaker(nlp):
+    doc = run(nlp, "The storm hit the coast overnight.\n“Stay indoors.”\nThat was the message of the weather "
+                   "service on Monday.")
+    assert speaker_name(doc, only(marked(doc), "direct")) is None

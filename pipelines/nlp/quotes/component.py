@@ -6,7 +6,8 @@ Sets ``doc._.quotes`` (list[models.Quote]). Quoted stretches come from pairing q
   capitalised sentence after a cue); its speaker comes from, in this order: a dash after it ("“...” – Name"),
   the cue after it ("“...,” X said", "said X", "the agency quoted X as saying"), the introduction before it
   (a cue, or a clause whose subject is a person before a colon or dash), the previous paragraph's closing
-  introduction, a next paragraph that only says who spoke ("Mr Brown said."), the cue its clause hangs from,
+  introduction, a next paragraph that only says who spoke ("Mr Brown said.") or, there or in its paragraph, a
+  sentence saying whose words they were ("That was Patel's verdict."), the cue its clause hangs from,
   the person the sentence before it is about ("context"), the reporter of the paragraph before (a quote
   paragraph after "X said ..., but she cautioned ..."), or the previous quote it continues;
 - direct too: a clause set off by a comma before "said X" (..., “this is unprecedented,” said X), and a
@@ -28,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.models import Quote
 from pipelines.nlp.extensions import doc_text
-from pipelines.nlp.quotes.context import clause_speaker, is_bare_attribution
+from pipelines.nlp.quotes.context import clause_speaker, is_bare_attribution, owner_of_words_before
 from pipelines.nlp.quotes.cues import SUBJECT_DEPS, cue_lemma, dominating_cue, speaker_head, speaker_span
 from pipelines.nlp.quotes.indirect import reported_clauses
 from pipelines.nlp.quotes.marks import QuotedSpan, find_quoted_spans, paragraph_spans
@@ -169,7 +170,8 @@ class _QuoteFinder:
                             trailing: list[Token]) -> Attribution | None:
         previous_tail = self._previous_paragraph_tail(q)
         return (self._dash(q) or self._trailing_cue(content, trailing) or self._introduction(leading)
-                or self._introduction(previous_tail) or self._next_paragraph(q) or self._dominating(content)
+                or self._introduction(previous_tail) or self._next_paragraph(q) or self._owner_after(content, trailing)
+                or self._dominating(content)
                 or self._previous_sentence(q, leading) or self._reporter(self._previous_paragraph(q)))
 
     def _partial_attribution(self, q: QuotedSpan, content: Span, trailing: list[Token]) -> Attribution | None:
@@ -227,7 +229,14 @@ class _QuoteFinder:
         for token in sentence:
             if cue_lemma(token, beside_quote=True) and is_bare_attribution(sentence, token):
                 return self._attribution(token)
-        return None
+        return self._spoken_by(owner_of_words_before(sentence), "context")
+
+    def _owner_after(self, content: Span, trailing: list[Token]) -> Attribution | None:
+        """A quote closing its sentence, then in its paragraph whose words they were: “...” That was Patel's
+        verdict."""
+        if not trailing or not content.text.rstrip().endswith(SENTENCE_END):
+            return None
+        return self._spoken_by(owner_of_words_before(trailing), "context")
 
     def _neighbour(self, index: int, step: int) -> int | None:
         """The nearest paragraph before (step -1) or after (step 1) that is not a blank line."""

@@ -1,6 +1,7 @@
 """Speakers named around a quote without a cue verb: the subject of an introducing clause ("Judge Ann Lee
 agreed with the defence - “...”", "Jones extended an invitation to the label: “...”", "Brown's reply was
-short: “...”"), and attribution lines that stand alone ("Mr Brown said.").
+short: “...”"), attribution lines that stand alone ("Mr Brown said.") and sentences saying whose words a quote
+were ("That was Patel's verdict.").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ MAX_BARE_ATTRIBUTION_TOKENS = 16  # "Mr Brown, the plant manager, said in a stat
 BARE_ATTRIBUTION_DEPS = ("nsubj", "nsubjpass", "punct", "prep", "npadvmod", "advmod", "aux", "auxpass", "agent",
                          "dative")
 TOPIC_PREPOSITIONS = ("about", "of", "on")  # on Monday is a time, but "spoke on the crisis" a topic
+DEMONSTRATIVES = ("that", "this", "those", "these", "such")
 
 
 def clause_speaker(tokens: list[Token]) -> Token | None:
@@ -67,6 +69,17 @@ def _owner(noun: Token) -> Token | None:
             if owner is not None and names_a_person(owner):
                 return owner
     return None
+
+
+def owner_of_words_before(sentence: list[Token]) -> Token | None:
+    """The person a sentence after a quote says the quote was by: "That was Patel's verdict.", "Those were the
+    words of the union's chief negotiator, Maria Keller." (a demonstrative, "be", a noun of speech and its owner)."""
+    words = [t for t in sentence if t.is_alpha]
+    if len(words) < 3 or words[0].lower_ not in DEMONSTRATIVES or words[1].lemma_ != "be" \
+            or words[0].head.i != words[1].i:
+        return None
+    nouns = [t for t in words[1].children if t.dep_ == "attr" and t.lemma_.lower() in SPEECH_NOUNS]
+    return _owner(nouns[0]) if nouns else None
 
 
 def is_bare_attribution(sentence: list[Token], cue: Token) -> bool:
