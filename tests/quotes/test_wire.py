@@ -377,3 +377,8 @@ def test_a_noun_of_speech_owned_by_no_person_names_no_speaker(nlp):
     doc = run(nlp, "The storm hit the coast overnight.\n“Stay indoors.”\nThat was the message of the weather "
                    "service on Monday.")
     assert speaker_name(doc, only(marked(doc), "direct")) is None
+
+
+def test_a_name_after_said_between_two_halves_of_a_quote_speaks_both(nlp):
+    doc = run(nlp, "“The numbers,” said Jerome Powell, the Fed chair, “do not yet justify a cut.”")
+    assert [(q.kind, speaker_name(doc, q)) for q in marked(doc)] == [("direct", "Jerome Powell")] * 2

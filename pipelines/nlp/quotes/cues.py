@@ -76,6 +76,11 @@ def speaker_head(cue: Token) -> Token | None:
              if t.dep_ in ("dobj", "attr", "npadvmod") and t.pos_ == "PROPN" and t.left_edge.i == cue.i + 1]
     if named:
         return named[0]
+    # ... or as the subject of the quoted clause that resumes after it (“The numbers,” said Jerome Powell, the Fed
+    # chair, “do not justify a cut.”): the name right after the cue.
+    after = _name_right_after(cue)
+    if after is not None:
+        return after
     # ... or with the verb as a modifier of the name ("said manager Tom Hill" as one noun phrase).
     name = _name_modified_by(cue)
     if name is not None:
@@ -83,6 +88,18 @@ def speaker_head(cue: Token) -> Token | None:
     # ... or with the subject hung elsewhere ("..., the critic Pauline Kael wrote, “...”"): the name just before.
     before = cue.doc[cue.i - 1] if cue.i else None
     return before if before is not None and before.ent_type_ == "PERSON" and before.pos_ == "PROPN" else None
+
+
+def _name_right_after(cue: Token) -> Token | None:
+    """The head of the proper name that opens right after a main-clause cue with no subject of its own, when the
+    parser hung it elsewhere."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc) or cue.dep_ != "ROOT" or doc[cue.i + 1].pos_ not in ("PROPN", "NOUN"):
+        return None
+    name = doc[cue.i + 1]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    return name if name.pos_ == "PROPN" and name.head.i != cue.i else None
 
 
 def _name_modified_by(verb: Token) -> Token | None:
