@@ -382,3 +382,10 @@ def test_a_noun_of_speech_owned_by_no_person_names_no_speaker(nlp):
 def test_a_name_after_said_between_two_halves_of_a_quote_speaks_both(nlp):
     doc = run(nlp, "“The numbers,” said Jerome Powell, the Fed chair, “do not yet justify a cut.”")
     assert [(q.kind, speaker_name(doc, q)) for q in marked(doc)] == [("direct", "Jerome Powell")] * 2
+
+
+def test_a_title_tells_apart_two_people_with_one_surname(nlp):
+    doc = run(nlp, "Amelia Ortiz, 34, and her husband, Daniel Ortiz, 36, lost their home in the fire.\n"
+                   "“We had ten minutes to get out,” Ms. Ortiz said.\n"
+                   "“I grabbed the dog and the passports,” Mr. Ortiz said.")
+    assert [speaker_name(doc, q) for q in marked(doc)] == ["Amelia Ortiz", "Daniel Ortiz"]

@@ -8,7 +8,8 @@ resolved pronoun before it (an object pronoun never to its own clause's subject)
 a person only mentions them (an object, a possessive, a parse gone wrong), to that person after any subject of that
 sentence, unless a quote of the same paragraph had a compatible speaker and that sentence has no main-clause subject
 for it; a person's gender comes from a title or kinship noun at the name (gender_words.txt), else from a forename
-nearly everyone of one sex has (forename_genders.txt), else from the first pronoun resolved to them.
+nearly everyone of one sex has (forename_genders.txt), else from the first pronoun resolved to them. A title
+before a shared surname ("Ms. Ortiz") goes to the namesake whose forename fits it.
 """
 
 from __future__ import annotations
@@ -98,7 +99,8 @@ class People:
         head_start = _last_word_start(text, start, end)
         overlapping = [m for m in self.mentions if m.start < end and head_start < m.end and _starts_word(text, m.start)]
         if overlapping:  # a handle may be lower-case: "user jayk1984"
-            return self._fuller_spelling(overlapping[-1]) or overlapping[-1]
+            person = self._fuller_spelling(overlapping[-1]) or overlapping[-1]
+            return self._namesake_of_title(person, text[start:head_start]) or person
         if not text[head_start:end][:1].isupper():
             span = self._doc.char_span(start, end, alignment_mode="expand")  # "the mayor"; not "a spokesman"
             return self._role_holder(span.root) if span is not None and len(span) else None
@@ -107,6 +109,18 @@ class People:
             [m for m in self.mentions if surname and _spelling_variant(_last_name_word(m.text), surname)]
         earlier = [m for m in namesakes if m.end <= start]
         return (earlier or namesakes or [None])[-1]
+
+    def _namesake_of_title(self, person: PersonMention, before_head: str) -> PersonMention | None:
+        """For "Ms. Ortiz" where the article names Amelia and Daniel Ortiz, the namesake whose forename fits the
+        title (the tagger's surname mention may belong to either)."""
+        words = before_head.split()
+        gender = GENDER_WORDS.get(words[-1].lower().rstrip(".")) if words else None
+        if gender is None or self._forename_gender(person) in (None, gender):
+            return None
+        surname = _last_name_word(person.text)
+        namesakes = [m for m in self.mentions if m.key != person.key and _last_name_word(m.text) == surname
+                     and self._forename_gender(m) == gender]
+        return namesakes[-1] if namesakes else None
 
     def _fuller_spelling(self, mention: PersonMention) -> PersonMention | None:
         """For a lone surname the tagger made a person of its own ("Kowalcyzk"), the person named in full
