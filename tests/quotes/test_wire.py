@@ -389,3 +389,8 @@ def test_a_title_tells_apart_two_people_with_one_surname(nlp):
                    "“We had ten minutes to get out,” Ms. Ortiz said.\n"
                    "“I grabbed the dog and the passports,” Mr. Ortiz said.")
     assert [speaker_name(doc, q) for q in marked(doc)] == ["Amelia Ortiz", "Daniel Ortiz"]
+
+
+def test_according_to_a_statement_from_a_person_names_that_person(nlp):
+    doc = run(nlp, "“The site will close in March,” according to a statement from plant manager Luis Ortega.")
+    assert speaker_name(doc, only(marked(doc), "direct")) == "Luis Ortega"

@@ -29,12 +29,13 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.models import Quote
 from pipelines.nlp.extensions import doc_text
-from pipelines.nlp.quotes.context import clause_speaker, is_bare_attribution, owner_of_words_before
+from pipelines.nlp.quotes.context import clause_speaker, is_bare_attribution, owner_of_words_before, speech_owner
 from pipelines.nlp.quotes.cues import SUBJECT_DEPS, cue_lemma, dominating_cue, speaker_head, speaker_span
 from pipelines.nlp.quotes.indirect import reported_clauses
 from pipelines.nlp.quotes.marks import QuotedSpan, find_quoted_spans, paragraph_spans
 from pipelines.nlp.quotes.people import People, PersonMention
 from pipelines.nlp.quotes.terms import is_term
+from pipelines.nlp.verbs import SPEECH_NOUNS
 
 SENTENCE_END = (".", "!", "?")
 # A quote ending like this leaves its sentence open for the attribution that follows: “...,” she said.
@@ -278,6 +279,8 @@ class _QuoteFinder:
 
     def _attribution(self, cue: Token) -> Attribution | None:
         head = speaker_head(cue)
+        if head is not None and head.lemma_.lower() in SPEECH_NOUNS:
+            head = speech_owner(head) or head  # according to a statement from plant manager Luis Ortega
         if head is None or self.in_quote(head) or self.paragraph_of(head.idx) != self.paragraph_of(cue.idx):
             return None
         span = speaker_span(head)

@@ -36,7 +36,7 @@ def clause_speaker(tokens: list[Token]) -> Token | None:
     if subject is None:
         return None
     if subject.lemma_.lower() in SPEECH_NOUNS:
-        return _owner(subject)
+        return speech_owner(subject)
     return subject if names_a_person(subject) else None
 
 
@@ -60,7 +60,8 @@ def _person_tokens(doc) -> frozenset[int]:
     return doc.user_data["person_tokens"]
 
 
-def _owner(noun: Token) -> Token | None:
+def speech_owner(noun: Token) -> Token | None:
+    """The person a noun of speech is by: "Brown's reply", "a statement from Brown"."""
     for child in noun.children:
         if child.dep_ == "poss" and names_a_person(child):
             return child
@@ -79,7 +80,7 @@ def owner_of_words_before(sentence: list[Token]) -> Token | None:
             or words[0].head.i != words[1].i:
         return None
     nouns = [t for t in words[1].children if t.dep_ == "attr" and t.lemma_.lower() in SPEECH_NOUNS]
-    return _owner(nouns[0]) if nouns else None
+    return speech_owner(nouns[0]) if nouns else None
 
 
 def is_bare_attribution(sentence: list[Token], cue: Token) -> bool:
