@@ -394,3 +394,19 @@ def test_a_title_tells_apart_two_people_with_one_surname(nlp):
 def test_according_to_a_statement_from_a_person_names_that_person(nlp):
     doc = run(nlp, "“The site will close in March,” according to a statement from plant manager Luis Ortega.")
     assert speaker_name(doc, only(marked(doc), "direct")) == "Luis Ortega"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("Jane Doe met the students on Monday. She would speak “bluntly” about the risks.", "Jane Doe",
+                 id="speak how"),
+    pytest.param("Prime Minister Anna Berg spoke of “a dark day for democracy” after the vote.", "Anna Berg",
+                 id="speak of what"),
+])
+def test_a_partial_quote_of_how_or_of_what_someone_speaks_is_theirs(nlp, text, speaker):
+    doc = run(nlp, text)
+    assert speaker_name(doc, only(marked(doc), "partial")) == speaker
+
+
+def test_the_language_someone_speaks_is_no_quote_of_theirs(nlp):
+    doc = run(nlp, "The children speak “Spanglish” at home, their teacher Rosa Diaz says.")
+    assert [(q.kind, q.speaker_text) for q in marked(doc)] == [("scare", None)]

@@ -16,6 +16,7 @@ RELATIVE_PRONOUNS = ("who", "whom")
 MAX_RELATIVE_CLIMB = 6
 # Reported speech nests ("X said officials had urged ..."): the outer reporter is the source.
 NESTED_REPORT_DEPS = ("ccomp", "xcomp", "conj")
+MANNER_PREPOSITIONS = ("of", "about")
 
 
 def cue_lemma(token: Token, beside_quote: bool = False) -> str | None:
@@ -88,6 +89,16 @@ def speaker_head(cue: Token) -> Token | None:
     # ... or with the subject hung elsewhere ("..., the critic Pauline Kael wrote, “...”"): the name just before.
     before = cue.doc[cue.i - 1] if cue.i else None
     return before if before is not None and before.ent_type_ == "PERSON" and before.pos_ == "PROPN" else None
+
+
+def _manner_of(verb: Token, root: Token) -> bool:
+    """A verb that reports speech beside a quote (speak, talk) with the quote as how or of what it speaks: He
+    would speak “bluntly”, she spoke of “a dark day” (not what is spoken: they speak “Spanglish”)."""
+    if not cue_lemma(verb, beside_quote=True):
+        return False
+    if root.dep_ == "advmod":
+        return root.head.i == verb.i
+    return root.dep_ == "pobj" and root.head.lower_ in MANNER_PREPOSITIONS and root.head.head.i == verb.i
 
 
 def _name_right_after(cue: Token) -> Token | None:
@@ -189,7 +200,7 @@ def dominating_cue(root: Token, inside, in_scope) -> Token | None:
             break
         if link == "conj" and cue_lemma(node) and _has_own_subject(child):
             break  # "X called it ..., and her novel “...” spent weeks ...": a clause of the writer's, not X's
-        if not inside(node) and cue_lemma(node) and speaker_head(node) is not None:
+        if not inside(node) and (cue_lemma(node) or _manner_of(node, root)) and speaker_head(node) is not None:
             found = node
     if found is None:
         found = next((t for t in root.sent if cue_lemma(t) == ACCORDING_TO and in_scope(t) and not inside(t)), None)
