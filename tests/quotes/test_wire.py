@@ -410,3 +410,8 @@ def test_a_partial_quote_of_how_or_of_what_someone_speaks_is_theirs(nlp, text, s
 def test_the_language_someone_speaks_is_no_quote_of_theirs(nlp):
     doc = run(nlp, "The children speak “Spanglish” at home, their teacher Rosa Diaz says.")
     assert [(q.kind, q.speaker_text) for q in marked(doc)] == [("scare", None)]
+
+
+def test_a_role_parsed_as_the_object_of_an_inverted_cue_gives_the_name_beside_it(nlp):
+    doc = run(nlp, "“It is over,” said Paul Grant. “Not yet,” replied his rival, Simon Lee.")
+    assert [speaker_name(doc, q) for q in marked(doc)] == ["Paul Grant", "Simon Lee"]

@@ -72,9 +72,12 @@ def speaker_head(cue: Token) -> Token | None:
     # Democrat, called the bill ..."): the name is the subject.
     if cue.dep_ == "acl" and cue.head.dep_ == "ROOT" and cue.head.i < cue.i and cue.head.pos_ in ("PROPN", "NOUN"):
         return cue.head
-    # "..., said Zhou Bo" is sometimes parsed with the name as the verb's object.
+    # "..., said Zhou Bo" is sometimes parsed with the name as the verb's object, and so is a role with the name
+    # in apposition ("..., replied his rival, Simon Lee"; "told" has its listener there).
     named = [t for t in cue.rights
-             if t.dep_ in ("dobj", "attr", "npadvmod") and t.pos_ == "PROPN" and t.left_edge.i == cue.i + 1]
+             if t.dep_ in ("dobj", "attr", "npadvmod") and t.left_edge.i == cue.i + 1 and (
+                 t.pos_ == "PROPN" or cue.lemma_ != "tell" and t.pos_ == "NOUN"
+                 and any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in t.children))]
     if named:
         return named[0]
     # ... or as the subject of the quoted clause that resumes after it (“The numbers,” said Jerome Powell, the Fed
