@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 VERBS_FILE = Path(__file__).with_name("speech_verbs.txt")
-SECTIONS = ("speech", "beside", "quoting", "nouns", "thinking")
+SECTIONS = ("speech", "beside", "quoting", "nouns", "manner", "thinking")
 
 
 def load_verbs(path: Path = VERBS_FILE) -> dict[str, frozenset[str]]:
@@ -31,6 +31,7 @@ SPEECH_VERBS = VERBS["speech"]  # a cue wherever they stand
 BESIDE_QUOTE_VERBS = VERBS["beside"]  # a cue only beside a quotation or with a reported clause
 QUOTING_VERBS = VERBS["quoting"]  # the object is the speaker: quoted Smith as saying
 SPEECH_NOUNS = VERBS["nouns"]
+MANNER_VERBS = VERBS["manner"]  # a cue only for how or of what one speaks: would speak “bluntly”
 THINKING_VERBS = VERBS["thinking"]
 # A subject of these is someone: evidence that a bare name is a person.
 # (Not "go" of "go on" nor "put" of "put it": only the speech section's phrasal verbs lend their first word.)

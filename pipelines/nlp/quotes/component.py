@@ -286,7 +286,7 @@ class _QuoteFinder:
         span = speaker_span(head)
         if any(self.in_quote(t) for t in span):
             return None
-        return Attribution(cue_lemma(cue, beside_quote=True), span.start_char, span.end_char)
+        return Attribution(cue_lemma(cue, beside_quote=True) or cue.lemma_.lower(), span.start_char, span.end_char)
 
     def _reporter(self, paragraph: list[Token]) -> Attribution | None:
         """A quote paragraph with no attribution after a paragraph of reported speech ("Jones said the data

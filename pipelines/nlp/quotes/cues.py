@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipelines.nlp.verbs import BESIDE_QUOTE_VERBS, QUOTING_VERBS, SPEECH_VERBS
+from pipelines.nlp.verbs import BESIDE_QUOTE_VERBS, MANNER_VERBS, QUOTING_VERBS, SPEECH_VERBS
 
 ACCORDING_TO = "according to"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -97,11 +97,12 @@ def speaker_head(cue: Token) -> Token | None:
 def _manner_of(verb: Token, root: Token) -> bool:
     """A verb that reports speech beside a quote (speak, talk) with the quote as how or of what it speaks: He
     would speak “bluntly”, she spoke of “a dark day” (not what is spoken: they speak “Spanglish”)."""
-    if not cue_lemma(verb, beside_quote=True):
+    if root.i < verb.i or verb.lemma_.lower() not in MANNER_VERBS:
         return False
     if root.dep_ == "advmod":
-        return root.head.i == verb.i
-    return root.dep_ == "pobj" and root.head.lower_ in MANNER_PREPOSITIONS and root.head.head.i == verb.i
+        return root.head.i == verb.i and root.pos_ == "ADV"
+    return root.dep_ == "pobj" and root.pos_ in ("NOUN", "PROPN") and root.head.lower_ in MANNER_PREPOSITIONS \
+        and root.head.head.i == verb.i
 
 
 def _name_right_after(cue: Token) -> Token | None:
