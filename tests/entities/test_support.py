@@ -358,3 +358,19 @@ def test_the_object_of_what_only_people_undergo_is_a_person(nlp):
     doc = nlp("The protest ended on Sunday. Police arrested Xiao Ming on Monday.")
     assert spacy_labels(doc).get("Xiao Ming") == "PERSON"
     assert set(people(doc)) == {"Xiao Ming"}
+
+
+def test_a_title_the_model_takes_into_a_things_name_gives_way_to_what_the_name_is(nlp):
+    doc = nlp("Lady Bird is a warm, funny film about a girl in Sacramento.")
+    assert spacy_labels(doc).get("Lady Bird") == "PERSON"
+    assert not people(doc)
+    assert set(people(nlp("Lady Gaga said she would tour again next year."))) == {"Gaga"}
+
+
+def test_names_listed_among_things_are_not_people_but_their_owners_are(nlp):
+    doc = nlp("The studio released movies such as Hugo Cabret and Tom Sawyer last year.")
+    assert spacy_labels(doc).get("Hugo Cabret") == "PERSON" and spacy_labels(doc).get("Tom Sawyer") == "PERSON"
+    assert not people(doc)
+    assert set(people(nlp("He admired leaders such as Nelson Mandela and Angela Merkel."))) == {
+        "Nelson Mandela", "Angela Merkel"}
+    assert set(people(nlp("He invested in companies like Warren Buffett’s Berkshire Hathaway."))) == {"Warren Buffett"}
