@@ -374,3 +374,23 @@ def test_names_listed_among_things_are_not_people_but_their_owners_are(nlp):
     assert set(people(nlp("He admired leaders such as Nelson Mandela and Angela Merkel."))) == {
         "Nelson Mandela", "Angela Merkel"}
     assert set(people(nlp("He invested in companies like Warren Buffett’s Berkshire Hathaway."))) == {"Warren Buffett"}
+
+
+@pytest.mark.parametrize("text, taken, name", [
+    ("Cinematographer Ben Davis shoots the island in luminous greens.", "Cinematographer Ben Davis", "Ben Davis"),
+    ("Goalkeeper Alisson Becker saved a penalty in the second half.", "Goalkeeper Alisson Becker", "Alisson Becker"),
+])
+def test_an_occupation_the_model_takes_into_a_name_is_no_part_of_it(nlp, text, taken, name):
+    doc = nlp(text)
+    assert spacy_labels(doc).get(taken) == "PERSON"
+    assert set(people(doc)) == {name}
+    assert set(people(nlp("Man Ray took the photograph in 1924."))) == {"Man Ray"}  # one name word is no name
+
+
+def test_a_noun_said_of_companies_too_makes_a_person_only_with_his_or_her(nlp):
+    doc = nlp("Shares of Moderna fell. Moderna, a rival, reports results on Thursday.")
+    assert spacy_labels(doc).get("Moderna") == "PERSON"
+    assert not people(doc)
+    doc = nlp("Adeyemi won the vote. Her rival Okonkwo conceded on Sunday.")
+    assert spacy_labels(doc).get("Okonkwo") == "ORG"
+    assert "Okonkwo" in people(doc)

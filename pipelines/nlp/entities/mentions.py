@@ -5,6 +5,8 @@ Clean-up: a span is cut at line breaks, slashes and, inside a person's name, at 
 ends before a capitalised function word or verb of a headline-case run ("Rob Lowe Will Never" -> "Rob Lowe");
 spans with no capital letter, party tags ("D-Mass.") and credits ("Photographer: ...", "... contributed to this
 report.") are dropped.
+A person's name loses leading titles and person nouns ("President Xi" -> "Xi", "Cinematographer Ben Davis" ->
+"Ben Davis").
 Repairs of small-model errors: two halves of one name are joined ("Zine El" + "Abidine Ben Ali"); a person's name
 grows over a forename the model left out ("Bjorn" + "Alexander Duben"), over surnames left out after forenames
 ("José Luis" + "Rodríguez Zapatero"), over a hyphenated last part ("Yoon Suk" + "-yeol") and over a surname with an apostrophe ("Michael" +
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, place_words, titles
+from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, person_nouns, place_words, titles
 from pipelines.nlp.entities.lines import Lines
 
 # Labels of persons, organisations and places (NORP kept: groups, and person names the model mislabels).
@@ -211,10 +213,12 @@ def _before_headline_words(mention: Mention) -> Mention:
 
 
 def _without_titles(mention: Mention) -> Mention | None:
-    """"President Xi" -> "Xi": a title is a role, not part of the name."""
+    """"President Xi" -> "Xi": a title is a role, not part of the name; so is a person noun before a name of
+    two words or more ("Cinematographer Ben Davis" -> "Ben Davis", but "Man Ray" stays)."""
     span = mention.span
     start = span.start
-    while start < span.end and is_title(span.doc[start]):
+    while start < span.end and (is_title(span.doc[start]) or span.end - start > 2
+                                and span.doc[start].lower_ in person_nouns()):
         start += 1
     if start == span.start:
         return mention
