@@ -394,3 +394,18 @@ def test_a_noun_said_of_companies_too_makes_a_person_only_with_his_or_her(nlp):
     doc = nlp("Adeyemi won the vote. Her rival Okonkwo conceded on Sunday.")
     assert spacy_labels(doc).get("Okonkwo") == "ORG"
     assert "Okonkwo" in people(doc)
+
+
+def test_a_forename_and_a_surname_the_model_calls_a_person_alone_make_an_organisation_label_a_person(nlp):
+    doc = nlp("Novak Djokovic won his eighth Wimbledon title on Sunday. “I'm still hungry,” Djokovic told the BBC.")
+    assert spacy_labels(doc).get("Novak Djokovic") == "ORG" and spacy_labels(doc).get("Djokovic") == "PERSON"
+    assert set(people(doc)) == {"Novak Djokovic"}
+    doc = nlp("Stanley said the bank would grow. Morgan Stanley shares rose.")  # no forename + surname of a person
+    assert not people(doc)
+
+
+def test_a_name_before_who_that_the_model_takes_for_a_work_is_a_person(nlp):
+    doc = nlp("Viswanathan Anand, India's first world champion, called it \"a proud moment for Indian chess.\" "
+              "Magnus Carlsen, who gave up the title in 2023, did not comment.")
+    assert spacy_labels(doc).get("Magnus Carlsen") == "WORK_OF_ART"
+    assert set(people(doc)) == {"Viswanathan Anand", "Magnus Carlsen"}
