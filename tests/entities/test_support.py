@@ -409,3 +409,9 @@ def test_a_name_before_who_that_the_model_takes_for_a_work_is_a_person(nlp):
               "Magnus Carlsen, who gave up the title in 2023, did not comment.")
     assert spacy_labels(doc).get("Magnus Carlsen") == "WORK_OF_ART"
     assert set(people(doc)) == {"Viswanathan Anand", "Magnus Carlsen"}
+
+
+def test_a_nickname_in_quotation_marks_stays_inside_the_name(nlp):
+    doc = nlp('Former Oasis guitarist Paul "Bonehead" Arthurs is expected to join. Arthurs said he was thrilled.')
+    assert spacy_labels(doc).get('Paul "Bonehead" Arthurs') == "PERSON"
+    assert set(people(doc)) == {'Paul "Bonehead" Arthurs'}
