@@ -415,3 +415,11 @@ def test_a_nickname_in_quotation_marks_stays_inside_the_name(nlp):
     doc = nlp('Former Oasis guitarist Paul "Bonehead" Arthurs is expected to join. Arthurs said he was thrilled.')
     assert spacy_labels(doc).get('Paul "Bonehead" Arthurs') == "PERSON"
     assert set(people(doc)) == {'Paul "Bonehead" Arthurs'}
+
+
+def test_a_credit_cue_inside_a_sentence_is_prose_not_a_credit(nlp):
+    assert "Jacob Zuma" in people(nlp("The report was written by Thuli Madonsela and Jacob Zuma's lawyers."))
+    assert "Ansel Adams" in people(nlp("A photo by Ansel Adams sold for a record sum on Friday."))
+    doc = nlp("The new iPad ships next week, Tim Cook said on Tuesday.\n"
+              "(Reporting by Stephen Nellis; Additional reporting by Jane Roe)")
+    assert set(people(doc)) == {"Tim Cook"}
