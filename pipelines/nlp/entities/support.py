@@ -199,6 +199,8 @@ def _does_what_people_do(span: Span) -> bool:
     lemma = root.head.lemma_.lower()
     if root.dep_ == "nsubj":
         return root.head.pos_ == "VERB" and lemma in human_words("does")
+    if root.dep_ == "compound" and root.head.i == span.end and root.head.tag_ == "NNS" and root.head.is_lower:
+        return lemma in human_words("does")  # "Claes Bang stars as ...", the verb parsed as a plural noun
     if root.dep_ == "nsubjpass" or root.dep_ == "dobj" and root.head.pos_ == "VERB":  # "police arrested Xiao Ming"
         return lemma in human_words("undergoes")
     return root.dep_ == "poss" and root.head.pos_ == "NOUN" and lemma in human_words("has")
