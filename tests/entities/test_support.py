@@ -374,16 +374,16 @@ def test_the_object_of_what_only_people_undergo_is_a_person(nlp):
 
 
 def test_a_title_the_model_takes_into_a_things_name_gives_way_to_what_the_name_is(nlp):
-    doc = nlp("Lady Bird is a warm, funny film about a girl in Sacramento.")
+    doc = nlp("Lady Bird is a warm, funny film about a girl in Sacramento. " + ANALYST)
     assert spacy_labels(doc).get("Lady Bird") == "PERSON"
-    assert not people(doc)
+    assert only_the_analyst(doc)
     assert set(people(nlp("Lady Gaga said she would tour again next year."))) == {"Gaga"}
 
 
 def test_names_listed_among_things_are_not_people_but_their_owners_are(nlp):
-    doc = nlp("The studio released movies such as Hugo Cabret and Tom Sawyer last year.")
+    doc = nlp("The studio released movies such as Hugo Cabret and Tom Sawyer last year. " + ANALYST)
     assert spacy_labels(doc).get("Hugo Cabret") == "PERSON" and spacy_labels(doc).get("Tom Sawyer") == "PERSON"
-    assert not people(doc)
+    assert only_the_analyst(doc)
     assert set(people(nlp("He admired leaders such as Nelson Mandela and Angela Merkel."))) == {
         "Nelson Mandela", "Angela Merkel"}
     assert set(people(nlp("He invested in companies like Warren Buffett’s Berkshire Hathaway."))) == {"Warren Buffett"}
@@ -401,9 +401,9 @@ def test_an_occupation_the_model_takes_into_a_name_is_no_part_of_it(nlp, text, t
 
 
 def test_a_noun_said_of_companies_too_makes_a_person_only_with_his_or_her(nlp):
-    doc = nlp("Shares of Moderna fell. Moderna, a rival, reports results on Thursday.")
+    doc = nlp("Shares of Moderna fell. Moderna, a rival, reports results on Thursday. " + ANALYST)
     assert spacy_labels(doc).get("Moderna") == "PERSON"
-    assert not people(doc)
+    assert only_the_analyst(doc)
     doc = nlp("Adeyemi won the vote. Her rival Okonkwo conceded on Sunday.")
     assert spacy_labels(doc).get("Okonkwo") == "ORG"
     assert "Okonkwo" in people(doc)
@@ -413,8 +413,8 @@ def test_a_forename_and_a_surname_the_model_calls_a_person_alone_make_an_organis
     doc = nlp("Novak Djokovic won his eighth Wimbledon title on Sunday. “I'm still hungry,” Djokovic told the BBC.")
     assert spacy_labels(doc).get("Novak Djokovic") == "ORG" and spacy_labels(doc).get("Djokovic") == "PERSON"
     assert set(people(doc)) == {"Novak Djokovic"}
-    doc = nlp("Stanley said the bank would grow. Morgan Stanley shares rose.")  # no forename + surname of a person
-    assert not people(doc)
+    doc = nlp("Stanley said the bank would grow. Morgan Stanley shares rose. " + ANALYST)  # no such surname
+    assert only_the_analyst(doc)
 
 
 def test_a_name_before_who_that_the_model_takes_for_a_work_is_a_person(nlp):
