@@ -315,6 +315,7 @@ def test_its_further_on_in_a_report_is_someone_elses(nlp):
     "Rachid Ghannouchi was born in Sfax in 1941.",
     "Rachid Ghannouchi resigned in January.",
     "Crowds gathered for Rachid Ghannouchi's funeral.",
+    "Questions remain about Rachid Ghannouchi's tenure.",
     "The outstanding Rachid Ghannouchi stars as Christian, a curator in Stockholm.",  # "stars" parsed as a noun
 ])
 def test_an_unfamiliar_name_that_does_what_only_people_do_is_a_person(nlp, sentence):
