@@ -112,8 +112,11 @@ def test_the_date_under_the_headline_wins_over_a_related_story_date_further_down
                       "Thu 3 Jan 2025 02.00 EST Last modified on Wed 16 Jan 2025 06.16 EST", *STORY, *related, *FOOTER])
     metadata = clean(raw(text)).metadata
     assert (metadata.published, metadata.published_precision) == (dt.date(2025, 1, 3), "day")
-    text = "\n".join([title, *STORY, *related])  # no date under the headline: a dateline further down is all there is
+    # No date under the headline: the page's own date repeated below the story is all there is; datelines below it
+    # that disagree date the related stories, not this one.
+    text = "\n".join([title, *STORY, "Published: 26 Nov 2024"])
     assert clean(raw(text)).metadata.published == dt.date(2024, 11, 26)
+    assert clean(raw("\n".join([title, *STORY, *related]))).metadata.published is None
 
 
 def test_lines_of_names_far_below_the_headline_are_a_menu_not_a_byline():

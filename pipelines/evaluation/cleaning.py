@@ -31,7 +31,7 @@ from pathlib import Path
 
 from pipelines.clean.article import clean
 from pipelines.clean.lines import normalised
-from pipelines.clean.metadata import parse_dateline
+from pipelines.clean.datelines import parse_dateline
 from pipelines.evaluation.gold import load_gold
 from pipelines.ingest.files import discover, read_article, read_bytes
 from pipelines.models import CleanArticle, IngestError, RawArticle, RemovedLine, SourceFile
