@@ -232,7 +232,8 @@ def test_dates_of_related_stories_below_the_story_date_nothing():
     assert meta(page(*story, top=("Trams Return to the City",), bottom=own)).published == dt.date(2017, 2, 15)
 
 
-@pytest.mark.parametrize("stamp", ["James Akinaka • 8h", "on Mar 27 14 min", "Posted 2 hours ago", "Yesterday 12:35PM"])
+@pytest.mark.parametrize("stamp", ["James Akinaka • 8h", "on Mar 27 14 min", "Posted 2 hours ago",
+                                   "Yesterday 12:35PM"])
 def test_a_date_without_its_year_or_a_reference_dates_nothing(stamp):
     assert meta(page(top=("Trams Return to the City", "By Mia Cole", stamp))).published is None
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from pipelines.clean.article import clean
-from pipelines.evaluation.cleaning import main, score_realworld, site_right, title_right
+from pipelines.evaluation.cleaning import main, score_realworld, site_right, title_right, writes_day
 from pipelines.models import RawArticle
 
 REALWORLD = Path(__file__).parent / "data" / "realworld"
@@ -72,6 +74,17 @@ def test_titles_count_as_right_without_the_site_name_and_sites_without_the_trimm
     assert not title_right(None, "Anything")
     assert site_right("The Guardian", "the Guardian") and site_right("TMZ", "http://www.tmz.com")
     assert not site_right("Vox", "The Verge") and not site_right(None, "The Verge")
+
+
+@pytest.mark.parametrize("text", ["Posted September 17, 2015", "Thursday 17 Sept. 2015 16:57 BST", "9/17/15 10:00AM",
+                                  "17.09.2015", "2015-09-17T16:57:43+01:00", "on 17th September, 2015"])
+def test_a_day_is_written_in_any_of_the_forms_pages_print(text):
+    assert writes_day(text, dt.date(2015, 9, 17))
+
+
+@pytest.mark.parametrize("text", ["September 7, 2015", "Sep 17", "19/17/15", "9/17/2016", "8h ago", "27 Sept 2015"])
+def test_another_day_or_a_day_without_its_year_is_not_the_day(text):
+    assert not writes_day(text, dt.date(2015, 9, 17))
 
 
 def test_real_pages_are_scored_in_both_forms(capsys):
