@@ -8,7 +8,7 @@ import warnings
 import pytest
 
 from pipelines.clean.article import clean
-from pipelines.clean.datelines import date_in_line, numeric_day_first, parse_dateline, published_in_line
+from pipelines.clean.datelines import date_in_line, day_in_year, numeric_day_first, parse_dateline, published_in_line
 from pipelines.clean.metadata import byline_authors, leading_byline_name, publisher_from_copyright
 from pipelines.models import RawArticle
 from tests.test_clean import CLOSING, PARAGRAPH, page, raw
@@ -254,3 +254,34 @@ def test_a_site_s_name_the_page_title_starts_with_is_no_headline():
     page_title = "The Example Courier - Trams Return to the City after Forty Years"
     found = meta("\n".join([page_title, "", "The Example Courier", "Trams are back", "By Mia Cole", "", page()]))
     assert found.title == page_title
+
+
+def test_a_byline_day_without_its_year_is_in_the_year_of_the_site_s_copyright():
+    top = ("Trams Return to the City", "By Mia Cole March 18 at 3:57 PM Follow @miacole")
+    found = meta(page(top=top, bottom=("© 1996-2015 The Example Courier",)))
+    assert (found.published, found.published_precision) == (dt.date(2015, 3, 18), "day")
+    assert meta(page(top=top)).published is None  # no copyright notice: the year is unknown
+    assert day_in_year("Updated March 18 at 3:57 PM", 2015) is None
+    assert day_in_year("on Mar 27 14 min", 2015) == (dt.date(2015, 3, 27), "day")
+    assert day_in_year("By Mia Cole March 18, 2014", 2015) is None  # a full date is no day of this year
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("Feb. 23, 2015 -- Life-threatening peanut allergies have been on the rise in the past decade, with little hope "
+     "for a cure.", dt.date(2015, 2, 23)),
+    ("NEW YORK, March 4, 2025 /PRNewswire/ -- Example Corp said on Tuesday that it would open forty new stores "
+     "across the country this year.", dt.date(2025, 3, 4)),
+    ("WASHINGTON (Example Wire) — The council voted on Monday, March 3, 2025 to extend the tram line to the "
+     "airport after a long debate.", None),
+])
+def test_a_date_opening_the_story_s_first_paragraph_dates_it(lead, expected):
+    assert meta(page(top=("Trams Return to the City", lead))).published == expected
+
+
+def test_the_date_between_the_headline_and_the_story_is_found_below_a_long_list_of_tags():
+    tags = ("Filed to: money", "shopping", "saving money", "personal finances", "mind hacks", "habits", "budget",
+            "psychology", "editor's picks")
+    tools = ("Edit", "Delete", "Invite", "Promote", "Hide", "Share to Facebook", "Share to Twitter")
+    story = page(*(CLOSING,) * 6)
+    text = "\n".join(["Trams Return to the City", "Mia Cole", *tags, "3/09/15 8:00am 3/09/15 8:00am", *tools, story])
+    assert meta(text).published == dt.date(2015, 3, 9)

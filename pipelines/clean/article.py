@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from pipelines.clean.boilerplate import classify
 from pipelines.clean.lines import MIN_HEADLINE_WORDS, Line, headline_part, normalised, split_lines, title_parts
 from pipelines.clean.merge import merge_metadata
-from pipelines.clean.datelines import date_in_line, is_update, numeric_day_first, parse_dateline, published_in_line
+from pipelines.clean.datelines import (date_in_line, day_in_year, is_update, lead_date, numeric_day_first,
+                                       parse_dateline, published_in_line)
 from pipelines.clean.metadata import (agency_from_lead, author_bio_name, byline_authors, contributor_names,
                                       copyright_year, is_person_name, leading_byline_name, named_line,
                                       publisher_from_copyright, publisher_from_first_published, spelled_out)
@@ -19,6 +20,7 @@ from pipelines.models import ArticleMetadata, CleanArticle, RawArticle, RemovedL
 LEAD_LINES = 3  # an agency lead "(Bloomberg) --" opens one of the first kept lines
 MAX_SITE_WORDS = 5
 HEADER_SEARCH_LINES = 6  # lines below the headline where its byline and date are looked for
+MAX_HEADER_GAP = 30  # lines from the headline to the story that may all be its header (tags, tools, date)
 STORY_HEADER_LINES = 6  # lines either side of the story's first line where they are looked for too
 _BYLINE_START = re.compile(r"^\W*by\b\s*:?\s*", re.IGNORECASE)  # "By", "// By", "— by:"
 MAX_HEADER_LINE_WORDS = 20
@@ -115,8 +117,9 @@ def _header(lines: list[Line], reasons: dict[int, str]) -> list[Line]:
     first: the first is often the page's title, above the site's menus), then around the story's first line
     (a page copy whose headline the rules did not see). A byline may be long ("By Jane Roe, who covers ...")."""
     starts = [i + 1 for i, line in reversed(list(enumerate(lines))) if reasons.get(line.no) == "title"]
-    spans = [range(start, start + HEADER_SEARCH_LINES) for start in starts]
     story = next((i for i, line in enumerate(lines) if line.no not in reasons), None)
+    spans = [range(start, start + HEADER_SEARCH_LINES if story is None or not 0 <= story - start <= MAX_HEADER_GAP
+                   else max(story, start + HEADER_SEARCH_LINES)) for start in starts]
     if story is not None:
         spans.append(range(story - STORY_HEADER_LINES, story + STORY_HEADER_LINES))
     picked = dict.fromkeys(i for span in spans for i in span if 0 <= i < len(lines))
@@ -173,9 +176,10 @@ def text_metadata(lines: list[Line], reasons: dict[int, str]) -> ArticleMetadata
 
 def _published(lines: list[Line], reasons: dict[int, str], header: list[Line]) -> tuple[dt.date, str] | None:
     """The publication day the page states: a dateline above the story, else the date in the lines under the
-    headline, else the page's own date repeated below the story. Datelines below the story that disagree date other
-    stories (a list of related links). An update stamp ("Last updated: ...") is no publication date: it counts only
-    when the page gives nothing else."""
+    headline, else the date the story's first paragraph opens with, else the page's own date repeated below the story
+    (datelines below it that disagree date other stories, a list of related links), else a byline's day without its
+    year. An update stamp ("Last updated: ...")
+    is no publication date: it counts only when the page gives nothing else."""
     day_first = numeric_day_first(line.text for line in lines)
     story_start = next((line.no for line in lines if line.no not in reasons), math.inf)
     datelines = [(line, date) for line in lines if reasons.get(line.no) == "dateline"
@@ -184,7 +188,21 @@ def _published(lines: list[Line], reasons: dict[int, str], header: list[Line]) -
     under_headline = next(filter(None, (published_in_line(line.text, day_first) for line in header)), None)
     below = {date for line, date in datelines if line.no > story_start and not is_update(line.text)}
     update = next((date for line, date in datelines if line.no < story_start and is_update(line.text)), None)
-    return next(filter(None, (above, under_headline, below.pop() if len(below) == 1 else None, update)), None)
+    first_paragraph = next((line for line in lines if line.no not in reasons and line.is_paragraph), None)
+    lead = lead_date(first_paragraph.text, day_first) if first_paragraph else None
+    own_below = below.pop() if len(below) == 1 else None
+    candidates = (above, under_headline, lead, own_below, _day_this_year(lines, reasons, header), update)
+    return next(filter(None, candidates), None)
+
+
+def _day_this_year(lines: list[Line], reasons: dict[int, str], header: list[Line]) -> tuple[dt.date, str] | None:
+    """A day the byline gives without its year ("By Jane Roe March 18 at 3:57 PM"), as sites print the days of the
+    current year, in the year the page was served: its footer's copyright year. None without a copyright notice."""
+    served = max(filter(None, (copyright_year(line.text) for line in lines if reasons.get(line.no) == "copyright")),
+                 default=None)
+    if served is None:
+        return None
+    return next(filter(None, (day_in_year(line.text, served) for line in header if not line.is_sentence)), None)
 
 
 def _holds(holder: str | None, agency: str) -> bool:

@@ -35,6 +35,13 @@ _MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|J
                r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _MONTH_DAY = re.compile(_MONTH_NAME + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b")  # "March 4", "Oct. 12th"
 _DAY_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r"\b")  # "4 March", "12th Oct"
+# A day without its year, as sites print the days of the current year: "March 18 at 3:57 PM", "on Mar 27", "18 Mar".
+_NO_YEAR = r"(?!\d|:|,?\s*(?:19|20)\d\d\b)"
+_DAY_WITHOUT_YEAR = re.compile(
+    rf"\b(?P<month>{_MONTH_NAME})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_NO_YEAR}"
+    rf"|\b(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month_after>{_MONTH_NAME})\b\.?{_NO_YEAR}")
+_MONTH_NUMBERS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 # A date inside a line: "March 9, 2017", "9 March 2017", "Dec. 22, 2016", "2017-03-09" (numeric ones: _NUMERIC_DATE).
 _DATE_IN_TEXT = re.compile(
     r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
@@ -44,6 +51,7 @@ _DATE_IN_TEXT = re.compile(
 # Jan 16, 2019": January 3 is the publication day, January 16 an update).
 _LABEL = re.compile(r"\b(published|posted|updated|modified|edited)\b", re.IGNORECASE)
 _UPDATE_LABELS = frozenset({"updated", "modified", "edited"})
+_LEAD_DASH = re.compile(r"\s(?:--|—|–)\s")
 
 
 def _full_year(digits: str) -> int:
@@ -134,6 +142,13 @@ def date_in_line(text: str, day_first: bool = False) -> tuple[dt.date, str] | No
     return parse_dateline(match[0], day_first) if match else None
 
 
+def lead_date(text: str, day_first: bool = False) -> tuple[dt.date, str] | None:
+    """The date a story's first line opens with before a dash: "Feb. 23, 2015 -- Life-threatening peanut allergies
+    ...", "NEW YORK, March 4, 2025 /PRNewswire/ -- Example Corp said ..."."""
+    opening = _LEAD_DASH.split(text, maxsplit=1)
+    return date_in_line(opening[0], day_first) if len(opening) == 2 and len(opening[0]) <= MAX_DATELINE_CHARS else None
+
+
 def _labelled_update(text: str, position: int) -> bool:
     """Whether the label nearest before ``position`` calls the date there an update."""
     labels = _LABEL.findall(text[:position])
@@ -151,3 +166,18 @@ def published_in_line(text: str, day_first: bool = False) -> tuple[dt.date, str]
     publication date; "Published Jan 3, 2019 Last modified on Jan 16, 2019" gives January 3)."""
     match = next((m for m in _dates_in(text) if not _labelled_update(text, m.start())), None)
     return parse_dateline(match[0], day_first) if match else None
+
+
+def day_in_year(text: str, year: int) -> tuple[dt.date, str] | None:
+    """The first day a line gives without its year ("By Jane Roe March 18 at 3:57 PM", "on Mar 27 14 min"), not
+    labelled as an update, in ``year``: sites print the days of the current year so, and the page's copyright notice
+    says which year that is."""
+    for match in _DAY_WITHOUT_YEAR.finditer(text):
+        month = _MONTH_NUMBERS[(match["month"] or match["month_after"])[:3].lower()]
+        if _labelled_update(text, match.start()):
+            continue
+        try:
+            return dt.date(year, month, int(match["day"] or match["day_first"])), "day"
+        except ValueError:
+            continue
+    return None
