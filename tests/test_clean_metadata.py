@@ -210,6 +210,8 @@ def test_a_numeric_date_under_the_headline_follows_the_order_of_the_page_s_writt
     ("By Jane Roe @jroe Updated Jul 24, 2018, 2:15pm EDT", None),
     ("Published Jan 3, 2019 Last modified on Jan 16, 2019", dt.date(2019, 1, 3)),
     ("Updated Jul 24, 2018 · Published 12/15/2017", dt.date(2017, 12, 15)),
+    ("By Jane Roe | 2017/12/15 10:00", dt.date(2017, 12, 15)),
+    ("PUBLISHED: 17:56 GMT, 22 March 2017 | UPDATED: 08:31 GMT, 23 March 2017", dt.date(2017, 3, 22)),
 ])
 def test_the_label_nearest_before_a_date_tells_an_update_from_a_publication(line, published):
     found = published_in_line(line)

@@ -42,11 +42,12 @@ _DAY_WITHOUT_YEAR = re.compile(
     rf"|\b(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month_after>{_MONTH_NAME})\b\.?{_NO_YEAR}")
 _MONTH_NUMBERS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
-# A date inside a line: "March 9, 2017", "9 March 2017", "Dec. 22, 2016", "2017-03-09" (numeric ones: _NUMERIC_DATE).
+# A date inside a line: "March 9, 2017", "9 March 2017", "Dec. 22, 2016", "2017-03-09", "2017/3/9" (the year last:
+# _NUMERIC_DATE).
 _DATE_IN_TEXT = re.compile(
     r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d"
-    r"|(?:19|20)\d\d-\d{2}-\d{2})(?!\d)", re.IGNORECASE)
+    r"|(?:19|20)\d\d([-/.])\d{1,2}\1\d{1,2})(?!\d)", re.IGNORECASE)
 # What a date is labelled as: the last of these words before it decides ("Published Jan 3, 2019 Last modified on
 # Jan 16, 2019": January 3 is the publication day, January 16 an update).
 _LABEL = re.compile(r"\b(published|posted|updated|modified|edited)\b", re.IGNORECASE)
