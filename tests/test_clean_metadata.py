@@ -183,7 +183,12 @@ def test_numeric_datelines_are_read_in_the_page_s_order(line, day_first, expecte
 
 @pytest.mark.parametrize("line", ["Minecraft 1.8.12", "v2.10.15", "1.8.12", "24/7", "Score 3/4/5"])
 def test_version_numbers_and_fractions_are_no_dates(line):
-    assert parse_dateline(line) is None
+    assert parse_dateline(line, day_first=False) is None
+
+
+def test_a_two_digit_year_needs_the_page_s_order():
+    assert parse_dateline("10.15.15") is None and parse_dateline("9/11/13 10:00AM") is None
+    assert parse_dateline("10/15/2015") == (dt.date(2015, 10, 15), "day")
 
 
 @pytest.mark.parametrize("texts, day_first", [
@@ -214,7 +219,7 @@ def test_a_numeric_date_under_the_headline_follows_the_order_of_the_page_s_writt
     ("PUBLISHED: 17:56 GMT, 22 March 2017 | UPDATED: 08:31 GMT, 23 March 2017", dt.date(2017, 3, 22)),
 ])
 def test_the_label_nearest_before_a_date_tells_an_update_from_a_publication(line, published):
-    found = published_in_line(line)
+    found = published_in_line(line, day_first=False)
     assert (found[0] if found else None) == published
 
 

@@ -110,12 +110,15 @@ def _parsed(text: str, default: dt.datetime) -> tuple[dt.datetime, tuple[str, ..
         return None
 
 
-def parse_dateline(text: str, day_first: bool = False) -> tuple[dt.date, str] | None:
+def parse_dateline(text: str, day_first: bool | None = None) -> tuple[dt.date, str] | None:
     """A line that is only a date ("Friday, August 16, 2024", "Published: 3 May 2024 10:00 GMT", "9/11/13 10:00AM")
     → (date, precision); None for anything else. Precision is "day" or "month": a bare year is no dateline.
-    ``day_first``: the page's order for numeric dates (numeric_day_first)."""
+    ``day_first``: the page's order for numeric dates (numeric_day_first). Without it (None: a line judged on its
+    own, as the cleaning rules do) a numeric date needs its four-digit year: "10.15.15" alone may be a version."""
     rest = _DATE_PREFIX.sub("", text, count=1) if _DATE_PREFIX.match(text) else text
-    rest = _numeric_as_iso(_DOTTED_TIME.sub(r"\1:\2", rest), day_first)
+    rest = _DOTTED_TIME.sub(r"\1:\2", rest)
+    if day_first is not None:
+        rest = _numeric_as_iso(rest, day_first)
     if not _MONTH_OR_NUMERIC.search(rest) or not YEAR.search(rest) or len(rest) > MAX_DATELINE_CHARS:
         return None
     # Parsing twice with different defaults shows which fields the text really gives.
@@ -137,13 +140,13 @@ def _dates_in(text: str) -> Iterator[re.Match]:
     return iter(sorted([*_DATE_IN_TEXT.finditer(text), *_NUMERIC_DATE.finditer(text)], key=lambda m: m.start()))
 
 
-def date_in_line(text: str, day_first: bool = False) -> tuple[dt.date, str] | None:
+def date_in_line(text: str, day_first: bool | None = None) -> tuple[dt.date, str] | None:
     """The first full date written anywhere in a line (with the day), as parse_dateline gives it."""
     match = next(_dates_in(text), None)
     return parse_dateline(match[0], day_first) if match else None
 
 
-def lead_date(text: str, day_first: bool = False) -> tuple[dt.date, str] | None:
+def lead_date(text: str, day_first: bool | None = None) -> tuple[dt.date, str] | None:
     """The date a story's first line opens with before a dash: "Feb. 23, 2015 -- Life-threatening peanut allergies
     ...", "NEW YORK, March 4, 2025 /PRNewswire/ -- Example Corp said ..."."""
     opening = _LEAD_DASH.split(text, maxsplit=1)
@@ -162,7 +165,7 @@ def is_update(text: str) -> bool:
     return _labelled_update(text, match.start() if match else len(text))
 
 
-def published_in_line(text: str, day_first: bool = False) -> tuple[dt.date, str] | None:
+def published_in_line(text: str, day_first: bool | None = None) -> tuple[dt.date, str] | None:
     """The first full date in a line that is not labelled as an update ("Updated Jul 24, 2018" is no
     publication date; "Published Jan 3, 2019 Last modified on Jan 16, 2019" gives January 3)."""
     match = next((m for m in _dates_in(text) if not _labelled_update(text, m.start())), None)
