@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterable
 
 from pipelines.clean.boilerplate import classify
-from pipelines.clean.lines import MIN_HEADLINE_WORDS, Line, headline_part, normalised, split_lines, title_parts
-from pipelines.clean.merge import merge_metadata
 from pipelines.clean.datelines import (date_in_line, day_in_year, is_update, lead_date, numeric_day_first,
                                        parse_dateline, published_in_line)
+from pipelines.clean.lines import MIN_HEADLINE_WORDS, Line, headline_part, normalised, split_lines, title_parts
+from pipelines.clean.merge import merge_metadata
 from pipelines.clean.metadata import (agency_from_lead, author_bio_name, byline_authors, contributor_names,
                                       copyright_year, is_person_name, leading_byline_name, named_line,
                                       publisher_from_copyright, publisher_from_first_published, spelled_out)
@@ -114,12 +114,17 @@ def _shown_headline(title: str, lines: list[Line], reasons: dict[int, str]) -> s
 
 def _header(lines: list[Line], reasons: dict[int, str]) -> list[Line]:
     """The short lines where a page puts its byline and date: below each copy of the headline (the last copy
-    first: the first is often the page's title, above the site's menus), then around the story's first line
-    (a page copy whose headline the rules did not see). A byline may be long ("By Jane Roe, who covers ...")."""
+    first: the first is often the page's title, above the site's menus), down to the story when it starts soon
+    after (tags and tools may stand between), then around the story's first line (a page copy whose headline the
+    rules did not see). A byline may be long ("By Jane Roe, who covers ...")."""
     starts = [i + 1 for i, line in reversed(list(enumerate(lines))) if reasons.get(line.no) == "title"]
     story = next((i for i, line in enumerate(lines) if line.no not in reasons), None)
-    spans = [range(start, start + HEADER_SEARCH_LINES if story is None or not 0 <= story - start <= MAX_HEADER_GAP
-                   else max(story, start + HEADER_SEARCH_LINES)) for start in starts]
+    spans = []
+    for start in starts:
+        end = start + HEADER_SEARCH_LINES
+        if story is not None and 0 <= story - start <= MAX_HEADER_GAP:
+            end = max(end, story)
+        spans.append(range(start, end))
     if story is not None:
         spans.append(range(story - STORY_HEADER_LINES, story + STORY_HEADER_LINES))
     picked = dict.fromkeys(i for span in spans for i in span if 0 <= i < len(lines))
@@ -178,8 +183,8 @@ def _published(lines: list[Line], reasons: dict[int, str], header: list[Line]) -
     """The publication day the page states: a dateline above the story, else the date in the lines under the
     headline, else the date the story's first paragraph opens with, else the page's own date repeated below the story
     (datelines below it that disagree date other stories, a list of related links), else a byline's day without its
-    year. An update stamp ("Last updated: ...")
-    is no publication date: it counts only when the page gives nothing else."""
+    year. An update stamp ("Last updated: ...") is no publication date: it counts only when the page gives nothing
+    else."""
     day_first = numeric_day_first(line.text for line in lines)
     story_start = next((line.no for line in lines if line.no not in reasons), math.inf)
     datelines = [(line, date) for line in lines if reasons.get(line.no) == "dateline"
