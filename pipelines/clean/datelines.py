@@ -1,8 +1,8 @@
 """Dates as pages print them: lines that are only a date ("Friday, August 16, 2024", "Published 3:04 PM ET Mon,
 12 Oct 2020", "10.15.15"), dates inside a byline, update stamps, and the order a page writes its numeric dates in.
 
-A date the page gives without its year ("Mar 27") or relative to a moment it does not state ("2 hours ago", "8h")
-dates nothing: no date is guessed.
+A date the page gives without its year ("Mar 27") needs the year the page was served (day_in_year); one relative to a
+moment the page does not state ("2 hours ago", "8h") dates nothing: no date is guessed.
 """
 
 from __future__ import annotations
