@@ -437,3 +437,11 @@ def test_a_credit_cue_inside_a_sentence_is_prose_not_a_credit(nlp):
     doc = nlp("The new iPad ships next week, Tim Cook said on Tuesday.\n"
               "(Reporting by Stephen Nellis; Additional reporting by Jane Roe)")
     assert set(people(doc)) == {"Tim Cook"}
+
+
+def test_a_forename_led_name_introducing_a_quote_is_a_person_unless_the_model_says_organisation_again(nlp):
+    assert people(nlp("In an interview with the BBC, Nadia Rahman said: “We need help now, not next year.”")) \
+        .keys() == {"Nadia Rahman"}
+    doc = nlp("Morgan Stanley said: “We expect rates to fall.” Morgan Stanley cut its forecast on Monday.")
+    assert spacy_labels(doc).get("Morgan Stanley") == "ORG"
+    assert "Morgan Stanley" not in people(doc)

@@ -50,6 +50,19 @@ from pipelines.nlp.verbs import BESIDE_QUOTE_VERBS, SPEECH_NOUNS, SPEECH_VERBS, 
     pytest.param("In the introduction to her anthology For Keeps: 30 Years at the Movies, the critic Pauline Kael "
                  "wrote, “I’m frequently asked why I don’t write my memoirs. I think I have.”", "Pauline Kael",
                  id="name right before a cue the parser left without a subject"),
+    pytest.param("In an interview with the BBC, Nadia Rahman said: “We need help now, not next year.”",
+                 "Nadia Rahman", id="forename-led name the tagger called ORG, introducing a quote"),
+    pytest.param("Karen Holt lost her job in 2009. “It was the worst year of my life,” she says now.",
+                 "Karen Holt", id="forename-led name the tagger called ORG, whose clause says her"),
+    pytest.param("Economist Raj Patel has studied the scheme for years.\n“It is a waste of money.”\nThat was "
+                 "Patel's verdict on Monday.", "Raj Patel", id="next paragraph: X's verdict"),
+    pytest.param("The talks collapsed late on Thursday.\n“There is nothing more to discuss.”\nThat was the verdict "
+                 "of the union's chief negotiator, Maria Keller, after ten hours of talks.", "Maria Keller",
+                 id="next paragraph: the verdict of a role, a name"),
+    pytest.param("The scheme has cost two billion pounds so far. “It is a waste of money.” Those were the words "
+                 "of economist Raj Patel on Monday.", "Raj Patel", id="same paragraph: the words of X"),
+    pytest.param("“The site will close in March,” according to a statement from plant manager Luis Ortega.",
+                 "Luis Ortega", id="according to a statement from a person"),
 ])
 def test_the_speaker_of_a_direct_quote(nlp, text, speaker):
     doc = run(nlp, text)
@@ -348,31 +361,6 @@ def test_a_name_after_a_role_of_someone_holds_the_outer_role(nlp):
     assert speaker_name(doc, q) == "James Slack"
 
 
-@pytest.mark.parametrize("text, speaker", [
-    pytest.param("In an interview with the BBC, Nadia Rahman said: “We need help now, not next year.”",
-                 "Nadia Rahman", id="forename-led name introducing a quote"),
-    pytest.param("Karen Holt lost her job in 2009. “It was the worst year of my life,” she says now.",
-                 "Karen Holt", id="forename-led name whose clause says her"),
-])
-def test_a_person_the_tagger_called_an_organisation_still_speaks(nlp, text, speaker):
-    doc = run(nlp, text)
-    assert speaker_name(doc, only(marked(doc), "direct")) == speaker
-
-
-@pytest.mark.parametrize("text, speaker", [
-    pytest.param("Economist Raj Patel has studied the scheme for years.\n“It is a waste of money.”\nThat was "
-                 "Patel's verdict on Monday.", "Raj Patel", id="next paragraph: X's verdict"),
-    pytest.param("The talks collapsed late on Thursday.\n“There is nothing more to discuss.”\nThat was the verdict "
-                 "of the union's chief negotiator, Maria Keller, after ten hours of talks.", "Maria Keller",
-                 id="next paragraph: the verdict of a role, a name"),
-    pytest.param("The scheme has cost two billion pounds so far. “It is a waste of money.” Those were the words "
-                 "of economist Raj Patel on Monday.", "Raj Patel", id="same paragraph: the words of X"),
-])
-def test_a_sentence_saying_whose_words_the_quote_were_names_its_speaker(nlp, text, speaker):
-    doc = run(nlp, text)
-    assert speaker_name(doc, only(marked(doc), "direct")) == speaker
-
-
 def test_a_noun_of_speech_owned_by_no_person_names_no_speaker(nlp):
     doc = run(nlp, "The storm hit the coast overnight.\n“Stay indoors.”\nThat was the message of the weather "
                    "service on Monday.")
@@ -389,11 +377,6 @@ def test_a_title_tells_apart_two_people_with_one_surname(nlp):
                    "“We had ten minutes to get out,” Ms. Ortiz said.\n"
                    "“I grabbed the dog and the passports,” Mr. Ortiz said.")
     assert [speaker_name(doc, q) for q in marked(doc)] == ["Amelia Ortiz", "Daniel Ortiz"]
-
-
-def test_according_to_a_statement_from_a_person_names_that_person(nlp):
-    doc = run(nlp, "“The site will close in March,” according to a statement from plant manager Luis Ortega.")
-    assert speaker_name(doc, only(marked(doc), "direct")) == "Luis Ortega"
 
 
 @pytest.mark.parametrize("text, speaker", [
