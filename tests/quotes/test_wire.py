@@ -398,3 +398,10 @@ def test_the_language_someone_speaks_is_no_quote_of_theirs(nlp):
 def test_a_role_parsed_as_the_object_of_an_inverted_cue_gives_the_name_beside_it(nlp):
     doc = run(nlp, "“It is over,” said Paul Grant. “Not yet,” replied his rival, Simon Lee.")
     assert [speaker_name(doc, q) for q in marked(doc)] == ["Paul Grant", "Simon Lee"]
+
+
+def test_a_role_no_one_held_before_goes_to_the_name_given_it_in_the_next_sentence(nlp):
+    doc = run(nlp, "“We will rebuild,” the mayor said. Mayor Peter Hale has held the post since 2019.")
+    assert speaker_name(doc, only(marked(doc), "direct")) == "Peter Hale"
+    doc = run(nlp, "“We will rebuild,” the mayor said. Deputy Mayor Ann Cole disagreed.")
+    assert speaker_name(doc, only(marked(doc), "direct")) is None

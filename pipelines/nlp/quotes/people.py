@@ -9,7 +9,8 @@ a person only mentions them (an object, a possessive, a parse gone wrong), to th
 sentence, unless a quote of the same paragraph had a compatible speaker and that sentence has no main-clause subject
 for it; a person's gender comes from a title or kinship noun at the name (gender_words.txt), else from a forename
 nearly everyone of one sex has (forename_genders.txt), else from the first pronoun resolved to them. A title
-before a shared surname ("Ms. Ortiz") goes to the namesake whose forename fits it.
+before a shared surname ("Ms. Ortiz") goes to the namesake whose forename fits it; a role no one held before
+("the mayor said") goes to a name given exactly that role in the next sentence ("Mayor Peter Hale has ...").
 """
 
 from __future__ import annotations
@@ -146,9 +147,17 @@ class People:
             [m for m, roles in earlier if any(fits(role, r) for r in roles)]
         if not holders:  # "the minister" when only one person was called a minister of any kind
             holders = [m for m, roles in earlier if any(r[-1] == role[-1] for r in roles)]
-            if len({m.key for m in holders}) != 1:
+            if len({m.key for m in holders}) > 1:
                 return None
-        return holders[-1] if holders else None
+        return holders[-1] if holders else self._role_named_next(head, role)
+
+    def _role_named_next(self, head: Token, role: tuple[str, ...]) -> PersonMention | None:
+        """A role no one held before, given to a name in the next sentence: “...,” the detective said. Detective
+        Inspector Mark Hale leads the inquiry."""
+        sentence = head.sent
+        until = sentence.end_char if sentence.end >= len(self._doc) else self._doc[sentence.end].sent.end_char
+        later = [m for m, roles in self._roles if head.idx < m.start < until and role in roles]  # not a deputy mayor
+        return later[0] if later else None
 
     def _span(self, mention: PersonMention):
         return self._doc.char_span(mention.start, mention.end, alignment_mode="expand")
