@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import dagster as dg
 
 from pipelines.definitions import materialize_all
 from pipelines.defs.resources import CorpusResource, WarehouseResource
+from pipelines.warehouse.lake import Lake
+from pipelines.warehouse.sqlfiles import SQL_DIR
 from pipelines.warehouse.store import Warehouse
 
 SEED_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -21,10 +24,11 @@ def copy_seeds(target: Path) -> Path:
     return target
 
 
-def run_pipeline(corpus: Path, warehouse_path: Path) -> dg.ExecuteInProcessResult:
+def run_pipeline(corpus: Path, warehouse_path: Path | str, storage: Path | None = None) -> dg.ExecuteInProcessResult:
+    """One run in this process; ``warehouse_path`` may name a lake (ducklake:...), whose data go to ``storage``."""
     result = materialize_all({
         "corpus": CorpusResource(corpus_dir=str(corpus)),
-        "warehouse": WarehouseResource(path=str(warehouse_path)),
+        "warehouse": WarehouseResource(path=str(warehouse_path), storage=storage and str(storage)),
     })
     assert result.success
     return result
@@ -37,6 +41,38 @@ def output_metadata(result: dg.ExecuteInProcessResult, asset: str) -> dict:
 
 def rows(warehouse_path: Path, sql: str) -> list[tuple]:
     return Warehouse(warehouse_path).query(sql)
+
+
+# Columns that say when or by which run a row was written, not what it holds.
+BOOKKEEPING_COLUMNS = {"ingested_at", "first_seen", "last_seen", "seen_at", "run_id", "started_at", "finished_at",
+                       "mtime_ns"}
+
+
+def warehouse_contents(warehouse: Warehouse | Lake) -> dict[str, list[tuple]]:
+    """Every table of the warehouse with all its rows, sorted, bookkeeping columns aside: two warehouses with
+    equal contents hold the same data."""
+    with contextlib.closing(warehouse.connect_readonly()) as con:
+        tables = [r[0] for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' "
+            "ORDER BY table_name").fetchall()]
+        contents = {}
+        for table in tables:
+            columns = [r[0] for r in con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
+                "AND schema_name = 'main' AND table_name = ? ORDER BY column_index", [table]).fetchall()
+                       if r[0] not in BOOKKEEPING_COLUMNS]
+            contents[table] = con.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY ALL").fetchall()
+        return contents
+
+
+def example_results(warehouse: Warehouse | Lake) -> dict[str, list[tuple]]:
+    """What each example query of sql/examples returns (scores rounded)."""
+    results = {}
+    with contextlib.closing(warehouse.connect_readonly()) as con:
+        for path in sorted((SQL_DIR / "examples").glob("*.sql")):
+            found = con.execute(path.read_text(encoding="utf-8")).fetchall()
+            results[path.name] = [tuple(round(v, 9) if isinstance(v, float) else v for v in r) for r in found]
+    return results
 
 
 def people(doc) -> dict[str, object]:

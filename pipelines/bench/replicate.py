@@ -47,7 +47,8 @@ def _copy_rows(con: duckdb.DuckDBPyConnection, table: str) -> None:
 
 
 def copy_rows(warehouse: Warehouse, copies: int) -> None:
-    with warehouse.build() as con:
+    with warehouse.build() as build:
+        con = build.con
         con.execute("CREATE TEMP TABLE id_map AS SELECT article_id AS old_id, source_path AS old_path, "
                     "'copy' || k || '/' || source_path AS new_path, '' AS new_id "
                     f"FROM articles, range(1, {copies}) r(k)")

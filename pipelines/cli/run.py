@@ -12,10 +12,11 @@ from pipelines.cli.progress import RichProgressResource
 from pipelines.defs.resources import default_resources
 from pipelines.definitions import materialize_all
 from pipelines.warehouse.sqlfiles import SQL_DIR
+from pipelines.warehouse.lake import Lake
 from pipelines.warehouse.store import Warehouse
 
 
-def summary_rows(warehouse: Warehouse) -> list[tuple[str, int]]:
+def summary_rows(warehouse: Warehouse | Lake) -> list[tuple[str, int]]:
     sql = (SQL_DIR / "examples" / "00_summary.sql").read_text(encoding="utf-8")
     return warehouse.query(sql)
 
@@ -24,7 +25,7 @@ def main() -> int:
     console = Console()
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
     result = materialize_all({"progress": RichProgressResource()}, instance)
-    warehouse = Warehouse(default_resources()["warehouse"].path)
+    warehouse = default_resources()["warehouse"].get()
     table = Table(title="News Warehouse", show_header=False)
     for name, count in summary_rows(warehouse):
         table.add_row(name, f"{count:,}")
@@ -33,5 +34,5 @@ def main() -> int:
                      if not e.passed]
     if failed_checks:
         console.print(f"[yellow]Checks that did not pass:[/] {', '.join(failed_checks)}")
-    console.print(f"Warehouse: [bold]{warehouse.path.resolve()}[/]")
+    console.print(f"Warehouse: [bold]{warehouse.location}[/]")
     return 0 if result.success else 1

@@ -13,7 +13,9 @@ from spacy.language import Language
 
 from pipelines.nlp.pipeline import build_nlp
 from pipelines.staging import run_folder
+from pipelines.warehouse.lake import Lake
 from pipelines.warehouse.store import Warehouse
+from pipelines.warehouse.target import open_warehouse
 
 DEFAULT_CORPUS_DIR = "corpus"
 DEFAULT_WAREHOUSE = "warehouse/news.duckdb"
@@ -27,6 +29,10 @@ def warehouse_path_from_env() -> str:
     return os.environ.get("NEWS_WAREHOUSE", DEFAULT_WAREHOUSE)
 
 
+def storage_from_env() -> str | None:
+    return os.environ.get("NEWS_STORAGE") or None
+
+
 class CorpusResource(dg.ConfigurableResource):
     """The folder of input articles (NEWS_CORPUS_DIR)."""
 
@@ -38,12 +44,14 @@ class CorpusResource(dg.ConfigurableResource):
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """The published DuckDB warehouse file that readers open (NEWS_WAREHOUSE)."""
+    """The warehouse readers open (NEWS_WAREHOUSE: a DuckDB file, or ducklake:<catalog>), and the folder for
+    staged batches and a lake's data files (NEWS_STORAGE; for a file warehouse, by default beside it)."""
 
     path: str
+    storage: str | None = None
 
-    def get(self) -> Warehouse:
-        return Warehouse(self.path)
+    def get(self) -> Warehouse | Lake:
+        return open_warehouse(self.path, self.storage)
 
 
 @functools.cache
@@ -102,7 +110,7 @@ def default_resources(**overrides: dg.ConfigurableResource) -> dict[str, dg.Conf
     the run writes."""
     resources = {
         "corpus": CorpusResource(corpus_dir=corpus_dir_from_env()),
-        "warehouse": WarehouseResource(path=warehouse_path_from_env()),
+        "warehouse": WarehouseResource(path=warehouse_path_from_env(), storage=storage_from_env()),
         "nlp": NlpResource(),
         "progress": ProgressResource(),
         **overrides,

@@ -65,7 +65,7 @@ def _insert_rows(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]
     """Bulk-inserts one chunk of articles' rows: entities first (an entity already known stays), then
     parents before children."""
     _insert_from(con, tables["entities"].drop_duplicates("entity_id"),
-                 "INSERT INTO entities BY NAME SELECT * FROM incoming ON CONFLICT DO NOTHING")
+                 "INSERT INTO entities BY NAME SELECT * FROM incoming ANTI JOIN entities USING (entity_id)")
     for table in reversed(ARTICLE_TABLES):
         if len(tables[table]):
             _insert_from(con, tables[table], f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
@@ -134,15 +134,16 @@ def load(
     ``extractions`` holds the Extraction of each article in ``extracted_paths``."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     errors = list(ingest.errors) + list(failures)
-    with warehouse.build() as con:
+    with warehouse.build() as build:
+        con = build.con
         known = known_files(con)
         stats = {f.source_path: f for f in scan.files}
         loaded_paths = set(extracted_paths)
         # Articles whose rows go: re-extracted ones, and files that now duplicate another article.
         replaced = sorted({article_id_for(p) for p in loaded_paths | set(ingest.duplicates)})
-        # Readers never see this file before it is published whole (see Warehouse.build).
-        run_sql_file(con, "load/delete_articles.sql", article_ids=replaced)
-        con.execute("BEGIN TRANSACTION")
+        # Readers never see the build before it is published whole (see Warehouse.build, Lake.build).
+        build.delete_articles(replaced)
+        build.begin()
         columns = _table_columns(con, ARTICLE_TABLES + ("entities",))
         for chunk in _chunks(extractions):
             _insert_rows(con, frames([article_rows(ex, now) for ex in chunk], columns))
@@ -173,7 +174,6 @@ def load(
         )
         run_sql_file(con, "load/record_run.sql", **summary.__dict__, started_at=started_at.replace(tzinfo=None),
                      finished_at=now)
-        con.execute("COMMIT")
-        # Statement by statement, each its own transaction (the foreign-key rule above).
-        run_sql_file(con, "load/refresh_entities.sql")
+        build.commit()
+        build.refresh_entities(replaced)
     return summary

@@ -24,6 +24,11 @@ def run_sql(con: duckdb.DuckDBPyConnection, sql: str, **params: object) -> None:
         con.execute(statement, used or None)
 
 
+def literal(text: str) -> str:
+    """``text`` as a SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
 def run_sql_folder(con: duckdb.DuckDBPyConnection, folder: str) -> list[str]:
     """Runs every sql/<folder>/*.sql in name order; returns their names."""
     names = sorted(p.name for p in (SQL_DIR / folder).glob("*.sql"))

@@ -23,9 +23,39 @@ from pipelines.warehouse.fts_update import refresh_search_indexes
 from pipelines.warehouse.sqlfiles import run_sql_file, run_sql_folder
 
 
+class FileBuild:
+    """What a run writes through while it builds the private file (see Warehouse.build)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+
+    def begin(self) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+
+    def commit(self) -> None:
+        self.con.execute("COMMIT")
+
+    def delete_articles(self, article_ids: list[str]) -> None:
+        """Removes every row of these articles (sql/load/delete_articles.sql, in the transactions it sets)."""
+        run_sql_file(self.con, "load/delete_articles.sql", article_ids=article_ids)
+
+    def refresh_entities(self, article_ids: list[str]) -> None:
+        """Recomputes the cross-article entity tables over the whole file (the articles just loaded are
+        among them). Statement by statement, each its own transaction (DuckDB checks foreign keys against
+        the state at transaction start)."""
+        run_sql_file(self.con, "load/refresh_entities.sql")
+
+
 class Warehouse:
-    def __init__(self, path: Path | str):
+    """A warehouse in one DuckDB file (NEWS_WAREHOUSE=path): the default, for one machine."""
+
+    def __init__(self, path: Path | str, staging_root: Path | None = None):
         self.path = Path(path)
+        self._staging_root = staging_root
+
+    @property
+    def location(self) -> str:
+        return str(self.path.resolve())
 
     @property
     def build_path(self) -> Path:
@@ -33,8 +63,9 @@ class Warehouse:
 
     @property
     def staging_root(self) -> Path:
-        """Where runs keep their intermediate batches (see pipelines.staging)."""
-        return self.path.with_name(f".{self.path.name}.staging")
+        """Where runs keep their intermediate batches (see pipelines.staging): NEWS_STORAGE/staging when set,
+        else beside the file."""
+        return self._staging_root or self.path.with_name(f".{self.path.name}.staging")
 
     @property
     def lock_path(self) -> Path:
@@ -59,8 +90,8 @@ class Warehouse:
             return con.execute(sql, params).fetchall()
 
     @contextlib.contextmanager
-    def build(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A writable connection to a private copy of the warehouse, published when the block succeeds."""
+    def build(self) -> Iterator[FileBuild]:
+        """Writes to a private copy of the warehouse, published when the block succeeds."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _exclusive_lock(self.lock_path):
             self._discard_build()
@@ -70,7 +101,7 @@ class Warehouse:
             try:
                 load_fts(con)
                 run_sql_file(con, "schema.sql")
-                yield con
+                yield FileBuild(con)
                 run_sql_folder(con, "views")
                 refresh_search_indexes(con)
                 con.execute("CHECKPOINT")
