@@ -81,7 +81,7 @@ def run_pipeline(corpus: Path, warehouse: Path, processes: int = 1) -> RunMeasur
     stages = dict.fromkeys([*STAGES.values(), "checks"], 0.0)
     for event in result.all_events:
         if event.event_type_value == "STEP_SUCCESS":
-            stage = STAGES.get(event.step_key, "checks")
+            stage = STAGES.get(event.step_key.split(".")[0], "checks")  # graph steps: extractions.extract_shard[...]
             stages[stage] += event.event_specific_data.duration_ms / 1000
     stages["dagster"] = seconds - sum(stages.values())
     metadata = {asset: _metadata(result, asset) for asset in STAGES}

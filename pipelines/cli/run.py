@@ -10,7 +10,8 @@ from rich.table import Table
 
 from pipelines.cli.progress import RichProgressResource
 from pipelines.defs.resources import default_resources
-from pipelines.definitions import materialize_all
+from pipelines.definitions import materialize_all, run_on_cluster
+from pipelines.defs.cluster import on_cluster
 from pipelines.warehouse.sqlfiles import SQL_DIR
 from pipelines.warehouse.lake import Lake
 from pipelines.warehouse.store import Warehouse
@@ -24,7 +25,8 @@ def summary_rows(warehouse: Warehouse | Lake) -> list[tuple[str, int]]:
 def main() -> int:
     console = Console()
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-    result = materialize_all({"progress": RichProgressResource()}, instance)
+    # On a cluster (NEWS_CELERY_BROKER) the steps go to the workers and progress is in the run's log.
+    result = run_on_cluster(instance) if on_cluster() else materialize_all({"progress": RichProgressResource()}, instance)
     warehouse = default_resources()["warehouse"].get()
     table = Table(title="News Warehouse", show_header=False)
     for name, count in summary_rows(warehouse):

@@ -75,6 +75,11 @@ class LakeBuild:
         }
 
 
+def _published(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND schema_name = 'main' "
+                            "AND table_name = 'articles'", [LAKE]).fetchone()[0])
+
+
 class Lake:
     """A DuckLake warehouse (NEWS_WAREHOUSE=ducklake:..., data in NEWS_STORAGE)."""
 
@@ -104,7 +109,7 @@ class Lake:
     def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         con = duckdb.connect()
         try:
-            for extension in ("ducklake", "postgres_scanner", "fts"):
+            for extension in ("ducklake", "fts", *(["postgres_scanner"] if self.catalog.startswith(POSTGRES) else [])):
                 load_extension(con, extension)
             options = f"DATA_PATH '{self.data_path}/'" + (", READ_ONLY" if read_only else "")
             con.execute(f"ATTACH {literal(self.target)} AS {LAKE} ({options})")
@@ -118,8 +123,7 @@ class Lake:
         """Whether a run has published into the lake (its catalog holds the tables)."""
         try:
             with contextlib.closing(self._connect(read_only=True)) as con:
-                return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = ? "
-                                        "AND schema_name = 'main' AND table_name = 'articles'", [LAKE]).fetchone()[0])
+                return _published(con)
         except duckdb.Error:  # no catalog there yet
             return False
 
@@ -134,10 +138,12 @@ class Lake:
 
     def query(self, sql: str, params: list | dict | None = None) -> list[tuple]:
         """Runs one read-only query on the lake; [] when nothing was published yet."""
-        if not self.exists():
+        try:
+            con = self.connect_readonly()
+        except duckdb.Error:  # no catalog there yet
             return []
-        with contextlib.closing(self.connect_readonly()) as con:
-            return con.execute(sql, params).fetchall()
+        with contextlib.closing(con):
+            return con.execute(sql, params).fetchall() if _published(con) else []
 
     @contextlib.contextmanager
     def build(self) -> Iterator[LakeBuild]:
