@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup run test dev eval bench sql check-defs clean
+.PHONY: setup run test test-cluster cluster-demo dev eval bench sql check-defs clean
 
 setup: $(STAMP)
 
@@ -23,6 +23,11 @@ run: setup
 
 test: setup
 	$(PY) -m pytest
+
+# The distributed tests: they start PostgreSQL, Redis and two Celery workers from the Debian packages
+# (apt-get install postgresql redis-server) and stop them again.
+test-cluster: setup
+	$(PY) -m pytest -m cluster tests/cluster
 
 dev: setup
 	$(VENV)/bin/dagster dev -m pipelines.definitions

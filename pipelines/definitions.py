@@ -1,5 +1,7 @@
 """The Dagster code location: every definition of the project, loaded in one place."""
 
+from pathlib import Path
+
 import dagster as dg
 
 from pipelines.defs import assets
@@ -10,6 +12,7 @@ from pipelines.defs.jobs import ingest_job
 from pipelines.defs.resources import default_resources
 from pipelines.defs.schedules import daily_rescan
 from pipelines.defs.sensors import corpus_sensor
+from pipelines.warehouse.lake import PREFIX as LAKE_PREFIX
 
 all_assets = dg.load_assets_from_modules([assets])
 
@@ -42,8 +45,20 @@ def ingest_job_definition() -> dg.JobDefinition:
     return defs.resolve_job_def(ingest_job.name)
 
 
+def settings_run_config() -> dict:
+    """This process's corpus and warehouse settings as run configuration: the run carries them to whichever
+    worker runs its steps, whatever that worker's own environment says."""
+    resources = default_resources()
+    corpus, warehouse = resources["corpus"], resources["warehouse"]
+    path = warehouse.path if warehouse.path.startswith(LAKE_PREFIX) else str(Path(warehouse.path).resolve())
+    return {"resources": {
+        "corpus": {"config": {"corpus_dir": str(corpus.path.resolve())}},
+        "warehouse": {"config": {"path": path, "storage": warehouse.storage and str(Path(warehouse.storage).resolve())}},
+    }}
+
+
 def run_on_cluster(instance: dg.DagsterInstance) -> dg.JobExecutionResult:
     """One run of the ingest job whose steps go to the Celery workers (NEWS_CELERY_BROKER); this process only
     orchestrates. The instance must be one the workers share (PostgreSQL run storage)."""
     return dg.execute_job(dg.reconstructable(ingest_job_definition), instance=instance, tags=WRITER_TAGS,
-                          run_config=QUIET_LOGS)
+                          run_config={**QUIET_LOGS, **settings_run_config()})

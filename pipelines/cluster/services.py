@@ -218,16 +218,18 @@ class Worker:
 
 @dataclass
 class LocalCluster:
-    """The settings a run needs to use the cluster (``env``) and the workers serving it."""
+    """The settings a run needs to use the cluster (``env``), its services and the workers serving it."""
 
     env: dict[str, str]
     storage: Path
+    postgres: Postgres
+    redis: Redis
     workers: list[Worker] = field(default_factory=list)
 
     def add_worker(self, name: str) -> Worker:
         worker = Worker(name, self.env, self.storage.parent / f"{name}.log")
-        worker.start()
         self.workers.append(worker)
+        worker.start()
         worker.wait_ready()
         return worker
 
@@ -273,7 +275,7 @@ def local_cluster(folder: Path, workers: int = 2, extra_env: dict[str, str] | No
             "NEWS_NLP_PROCESSES": "1",  # one worker, one core
             **(extra_env or {}),
         }
-        cluster = LocalCluster(env, folder / "storage")
+        cluster = LocalCluster(env, folder / "storage", postgres, redis)
         for n in range(workers):
             cluster.add_worker(f"worker{n + 1}")
         yield cluster
