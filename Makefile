@@ -35,11 +35,13 @@ dev: setup
 check-defs: setup
 	$(VENV)/bin/dg check defs
 
-# The seeds (with the gold sidecar for 004's day), then the two held-out sets (dev, then test).
+# The seeds (with the gold sidecar for 004's day), then the two held-out sets (dev, then test), then cleaning and
+# metadata on the real pages of ../shared/realworld/readability, as HTML and as copied plain text.
 eval: setup
 	$(PY) -m pipelines eval
 	$(PY) -m pipelines eval --corpus tests/gold/heldout/corpus --gold tests/gold/heldout/heldout.json --sidecars none
 	$(PY) -m pipelines eval --corpus tests/gold/heldout2/corpus --gold tests/gold/heldout2/heldout2.json --sidecars none
+	$(PY) -m pipelines eval-cleaning --realworld ../shared/realworld/readability
 
 bench: setup
 	$(PY) -m pipelines bench

@@ -8,7 +8,8 @@ import warnings
 import pytest
 
 from pipelines.clean.article import clean
-from pipelines.clean.metadata import byline_authors, parse_dateline, publisher_from_copyright
+from pipelines.clean.metadata import (byline_authors, date_in_line, leading_byline_name, parse_dateline,
+                                       publisher_from_copyright)
 from pipelines.models import RawArticle
 from tests.test_clean import CLOSING, PARAGRAPH, page, raw
 
@@ -155,3 +156,13 @@ def test_a_title_known_from_html_metadata_is_removed_from_the_text():
     article = clean(RawArticle("a.html", "0" * 64, "Trams Return\n" + PARAGRAPH + "\n" + CLOSING, "html", "utf-8",
                                extracted_meta={"title": "Trams Return"}))
     assert [(r.text, r.reason) for r in article.removed] == [("Trams Return", "title")]
+
+
+def test_a_byline_name_followed_by_a_date_or_a_handle():
+    assert leading_byline_name("By Erin Cunningham March 18 at 3:57 PM Follow @erinc") == "Erin Cunningham"
+    assert leading_byline_name("by Ahiza Garcia @ahiza_garcia February 1, 2016: 12:41 PM ET") == "Ahiza Garcia"
+    assert leading_byline_name("By JOE HILDEBRAND, Herald Sun") == "Joe Hildebrand"
+    assert leading_byline_name("By the way, this is fine") is None
+    assert date_in_line("Sarah Gooding March 9, 2017 13") == (dt.date(2017, 3, 9), "day")
+    assert date_in_line("Updated 22 Dec. 2016, 10:43 AM") == (dt.date(2016, 12, 22), "day")
+    assert date_in_line("Posted in 2017 by Jane") is None

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from pipelines.clean.furniture import furniture_reason
 from pipelines.clean.header import mark_site_header
-from pipelines.clean.lines import Line, normalised
+from pipelines.clean.line_model import off_story_lines
+from pipelines.clean.lines import Line, headline_part, normalised
 from pipelines.clean.metadata import author_bio_name, byline_authors, is_name, named_line, parse_dateline
 
 MIN_TITLE_WORDS = 3
@@ -23,6 +24,7 @@ MAX_SECTION_WORDS = 2
 MAX_BARE_NAME_TOKENS = 4
 MAX_MENU_WORDS = 4
 MAX_NAME_LINE_WORDS = 10
+MAX_BYLINE_DISTANCE = 3  # lines below the headline where a line of bare names is its byline, not a menu
 MAX_STAND_FIRST_WORDS = 45
 # A comment-thread marker in the second half of the page: everything after it is readers' comments.
 _THREAD_START = re.compile(r"(?:\d+ comments?|comments? \(\d+\)|leave a (?:comment|reply)|post a comment"
@@ -38,8 +40,9 @@ class Classification:
     headings: set[int] = field(default_factory=set)  # line_nos of subheadings kept in the body
 
 
-def classify(lines: list[Line], known_title: str | None = None) -> Classification:
-    """Classifies the non-blank lines of one article (see split_lines)."""
+def classify(lines: list[Line], known_title: str | None = None, line_model: bool = True) -> Classification:
+    """Classifies the non-blank lines of one article (see split_lines): the rules, then (with ``line_model``)
+    the trained model for whatever page furniture the rules did not know."""
     result = Classification()
     for line in lines:
         reason = furniture_reason(line.text)
@@ -50,14 +53,15 @@ def classify(lines: list[Line], known_title: str | None = None) -> Classificatio
     first, last = (core[0], core[-1]) if core else (len(lines), len(lines))
     if len(core) >= 2 and _is_stand_first(lines[core[0]], lines[core[0] + 1:core[1]], result.reasons):
         first = core[1]
-    title = _top_block(lines[:first], result.reasons, known_title)
-    if title:
-        for line in lines:
-            if normalised(line.text) == title:
-                result.reasons[line.no] = "title"
+    titles = _top_block(lines[:first], result.reasons, known_title)
+    for line in lines:
+        if normalised(line.text) in titles:
+            result.reasons[line.no] = "title"
     _link_lists(lines, result.reasons)
     _comment_thread(lines, result.reasons)
     _bottom_block(lines[last + 1:], result.reasons)
+    if line_model:
+        result.reasons.update(dict.fromkeys(off_story_lines(lines, result.reasons), "not_article"))
     kept = [line for line in lines if line.no not in result.reasons]
     # Inside the story, any short line that introduces running text is a subheading, whatever its case.
     story = {line.no for line in lines[first + 1:last]}
@@ -105,9 +109,15 @@ def _is_menu_item(line: Line, following: list[Line], previous_reason: str | None
             and byline_authors(following[0].text) is None and parse_dateline(following[0].text) is None)
 
 
-def _top_block(top: list[Line], reasons: dict[int, str], known_title: str | None) -> str | None:
-    """Marks the top block's lines; returns the normalised title (None when the text shows none)."""
-    title = normalised(known_title) if known_title else None
+def _title_forms(title: str) -> set[str]:
+    """A title and, when it reads "Headline | Site", its headline: the page's title and the copy above the story."""
+    headline = headline_part(title)
+    return {normalised(title)} | ({normalised(headline)} if headline else set())
+
+
+def _top_block(top: list[Line], reasons: dict[int, str], known_title: str | None) -> set[str]:
+    """Marks the top block's lines; returns the normalised forms of the title (none when the text shows none)."""
+    titles = _title_forms(known_title) if known_title else set()
     title_lines: list[int] = []
     mark_site_header(top, reasons, _is_metadata, _is_title_candidate)
     for i, line in enumerate(top):
@@ -121,19 +131,20 @@ def _top_block(top: list[Line], reasons: dict[int, str], known_title: str | None
                 reasons[following.no] = "byline"  # "By" on its own line, the name on the next
         elif parse_dateline(line.text):
             reasons[line.no] = "dateline"
-        elif title and normalised(line.text) == title:
+        elif normalised(line.text) in titles:
             reasons[line.no] = "title"
             title_lines.append(i)
         elif not title_lines and _is_menu_item(line, [n for n in top[i + 1:] if n.no not in reasons][:1],
                                                reasons.get(top[i - 1].no) if i else None):
             reasons[line.no] = "navigation"
         elif not title_lines and _is_title_candidate(line):
-            title = normalised(line.text)
+            titles = _title_forms(line.text)
             reasons[line.no] = "title"
             title_lines.append(i)
         elif not title_lines and not line.is_sentence and len(line.words) <= MAX_SECTION_WORDS:
             reasons[line.no] = "section_label"
-        elif title_lines and not line.is_sentence and len(line.words) <= MAX_NAME_LINE_WORDS and named_line(line.text):
+        elif (title_lines and i - title_lines[-1] <= MAX_BYLINE_DISTANCE and not line.is_sentence
+              and len(line.words) <= MAX_NAME_LINE_WORDS and named_line(line.text)):
             reasons[line.no] = "byline"
         elif line.is_bullet and line.is_headline:
             reasons[line.no] = "link_list"
@@ -144,7 +155,7 @@ def _top_block(top: list[Line], reasons: dict[int, str], known_title: str | None
         for line in top[title_lines[0] + 1:title_lines[-1]]:
             if line.no not in reasons and not line.is_sentence:
                 reasons[line.no] = "other_headline"
-    return title if title_lines else None
+    return titles if title_lines else set()
 
 
 def _link_lists(lines: list[Line], reasons: dict[int, str]) -> None:

@@ -102,3 +102,15 @@ def normalised(text: str) -> str:
     """For comparing lines: case, spacing and quote styles ignored."""
     text = text.translate(str.maketrans("’‘“”", "''\"\""))
     return " ".join(text.lower().split())
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+MIN_HEADLINE_WORDS = 3
+
+
+def headline_part(title: str) -> str | None:
+    """The headline of a page title that adds the site's name ("Headline | Site", "Headline - Site"): its longest
+    part; None when the title has one part, or when no part is long enough to be a headline."""
+    parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    longest = max(parts, key=len, default="")
+    return longest if len(parts) > 1 and len(_WORD.findall(longest)) >= MIN_HEADLINE_WORDS else None

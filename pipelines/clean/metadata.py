@@ -52,6 +52,8 @@ _BIO_ROLE = re.compile(_BIO_NAME + r" (?:is|was|has been|serves as) (?:a|an|the)
 _ROLE_END = re.compile(r"\s(?:at|for|with|of|on|who|where|covering|based|in)\s")
 # "07.00 GMT": a time written with a dot, which the date parser would read as part of a date.
 _DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?![\d.])")
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 MAX_DATELINE_WORDS = 3  # words other than the date itself ("Published on", a weekday, a time zone)
 
 
@@ -178,6 +180,41 @@ def parse_dateline(text: str) -> tuple[dt.date, str] | None:
     if date_a.month != date_b.month:
         return None
     return date_a.date() if precision == "day" else date_a.date().replace(day=1), precision
+
+
+# A date inside a line: "March 9, 2017", "9 March 2017", "Dec. 22, 2016", "2017-03-09".
+_DATE_IN_TEXT = re.compile(
+    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-\d{2}-\d{2})(?!\d)", re.IGNORECASE)
+
+
+def date_in_line(text: str) -> tuple[dt.date, str] | None:
+    """The first full date written anywhere in a line (with the day), as parse_dateline gives it."""
+    match = _DATE_IN_TEXT.search(text)
+    return parse_dateline(match[0]) if match else None
+
+
+_LEADING_BY = re.compile(r"by\s*:?\s+(?P<rest>.+)", re.IGNORECASE)
+MAX_LEADING_NAME_TOKENS = 4
+
+
+def leading_byline_name(text: str) -> str | None:
+    """The name that opens a byline followed by other things: "By Erin Cunningham March 18 at 3:57 PM Follow"
+    → "Erin Cunningham"; None when "By" is not followed by a name."""
+    match = _LEADING_BY.match(text)
+    if match is None:
+        return None
+    tokens = []
+    for token in match["rest"].split()[:MAX_LEADING_NAME_TOKENS]:
+        word = token.rstrip(",;|")
+        if not (_NAME_TOKEN.fullmatch(word) or word.lower() in _PARTICLES) or word.lower().rstrip(".") in _MONTHS:
+            break
+        tokens.append(word)
+        if word != token:  # a comma or bar closes the name
+            break
+    name = " ".join(tokens)
+    return _name_case(name) if is_name(name) else None
 
 
 def copyright_year(text: str) -> int | None:

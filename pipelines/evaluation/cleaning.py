@@ -6,7 +6,12 @@
    Folder layout: ``NAME.txt`` (page text) or ``NAME.html`` (page HTML), next to ``NAME.gold.txt`` (the true
    article text); an optional ``NAME.meta.json`` sidecar is honoured as in the pipeline.
        python -m pipelines.evaluation.cleaning PAIRS_DIR [--ngram N]
-2. Against the hand-annotated seeds (tests/gold/seeds.json): gold boilerplate lines removed, article lines
+2. Against real pages in both input forms (``NAME/source.html``, ``NAME/expected.txt``, ``NAME/metadata.json``, as
+   in ``../shared/realworld/readability``): the page as HTML, and the page as the plain text a reader copies
+   (rendered with html-text). Token P/R/F1 of the cleaned body, micro over all tokens of the set (the headline)
+   and the mean over pages, then title, author, site and publication-day accuracy against metadata.json.
+       python -m pipelines.evaluation.cleaning --realworld FOLDER
+3. Against the hand-annotated seeds (tests/gold/seeds.json): gold boilerplate lines removed, article lines
    wrongly removed, and title / authors / publisher right.
        python -m pipelines.evaluation.cleaning --seeds [CORPUS_DIR]
 """
@@ -14,6 +19,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import statistics
 import sys
@@ -27,7 +33,7 @@ from pipelines.clean.lines import normalised
 from pipelines.clean.metadata import parse_dateline
 from pipelines.evaluation.gold import load_gold
 from pipelines.ingest.files import discover, read_article, read_bytes
-from pipelines.models import CleanArticle, IngestError, RemovedLine, SourceFile
+from pipelines.models import CleanArticle, IngestError, RawArticle, RemovedLine, SourceFile
 
 GOLD_SUFFIX = ".gold.txt"
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
@@ -45,6 +51,7 @@ class PairScore:
     f1: float
     predicted_tokens: int
     gold_tokens: int
+    common_tokens: int = 0
 
 
 def tokens(text: str, ngram: int = 1) -> Counter:
@@ -92,9 +99,22 @@ def score_pairs(folder: Path, ngram: int = 1) -> list[PairScore]:
         body = "" if isinstance(article, IngestError) else article.body
         true = gold.read_text(encoding="utf-8")
         precision, recall, f1 = token_scores(body, true, ngram)
-        scores.append(PairScore(page.name, precision, recall, f1,
-                                sum(tokens(body, ngram).values()), sum(tokens(true, ngram).values())))
+        scores.append(pair_score(page.name, body, true, ngram))
     return scores
+
+
+def pair_score(name: str, body: str, true: str, ngram: int = 1) -> PairScore:
+    found, expected = tokens(body, ngram), tokens(true, ngram)
+    return PairScore(name, *token_scores(body, true, ngram), sum(found.values()), sum(expected.values()),
+                     sum((found & expected).values()))
+
+
+def micro(scores: list[PairScore]) -> tuple[float, float, float]:
+    """(precision, recall, F1) over all tokens of all pages together."""
+    common = sum(s.common_tokens for s in scores)
+    precision = common / max(sum(s.predicted_tokens for s in scores), 1)
+    recall = common / max(sum(s.gold_tokens for s in scores), 1)
+    return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def format_pair_scores(scores: list[PairScore]) -> str:
@@ -106,6 +126,128 @@ def format_pair_scores(scores: list[PairScore]) -> str:
     if scores:
         mean = [statistics.fmean(getattr(s, f) for s in scores) for f in ("precision", "recall", "f1")]
         rows.append(f"{'mean':<{width}}  {mean[0]:9.3f}  {mean[1]:6.3f}  {mean[2]:5.3f}  ({len(scores)} pages)")
+        rows.append(f"{'micro':<{width}}  {micro(scores)[0]:9.3f}  {micro(scores)[1]:6.3f}  {micro(scores)[2]:5.3f}"
+                    "  (all tokens)")
+    return "\n".join(rows)
+
+
+# --- real pages, as HTML and as copied plain text ---------------------------------------------------------
+
+REALWORLD = Path(__file__).resolve().parents[3] / "shared" / "realworld" / "readability"
+FORMS = ("txt", "html")
+_TITLE_PARTS = re.compile(r"\s+[|\-–—:·]+\s+")
+_NOT_NAME_WORDS = frozenset("by and updated last published posted on at am pm".split())
+_MONTH_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@dataclass
+class RealworldScore:
+    form: str  # "txt" (the page copied as plain text) or "html"
+    pages: list[PairScore] = field(default_factory=list)
+    right: Counter = field(default_factory=Counter)  # "title" / "author" / "site" / "day" -> pages right
+    scored: Counter = field(default_factory=Counter)  # pages whose metadata.json gives that field
+    field_errors: list[str] = field(default_factory=list)
+
+
+def page_as_text(html: str) -> str:
+    """The plain text a reader gets by copying the whole page: html-text renders it one block per line."""
+    import html_text
+
+    return html_text.extract_text(html)
+
+
+def clean_page(html: str, form: str, name: str = "page") -> CleanArticle:
+    """Cleans one page in the given input form, as the pipeline would."""
+    from pipelines.ingest.html import read_html
+
+    text, meta = (page_as_text(html), {}) if form == "txt" else read_html(html)
+    return clean(RawArticle(source_path=f"{name}.{form}", content_sha256="", text=text, format=form,
+                            encoding="utf-8", extracted_meta=meta))
+
+
+def _words(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def title_right(found: str | None, expected: str) -> bool:
+    """Equal words, or equal to the other's headline without the site's name ("Headline | Site")."""
+    def forms(title: str) -> set[str]:
+        parts = [p for p in _TITLE_PARTS.split(title) if p]
+        return {" ".join(_words(title)), " ".join(_words(max(parts, key=len, default="")))}
+    return bool(found) and bool(forms(found) & forms(expected))
+
+
+def _byline_names(byline: str, site: str | None) -> set[str]:
+    """The name words of a stated byline; none when it names no person (a date, the site's own name)."""
+    if site and _words(byline) == _words(site):
+        return set()
+    return {w for w in _words(byline) if len(w) > 1 and not w.isdigit() and w not in _NOT_NAME_WORDS
+            and not _MONTH_WORD.match(w)}
+
+
+def _site_key(name: str) -> str:
+    key = "".join(_words(re.sub(r"^https?://(?:www\.)?", "", name.strip().lower())))
+    return re.sub(r"^the|com$", "", key)
+
+
+def site_right(found: str | None, expected: str) -> bool:
+    """The same name, case, spaces, "The" and a web address's trimmings aside, or one containing the other."""
+    a, b = _site_key(found or ""), _site_key(expected)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def score_realworld_page(folder: Path, form: str, score: RealworldScore) -> None:
+    html = (folder / "source.html").read_text(encoding="utf-8", errors="replace")
+    article = clean_page(html, form, folder.name)
+    score.pages.append(pair_score(folder.name, article.body, (folder / "expected.txt").read_text(encoding="utf-8")))
+    truth = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    meta = article.metadata
+    found_names = {w for author in meta.authors for w in _words(author)}
+    expected_names = _byline_names(truth.get("byline") or "", truth.get("siteName"))
+    day = truth.get("publishedTime") or ""
+    checks = (("title", truth.get("title"), lambda: title_right(meta.title, truth["title"]), meta.title),
+              ("author", expected_names, lambda: bool(found_names & expected_names), meta.authors),
+              ("site", truth.get("siteName"), lambda: site_right(meta.publisher, truth["siteName"]), meta.publisher),
+              ("day", _ISO_DAY.match(day),
+               lambda: meta.published_precision == "day" and meta.published.isoformat() == day[:10],
+               meta.published))
+    for name, stated, is_right, found in checks:
+        if not stated:
+            continue
+        score.scored[name] += 1
+        if is_right():
+            score.right[name] += 1
+        else:
+            score.field_errors.append(f"{folder.name}: {name} {found!r} != {stated if name != 'day' else day!r}")
+
+
+def score_realworld(folder: Path = REALWORLD, forms: Iterable[str] = FORMS) -> list[RealworldScore]:
+    """Cleans every page of the folder in each input form and scores body and metadata."""
+    pages = sorted(p for p in Path(folder).iterdir() if (p / "source.html").exists())
+    scores = []
+    for form in forms:
+        score = RealworldScore(form)
+        for page in pages:
+            score_realworld_page(page, form, score)
+        scores.append(score)
+    return scores
+
+
+def format_realworld(scores: list[RealworldScore], verbose: bool = False) -> str:
+    rows = []
+    for score in scores:
+        precision, recall, f1 = micro(score.pages)
+        mean = [statistics.fmean(getattr(s, f) for s in score.pages) for f in ("precision", "recall", "f1")]
+        label = {"txt": "page copied as plain text", "html": "page as HTML"}[score.form]
+        rows += [f"{label} ({len(score.pages)} pages)",
+                 f"  body tokens, micro (all tokens)  P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}",
+                 f"  body tokens, mean over pages     P {mean[0]:.3f}  R {mean[1]:.3f}  F1 {mean[2]:.3f}",
+                 "  " + "   ".join(f"{name}s right {score.right[name]}/{score.scored[name]}"
+                                  for name in ("title", "author", "site", "day"))]
+        if verbose:
+            rows += [f"    {s.name}: P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}" for s in score.pages]
+            rows += [f"    {e}" for e in score.field_errors]
     return "\n".join(rows)
 
 
@@ -207,8 +349,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", type=Path,
                         help="pairs folder (NAME.txt|NAME.html + NAME.gold.txt), or the corpus with --seeds")
     parser.add_argument("--seeds", action="store_true", help="score the seed corpus against tests/gold/seeds.json")
+    parser.add_argument("--realworld", action="store_true",
+                        help="score a folder of real pages (NAME/source.html, expected.txt, metadata.json) in both forms")
     parser.add_argument("--ngram", type=int, default=1, help="compare word n-grams instead of single words")
+    parser.add_argument("-v", "--verbose", action="store_true", help="with --realworld: every page and every mistake")
     args = parser.parse_args(argv)
+    if args.realworld:
+        print(format_realworld(score_realworld(args.folder or REALWORLD), args.verbose))
+        return 0
     if args.seeds:
         print(format_seed_score(score_seeds(clean_corpus(args.folder or SEED_CORPUS))))
         return 0

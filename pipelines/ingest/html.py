@@ -17,8 +17,10 @@ def read_html(html: str) -> tuple[str, dict]:
 
     A page trafilatura cannot make sense of yields ("", {}), which ingest reports as an empty file.
     """
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                           include_tables=True, include_images=False, deduplicate=False)
+    # favor_recall: on the 53 real pages of ../shared/realworld trafilatura's own token F1 goes from 0.949 to 0.960
+    # (precision 0.928 -> 0.951, recall 0.970 -> 0.969); favor_precision gives 0.946.
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
+                                           include_images=False, deduplicate=False, favor_recall=True)
     if document is None:
         return "", {}
     meta = {

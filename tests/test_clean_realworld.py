@@ -1,0 +1,111 @@
+"""Whole web pages copied as plain text: the line model, and the real-page scorer (body and metadata)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pipelines.clean.article import clean
+from pipelines.evaluation.cleaning import main, score_realworld, site_right, title_right
+from pipelines.models import RawArticle
+
+REALWORLD = Path(__file__).parent / "data" / "realworld"
+
+MENU = ("Home", "World", "Business", "Technology", "Science", "Health", "Sport", "Opinion", "Podcasts", "Video")
+STORY = (
+    "The city council voted on Monday to extend the tram line to the airport, a project that has been debated for "
+    "more than a decade by residents and business owners alike.",
+    "Supporters say the extension will cut journeys to the terminal by half and take thousands of cars off the "
+    "ring road every day, while opponents worry about the cost.",
+    "The line will run along the old freight corridor, which the city bought from the railway company in 2019 for a "
+    "price that was criticised at the time as far too high.",
+    "Officials said that the first passengers could ride the new section within three years if the national "
+    "government agrees to pay for a third of the bill.",
+    "Residents of the neighbourhoods along the route will be consulted on the position of the four new stops before "
+    "the final design is approved next spring.",
+)
+RELATED = ("More from Transport", "Bus fares to rise in January", "New cycle lanes open on the river front",
+           "Airport expansion plan approved", "Taxi drivers protest over licence fees", "Rail strike called off")
+COMMENTS = ("12 Comments", "Jo Smith · March 10, 2025 at 9:14 AM",
+            "I have waited for this line for years and I am glad the council finally said yes to it, even if late.",
+            "Reply", "Sam Lee · March 10, 2025 at 10:02 AM",
+            "The money would be better spent on buses, which serve far more people in the outer suburbs every day.",
+            "Reply")
+FOOTER = ("About us", "Contact", "Careers", "Terms of use", "Privacy policy")
+
+
+def whole_page() -> str:
+    title = "Trams will reach the airport by 2028, council decides"
+    return "\n".join([f"{title} | The City Ledger", *MENU, title, *STORY, *RELATED, *COMMENTS, *FOOTER])
+
+
+def raw(text: str) -> RawArticle:
+    return RawArticle(source_path="page.txt", content_sha256="0" * 64, text=text, format="txt", encoding="utf-8")
+
+
+def test_a_copied_page_keeps_the_story_and_loses_menus_related_links_comments_and_footer():
+    article = clean(raw(whole_page()))
+    assert article.body.split("\n") == list(STORY)
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Bus fares to rise in January"] in ("not_article", "link_list")
+    assert reasons[COMMENTS[2]] in ("not_article", "comments")
+    assert all(reasons[line] for line in (*MENU, *FOOTER))
+
+
+def test_the_model_leaves_a_short_article_to_the_rules():
+    text = "\n".join(["Trams will reach the airport by 2028", *STORY[:2], "Reply", STORY[2]])
+    article = clean(raw(text))
+    assert [r.reason for r in article.removed] == ["title"]  # "Reply" on a short text: too little evidence
+
+
+def test_html_pages_are_not_judged_by_the_line_model():
+    article = clean(RawArticle(source_path="p.html", content_sha256="0" * 64, text=whole_page(), format="html",
+                               encoding="utf-8"))
+    assert "not_article" not in {r.reason for r in article.removed}
+
+
+def test_titles_count_as_right_without_the_site_name_and_sites_without_the_trimmings():
+    assert title_right("How to Build a Terrarium | eHow", "How to Build a Terrarium")
+    assert title_right("Zimbabwe coup: Mugabe ‘insists on finishing his term’", "Zimbabwe coup: Mugabe 'insists on "
+                                                                                 "finishing his term'")
+    assert not title_right("Allergies Health Center", "Babies Who Eat Peanuts Early May Avoid Allergy")
+    assert not title_right(None, "Anything")
+    assert site_right("The Guardian", "the Guardian") and site_right("TMZ", "http://www.tmz.com")
+    assert not site_right("Vox", "The Verge") and not site_right(None, "The Verge")
+
+
+def test_real_pages_are_scored_in_both_forms(capsys):
+    txt, html = score_realworld(REALWORLD)
+    assert (txt.form, html.form) == ("txt", "html")
+    assert [p.name for p in txt.pages] == ["medium-2", "simplyfound-1", "tumblr"]
+    assert txt.scored["title"] == 3 and html.scored["day"] == 2  # simplyfound-1 states no time
+    assert min(p.f1 for p in html.pages) > 0.9 and min(p.recall for p in txt.pages) > 0.8
+    assert main(["--realworld", str(REALWORLD)]) == 0
+    out = capsys.readouterr().out
+    assert "page copied as plain text (3 pages)" in out and "page as HTML (3 pages)" in out and "micro" in out
+
+
+def test_a_page_title_with_the_site_name_gives_headline_and_site_when_the_headline_stands_alone_too():
+    article = clean(raw(whole_page()))
+    assert article.metadata.title == "Trams will reach the airport by 2028, council decides"
+    assert article.metadata.publisher == "The City Ledger"
+    # Without the headline's own copy there is no evidence that " - " ends the headline.
+    text = "\n".join(["Dropbox ATF - an async task framework", *STORY])
+    assert clean(raw(text)).metadata.title == "Dropbox ATF - an async task framework"
+
+
+def test_byline_and_date_inside_a_line_below_the_headline():
+    title = "Trams will reach the airport by 2028, council decides"
+    text = "\n".join([f"{title} | The City Ledger", *MENU, title,
+                      "By Erin Cunningham March 18, 2025 at 3:57 PM Follow @erinc", *STORY, *FOOTER])
+    metadata = clean(raw(text)).metadata
+    assert metadata.authors == ["Erin Cunningham"]
+    assert (metadata.published, metadata.published_precision) == (dt.date(2025, 3, 18), "day")
+
+
+def test_lines_of_names_far_below_the_headline_are_a_menu_not_a_byline():
+    title = "Trams will reach the airport by 2028, council decides"
+    text = "\n".join([title, "Jane Roe", *STORY[:2], "Real Estate", "Ad Choices", *STORY[2:]])
+    assert clean(raw(text)).metadata.authors == ["Jane Roe"]
+    text = "\n".join([title, "World", "Science", "Health", "Real Estate", "Ad Choices", *STORY])
+    assert clean(raw(text)).metadata.authors == []
