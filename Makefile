@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export DAGSTER_HOME := $(CURDIR)
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup run test test-cluster cluster-demo dev eval bench sql check-defs clean
+.PHONY: setup run test test-cluster cluster-demo dev eval bench bench-cluster sql check-defs clean
 
 setup: $(STAMP)
 
@@ -29,6 +29,11 @@ test: setup
 test-cluster: setup
 	$(PY) -m pytest -m cluster tests/cluster
 
+# The bundled corpus built by two Celery workers into a DuckLake; starts and stops PostgreSQL, Redis and the
+# workers (apt-get install postgresql redis-server).
+cluster-demo: setup
+	$(PY) -m pipelines cluster-demo
+
 dev: setup
 	$(VENV)/bin/dagster dev -m pipelines.definitions
 
@@ -45,6 +50,11 @@ eval: setup
 
 bench: setup
 	$(PY) -m pipelines bench
+
+# The benchmark on a cluster of Celery workers on this machine (starts and stops PostgreSQL, Redis, the workers).
+bench-cluster: setup
+	$(PY) -m pipelines bench --cluster
+	$(PY) -m pipelines bench --cluster --incremental 1000
 
 # make sql Q="SELECT speaker_name, count(*) FROM quotes GROUP BY 1 ORDER BY 2 DESC"
 sql: setup

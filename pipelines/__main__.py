@@ -16,6 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("eval-timeml", help="score dates on a TimeML corpus", add_help=False)
     commands.add_parser("bench", help="throughput, memory and incremental cost against the bare spaCy pass",
                         add_help=False)
+    commands.add_parser("cluster-demo", help="build the corpus on two Celery workers into a DuckLake (starts and "
+                                             "stops PostgreSQL, Redis and the workers)")
     args, rest = parser.parse_known_args(argv)
     if args.command == "run":
         from pipelines.cli.run import main as run
@@ -32,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "eval-timeml":
         from pipelines.evaluation.timeml import main as evaluate_timeml
         return evaluate_timeml(rest)
+    if args.command == "cluster-demo":
+        from pipelines.cli.cluster import main as cluster_demo
+        return cluster_demo()
     if args.command == "bench":
         from pipelines.cli.bench import main as bench
         return bench(rest)

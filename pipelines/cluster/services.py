@@ -27,6 +27,7 @@ import yaml
 PROJECT = Path(__file__).resolve().parents[2]
 POSTGRES_PORTS = range(5433, 5441)
 REDIS_PORTS = range(6380, 6390)
+TAG_ENV = "NEWS_CLUSTER_TAG"  # set by a script that wants to sweep up after a program it may have to kill
 STARTUP_SECONDS = 60  # a worker may take three times this: it loads the code location and the model
 
 
@@ -226,12 +227,25 @@ class LocalCluster:
     redis: Redis
     workers: list[Worker] = field(default_factory=list)
 
+    def lake_env(self, name: str, corpus: Path) -> dict[str, str]:
+        """The cluster's settings with a lake of its own (a new catalog database and storage folder) and a
+        corpus."""
+        self.postgres.create_database(name)
+        return {**self.env, "NEWS_WAREHOUSE": f"ducklake:postgres:{self.postgres.conninfo(name)}",
+                "NEWS_STORAGE": str(self.storage.parent / name), "NEWS_CORPUS_DIR": str(corpus)}
+
     def add_worker(self, name: str) -> Worker:
         worker = Worker(name, self.env, self.storage.parent / f"{name}.log")
         self.workers.append(worker)
         worker.start()
         worker.wait_ready()
         return worker
+
+
+def start_run(env: dict[str, str]) -> subprocess.Popen:
+    """``python -m pipelines run`` with these settings: it orchestrates, the workers run the steps."""
+    return subprocess.Popen([sys.executable, "-m", "pipelines", "run"], env=env, cwd=PROJECT,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
 def dagster_instance_config(postgres_url: str) -> dict:
@@ -286,6 +300,34 @@ def local_cluster(folder: Path, workers: int = 2, extra_env: dict[str, str] | No
         postgres.stop()
 
 
+def tagged_processes(tag: str) -> list:
+    """The processes whose environment carries NEWS_CLUSTER_TAG=``tag``: every service a program started with
+    that tag set (they inherit its environment), wherever they were reparented."""
+    import psutil  # noqa: PLC0415
+
+    found = []
+    for process in psutil.process_iter():
+        with contextlib.suppress(psutil.Error):
+            if process.pid != os.getpid() and process.environ().get(TAG_ENV) == tag:
+                found.append(process)
+    return found
+
+
+def stop_tagged(tag: str, seconds: float = 15) -> int:
+    """Stops what a killed program left behind (see tagged_processes): SIGTERM, then SIGKILL. Returns how many."""
+    import psutil  # noqa: PLC0415
+
+    left = tagged_processes(tag)
+    for process in left:
+        with contextlib.suppress(psutil.Error):
+            process.terminate()
+    _, alive = psutil.wait_procs(left, timeout=seconds)
+    for process in alive:
+        with contextlib.suppress(psutil.Error):
+            process.kill()
+    return len(left)
+
+
 @contextlib.contextmanager
 def stop_on_signals() -> Iterator[None]:
     """SIGTERM and SIGHUP end the program as Ctrl-C does, so that every ``finally`` runs and stops what was
@@ -299,3 +341,10 @@ def stop_on_signals() -> Iterator[None]:
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
+
+
+if __name__ == "__main__":  # python -m pipelines.cluster.services stop TAG  (see .ci/run)
+    if sys.argv[1:2] == ["stop"] and len(sys.argv) == 3:
+        print(f"stopped {stop_tagged(sys.argv[2])} left-over process(es)")
+    else:
+        sys.exit("usage: python -m pipelines.cluster.services stop TAG")

@@ -14,15 +14,20 @@ import dagster as dg
 import psutil
 import pytest
 
-from cluster_helpers import finish, lake_env, start_run
 from helpers import copy_seeds, example_results, run_pipeline, warehouse_contents
 from pipelines.bench.corpus import write_corpus
-from pipelines.cluster.services import PROJECT
+from pipelines.cluster.services import PROJECT, start_run
 from pipelines.warehouse.store import Warehouse
 from pipelines.warehouse.target import open_warehouse
 
 pytestmark = pytest.mark.cluster
 SEEDS = PROJECT / "corpus"
+
+
+def finish(run: subprocess.Popen, timeout: float = 1800) -> str:
+    output, _ = run.communicate(timeout=timeout)
+    assert run.returncode == 0, output[-5000:]
+    return output
 
 
 def lake_of(env: dict[str, str]):
@@ -53,7 +58,7 @@ def workers_of(runs: list[tuple[str, str, str]], prefix: str) -> set[str]:
 
 
 def test_the_seeds_built_by_two_workers_equal_a_build_on_one_machine(cluster, seed_warehouse, tmp_path):
-    env = lake_env(cluster, "seeds", copy_seeds(tmp_path / "corpus"))
+    env = cluster.lake_env("seeds", copy_seeds(tmp_path / "corpus"))
     output = finish(start_run(env))
     assert "│ articles                    │ 5  │" in output  # the summary make run prints
     lake, single = lake_of(env), Warehouse(seed_warehouse)
@@ -65,7 +70,7 @@ def test_the_seeds_built_by_two_workers_equal_a_build_on_one_machine(cluster, se
 def test_a_generated_corpus_built_by_two_workers_equals_a_build_on_one_machine(cluster, tmp_path):
     corpus = tmp_path / "corpus"
     write_corpus(SEEDS, corpus, 160, seed=3)  # five batches, five extraction steps
-    env = lake_env(cluster, "generated", corpus)
+    env = cluster.lake_env("generated", corpus)
     finish(start_run(env))
     run_pipeline(corpus, tmp_path / "one.duckdb")
     contents = warehouse_contents(lake_of(env))
@@ -85,7 +90,7 @@ def _parsing(workers) -> object | None:
 def test_a_worker_killed_mid_step_is_survived_nothing_lost_or_doubled(cluster, tmp_path):
     corpus = tmp_path / "corpus"
     write_corpus(SEEDS, corpus, 128, seed=5)
-    env = lake_env(cluster, "killed", corpus)
+    env = cluster.lake_env("killed", corpus)
     run = start_run(env)
     deadline = time.monotonic() + 900
     while (victim := _parsing(cluster.workers)) is None:
@@ -129,7 +134,7 @@ while True:
 
 def test_a_reader_process_queries_the_lake_while_a_run_loads_it(cluster, tmp_path):
     corpus = copy_seeds(tmp_path / "corpus")
-    env = lake_env(cluster, "readers", corpus)
+    env = cluster.lake_env("readers", corpus)
     finish(start_run(env))
     lake = lake_of(env)
     state = "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes), (SELECT count(*) FROM pipeline_runs)"
