@@ -18,6 +18,10 @@ def main(argv: list[str] | None = None) -> int:
                         add_help=False)
     commands.add_parser("cluster-demo", help="build the corpus on two Celery workers into a DuckLake (starts and "
                                              "stops PostgreSQL, Redis and the workers)")
+    commands.add_parser("compare", help="whether two warehouses hold the same rows, bookkeeping aside",
+                        add_help=False)
+    commands.add_parser("order-check", help="one-run build against shuffled incremental builds of a mixed corpus",
+                        add_help=False)
     args, rest = parser.parse_known_args(argv)
     if args.command == "run":
         from pipelines.cli.run import main as run
@@ -37,6 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "cluster-demo":
         from pipelines.cli.cluster import main as cluster_demo
         return cluster_demo()
+    if args.command == "order-check":
+        from pipelines.cli.order import main as order_check
+        return order_check(rest)
+    if args.command == "compare":
+        from pipelines.cli.compare import main as compare
+        return compare(rest)
     if args.command == "bench":
         from pipelines.cli.bench import main as bench
         return bench(rest)

@@ -135,6 +135,23 @@ COMMENT ON TABLE entity_aliases IS 'Every surface form an entity is written as (
 COMMENT ON COLUMN entity_aliases.entity_id IS 'The entity.';
 COMMENT ON COLUMN entity_aliases.alias IS 'One way the articles write it.';
 
+CREATE TABLE IF NOT EXISTS article_names (
+    article_id    VARCHAR NOT NULL REFERENCES articles (article_id),
+    article_key   VARCHAR NOT NULL,
+    entity_id     VARCHAR NOT NULL REFERENCES entities (entity_id),
+    name          VARCHAR NOT NULL,
+    label         VARCHAR NOT NULL,
+    mention_count INTEGER NOT NULL,
+    PRIMARY KEY (article_id, article_key)
+);
+COMMENT ON TABLE article_names IS 'Each entity an article names, under the key the article itself gives it, and the warehouse entity that key is linked to (a bare "Putin" to Vladimir Putin). article_entities merges these per entity.';
+COMMENT ON COLUMN article_names.article_id IS 'The article.';
+COMMENT ON COLUMN article_names.article_key IS 'The entity''s key as this article names it, before linking across articles ("putin" where the article says only "Putin").';
+COMMENT ON COLUMN article_names.entity_id IS 'The warehouse entity the name is linked to (sql/load/refresh_entities.sql).';
+COMMENT ON COLUMN article_names.name IS 'Fullest form of the name in this article.';
+COMMENT ON COLUMN article_names.label IS 'Label best supported by the mentions in this article.';
+COMMENT ON COLUMN article_names.mention_count IS 'Number of mentions in this article.';
+
 CREATE TABLE IF NOT EXISTS article_entities (
     article_id    VARCHAR NOT NULL REFERENCES articles (article_id),
     entity_id     VARCHAR NOT NULL REFERENCES entities (entity_id),
@@ -151,31 +168,35 @@ COMMENT ON COLUMN article_entities.label IS 'Label best supported by the mention
 COMMENT ON COLUMN article_entities.mention_count IS 'Number of mentions in this article.';
 
 CREATE TABLE IF NOT EXISTS entity_mentions (
-    article_id VARCHAR NOT NULL REFERENCES articles (article_id),
-    entity_id  VARCHAR NOT NULL REFERENCES entities (entity_id),
-    text       VARCHAR NOT NULL,
-    label      VARCHAR NOT NULL,
-    start_char INTEGER NOT NULL,
-    end_char   INTEGER NOT NULL,
+    article_id  VARCHAR NOT NULL REFERENCES articles (article_id),
+    entity_id   VARCHAR NOT NULL REFERENCES entities (entity_id),
+    article_key VARCHAR NOT NULL,
+    text        VARCHAR NOT NULL,
+    label       VARCHAR NOT NULL,
+    start_char  INTEGER NOT NULL,
+    end_char    INTEGER NOT NULL,
     PRIMARY KEY (article_id, start_char)
 );
 COMMENT ON TABLE entity_mentions IS 'Each place an article names an entity.';
 COMMENT ON COLUMN entity_mentions.article_id IS 'The article.';
 COMMENT ON COLUMN entity_mentions.entity_id IS 'The entity it refers to.';
+COMMENT ON COLUMN entity_mentions.article_key IS 'The entity''s key as this article names it (article_names.article_key).';
 COMMENT ON COLUMN entity_mentions.text IS 'The words used, cleaned of possessives and punctuation (= body[start_char:end_char]).';
 COMMENT ON COLUMN entity_mentions.label IS 'Label spaCy gave this mention (may differ from entities.label).';
 COMMENT ON COLUMN entity_mentions.start_char IS 'Start of the mention in articles.body.';
 COMMENT ON COLUMN entity_mentions.end_char IS 'End of the mention in articles.body (exclusive).';
 
 CREATE TABLE IF NOT EXISTS entity_roles (
-    entity_id  VARCHAR NOT NULL REFERENCES entities (entity_id),
-    article_id VARCHAR NOT NULL REFERENCES articles (article_id),
-    role       VARCHAR NOT NULL,
-    PRIMARY KEY (entity_id, article_id, role)
+    entity_id   VARCHAR NOT NULL REFERENCES entities (entity_id),
+    article_id  VARCHAR NOT NULL REFERENCES articles (article_id),
+    article_key VARCHAR NOT NULL,
+    role        VARCHAR NOT NULL,
+    PRIMARY KEY (article_id, article_key, role)
 );
 COMMENT ON TABLE entity_roles IS 'How an article describes a person: "a fellow at the Brookings Institution", "foreign ministry spokeswoman".';
 COMMENT ON COLUMN entity_roles.entity_id IS 'The entity described.';
 COMMENT ON COLUMN entity_roles.article_id IS 'The article that describes it so.';
+COMMENT ON COLUMN entity_roles.article_key IS 'The entity''s key as this article names it (article_names.article_key).';
 COMMENT ON COLUMN entity_roles.role IS 'The description, as written.';
 
 CREATE TABLE IF NOT EXISTS quotes (
@@ -184,6 +205,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     text              VARCHAR NOT NULL,
     kind              VARCHAR NOT NULL CHECK (kind IN ('direct', 'partial', 'scare', 'indirect')),
     speaker_entity_id VARCHAR REFERENCES entities (entity_id),
+    speaker_key       VARCHAR,
     speaker_name      VARCHAR,
     speaker_text      VARCHAR,
     verb              VARCHAR,
@@ -198,6 +220,7 @@ COMMENT ON COLUMN quotes.article_id IS 'The article.';
 COMMENT ON COLUMN quotes.text IS 'The quoted words without quotation marks (= body[start_char:end_char]).';
 COMMENT ON COLUMN quotes.kind IS 'direct: a quoted clause or sentence; partial: a quoted phrase in the writer''s sentence; scare: quotation marks no one is quoted with; indirect: reported speech without marks.';
 COMMENT ON COLUMN quotes.speaker_entity_id IS 'The speaker as an entity, when it is a named one; NULL otherwise.';
+COMMENT ON COLUMN quotes.speaker_key IS 'The speaker''s key as this article names it (article_names.article_key); NULL when no named speaker.';
 COMMENT ON COLUMN quotes.speaker_name IS 'The speaker''s canonical full name (entities.name); NULL when no named speaker.';
 COMMENT ON COLUMN quotes.speaker_text IS 'How the article refers to the speaker there: "he", "Duben", "a senior official".';
 COMMENT ON COLUMN quotes.verb IS 'The cue: lemma of the speech verb (say, add, tell, ...), "according to", "-" for a dash attribution, ":" for a colon.';
@@ -254,3 +277,9 @@ COMMENT ON COLUMN pipeline_runs.articles_added IS 'New articles.';
 COMMENT ON COLUMN pipeline_runs.articles_changed IS 'Articles whose file changed and whose rows were replaced.';
 COMMENT ON COLUMN pipeline_runs.files_missing IS 'Files that disappeared since the previous run.';
 COMMENT ON COLUMN pipeline_runs.errors IS 'Files that could not be processed in this run (see ingest_errors).';
+
+CREATE TABLE IF NOT EXISTS warehouse_schema (
+    schema_sha256 VARCHAR NOT NULL
+);
+COMMENT ON TABLE warehouse_schema IS 'The version of sql/schema.sql the warehouse was built with (one row). A warehouse of another version is rebuilt from the corpus by the next run.';
+COMMENT ON COLUMN warehouse_schema.schema_sha256 IS 'SHA-256 of sql/schema.sql, first 16 hex digits.';

@@ -1,4 +1,5 @@
-"""The data-quality checks look at what the last run loaded, and fail on broken rows there."""
+"""The data-quality checks look at what the last run loaded, fail on broken rows there, and fail when they
+cannot look."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import shutil
 import duckdb
 
 from helpers import copy_seeds, output_metadata, rows, run_pipeline
+from pipelines.defs.checks import warehouse_checks
+from pipelines.defs.resources import WarehouseResource
 from pipelines.warehouse.sqlfiles import SQL_DIR
 
 
@@ -41,3 +44,22 @@ def test_a_span_that_misses_its_words_fails_the_check(seed_warehouse, tmp_path):
     [(table, *_)] = check_rows(broken, "spans_match_body")
     assert table == "date_mentions"
 
+
+
+def test_every_check_fails_when_there_is_no_warehouse_to_check(tmp_path):
+    results = [check(warehouse=WarehouseResource(path=str(tmp_path / "absent.duckdb"))) for check in warehouse_checks]
+    assert len(results) == 4
+    assert not [r for r in results if r.passed]
+    assert all("no warehouse" in r.metadata["problem"].value for r in results)
+
+
+def test_every_check_fails_when_it_cannot_see_what_the_last_run_loaded(seed_warehouse, tmp_path):
+    broken = tmp_path / "broken.duckdb"
+    shutil.copy(seed_warehouse, broken)
+    resource = WarehouseResource(path=str(broken))
+    assert all(check(warehouse=resource).passed for check in warehouse_checks)
+    with duckdb.connect(str(broken)) as con:  # the articles' stamp no longer matches the run's
+        con.execute("UPDATE articles SET ingested_at = ingested_at - INTERVAL 1 SECOND")
+    results = [check(warehouse=resource) for check in warehouse_checks]
+    assert not [r for r in results if r.passed]
+    assert all("loaded 5 articles but the checks would see 0" in r.metadata["problem"].value for r in results)

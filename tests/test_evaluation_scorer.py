@@ -4,11 +4,15 @@ warehouses (a real DuckDB file with the real schema, rows written by hand) whose
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import duckdb
 import pytest
 
-from pipelines.evaluation.report import score_dates, score_people, score_published, score_quotes
+from helpers import SEED_CORPUS
+from pipelines.evaluation.gold import load_gold
+from pipelines.evaluation.report import below_floors, score_dates, score_people, score_published, score_quotes
+from pipelines.evaluation.report import main as evaluate
 from pipelines.warehouse.rows import entity_id_for
 from pipelines.warehouse.sqlfiles import run_sql_file
 from pipelines.warehouse.store import Warehouse
@@ -145,3 +149,34 @@ def test_publication_dates_are_right_at_their_precision(tmp_path, found, precisi
     wh = make_warehouse(tmp_path, published=found, precision=precision)
     [line] = score_published(wh, {"a.txt": {"published": expected}})
     assert line.endswith(verdict)
+
+
+def test_floors_name_each_figure_that_falls_short_and_ignore_what_holds():
+    limits = {"floors": {"direct_quotes_recall": 1.0, "people_f1": 0.925, "date_values_right": 0.9},
+              "ceilings": {"not_people_as_person": 0}}
+    found = {"direct_quotes_recall": 62 / 63, "people_f1": 0.92516, "date_values_right": None,
+             "not_people_as_person": 2}
+    assert below_floors(found, limits) == [
+        "direct_quotes_recall = 0.984, below its floor 1.0",
+        "date_values_right = n/a, below its floor 0.9",
+        "not_people_as_person = 2, above its ceiling 0",
+    ]  # people_f1 holds: compared as printed, 0.925
+
+
+def test_make_eval_exits_non_zero_when_a_figure_falls_below_its_floor(tmp_path, capsys):
+    """One seed article, its gold annotations with one direct quote added that the article does not hold:
+    recall falls to n-1/n, below the seeds' floor of 1.0."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    name = "002_5b83c3a975a3c4f5.txt"
+    (corpus / name).write_bytes((SEED_CORPUS / name).read_bytes())
+    truth = load_gold()[name]
+    gold = {name: {**truth, "quotes": [*truth["quotes"], {**truth["quotes"][0], "kind": "direct",
+                                                          "start": 0, "end": 40}]}}
+    gold_file = tmp_path / "seeds.json"  # named so that the seeds' floors apply
+    gold_file.write_text(json.dumps(gold), encoding="utf-8")
+    assert evaluate(["--corpus", str(corpus), "--gold", str(gold_file), "--sidecars", "none"]) == 1
+    out = capsys.readouterr().out
+    assert "direct_quotes_recall = " in out and "below its floor 1.0" in out
+    assert evaluate(["--corpus", str(corpus), "--gold", str(gold_file), "--sidecars", "none",
+                     "--floors", str(tmp_path / "none.toml")]) == 0

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.ingest.files import MAX_FILE_BYTES, discover, read_article, read_bytes
+from pipelines.ingest.plan import article_id_for
 from pipelines.models import IngestError, RawArticle
 
 TEXT = "Fédération chief “Zoë” said: it’s done — for now.\nSecond line."
@@ -109,3 +110,33 @@ def test_discovery_is_recursive_and_skips_hidden_and_sidecars(tmp_path):
     for name in ("sub dir/déjà vu/x y.txt", "b.html", "c.meta.json", ".hidden.txt", "notes.md"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert [s.source_path for s in discover(tmp_path)] == ["b.html", "sub dir/déjà vu/x y.txt"]
+
+
+def ingest_corpus(corpus: Path, tmp_path: Path):
+    from pipelines.ingest.plan import ingest, scan
+    from pipelines.staging import BatchWriter
+
+    return ingest(scan(corpus, {}), BatchWriter(tmp_path / "staged", batch_size=8))
+
+
+def test_the_same_bytes_read_another_way_are_another_article(tmp_path):
+    """Same bytes as HTML and as text, or with another sidecar, are read differently: not duplicates."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    page = b"<html><body><p>" + TEXT.encode() + b" The minister said the talks would resume.</p></body></html>"
+    for name in ("a.html", "a.txt", "b.txt", "c.txt", "d.txt"):
+        (corpus / name).write_bytes(page)
+    (corpus / "c.meta.json").write_text('{"title": "Another title"}', encoding="utf-8")
+    result = ingest_corpus(corpus, tmp_path)
+    assert sorted(a.source_path for a in result.articles.records()) == ["a.html", "a.txt", "c.txt"]
+    assert result.duplicates == {"b.txt": article_id_for("a.txt"), "d.txt": article_id_for("a.txt")}
+
+
+def test_content_that_cannot_be_an_article_fails_the_same_way_in_every_file(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (corpus / name).write_bytes(b" \n\n ")
+    result = ingest_corpus(corpus, tmp_path)
+    assert [(e.source_path, e.error) for e in result.errors] == [("a.txt", "empty"), ("b.txt", "empty")]
+    assert result.hashes["a.txt"] == result.hashes["b.txt"]

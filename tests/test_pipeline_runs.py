@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from helpers import copy_seeds, output_metadata, rows, run_pipeline
@@ -93,3 +94,16 @@ def test_a_removed_file_is_marked_not_deleted(tmp_path):
     assert rows(warehouse, "SELECT status FROM source_files WHERE source_path = '000_361a8e87247608ad.txt'") == [("missing",)]
     assert rows(warehouse, "SELECT count(*) FROM articles WHERE missing_since IS NOT NULL") == [(1,)]
     assert rows(warehouse, "SELECT count(*) FROM articles") == [(5,)]
+
+
+def test_a_warehouse_of_an_older_schema_is_rebuilt_from_the_corpus(tmp_path):
+    corpus, warehouse = copy_seeds(tmp_path / "corpus"), tmp_path / "news.duckdb"
+    run_pipeline(corpus, warehouse)
+    before = snapshot(warehouse)
+    with duckdb.connect(str(warehouse)) as con:  # as a warehouse written before article_names existed
+        con.execute("DROP TABLE warehouse_schema")
+        con.execute("DROP TABLE article_names")
+    again = run_pipeline(corpus, warehouse)
+    assert output_metadata(again, "corpus_scan")["to_read"] == 5  # every file read again
+    assert snapshot(warehouse) == before
+    assert rows(warehouse, "SELECT count(*) FROM article_names") != [(0,)]

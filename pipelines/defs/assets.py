@@ -15,7 +15,7 @@ from pipelines.ingest.plan import CorpusScan, IngestResult, ingest, scan
 from pipelines.nlp.pipeline import BATCH_SIZE
 from pipelines.staging import BatchWriter, remove_run, run_folder
 from pipelines.stages import StageOutput, clean_articles
-from pipelines.warehouse.load import load, read_known_files
+from pipelines.warehouse.load import RunInput, load, read_known_files
 
 WRITER_TAGS = {"news_warehouse/writes": "warehouse"}  # dagster.yaml lets one such run go at a time
 
@@ -74,10 +74,10 @@ def news_warehouse(
     extractions: StageOutput,
 ) -> dg.MaterializeResult:
     store = warehouse.get()
-    summary = load(
-        store, corpus_scan, raw_articles, extractions.staged, extractions.source_paths, extractions.errors,
+    summary = load(store, RunInput(
+        corpus_scan, raw_articles, extractions.staged, extractions.source_paths, extractions.errors,
         run_id=context.run.run_id, started_at=corpus_scan.scanned_at,
-    )
+    ))
     # Only after success: a failed run keeps its batches, so that Dagster can re-execute it from the failed step.
     remove_run(store.staging_root, context.run.run_id)
     return dg.MaterializeResult(metadata={

@@ -11,18 +11,20 @@ import argparse
 import datetime as dt
 import shutil
 import tempfile
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.defs.resources import CorpusResource, WarehouseResource
-from pipelines.evaluation.cleaning import SEED_CORPUS, format_seed_score, score_seeds
+from pipelines.evaluation.cleaning import SEED_CORPUS, SeedCleaningScore, format_seed_score, score_seeds
 from pipelines.evaluation.gold import GOLD_FILE, load_gold, raw_to_body
 from pipelines.evaluation.warehouse_articles import read_clean_articles
 from pipelines.nlp.names import entity_key
 from pipelines.warehouse.store import Warehouse
 
 SIDECARS = GOLD_FILE.parent / "sidecars"
+FLOORS = GOLD_FILE.parent / "floors.toml"
 
 
 @dataclass
@@ -36,6 +38,10 @@ class Ratio:
 
     def __str__(self) -> str:
         return f"{self.hit}/{self.total} = {self.hit / self.total:.3f}" if self.total else "n/a"
+
+    @property
+    def share(self) -> float | None:
+        return self.hit / self.total if self.total else None
 
 
 @dataclass
@@ -125,10 +131,16 @@ class PeopleScores:
     mistakes: list[str] = field(default_factory=list)
 
     def prf(self, tp: int, fp: int, fn: int) -> str:
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
+        return "P {:.3f}  R {:.3f}  F1 {:.3f}".format(*_prf(tp, fp, fn))
+
+    def micro_f1(self) -> float:
+        return _prf(*map(sum, zip(*self.per_article.values(), strict=True)))[2] if self.per_article else 0.0
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
 def score_people(wh: Warehouse, gold: dict[str, dict]) -> PeopleScores:
@@ -194,6 +206,45 @@ def score_published(wh: Warehouse, gold: dict[str, dict]) -> list[str]:
     return lines
 
 
+def figures(cleaning: SeedCleaningScore, published: list[str], q: QuoteScores, p: PeopleScores,
+            dates: Ratio) -> dict[str, float | int | None]:
+    """The figures the floors (tests/gold/floors.toml) hold: shares from 0 to 1 (None when nothing was
+    annotated) and counts of mistakes."""
+    n = cleaning.articles
+    return {
+        "boilerplate_recall": cleaning.boilerplate_recall,
+        "titles_right": cleaning.right["title"] / n if n else None,
+        "authors_right": cleaning.right["authors"] / n if n else None,
+        "publishers_right": cleaning.right["publisher"] / n if n else None,
+        "publication_dates_right": sum("  right" in line for line in published) / len(published) if published else None,
+        "direct_quotes_recall": q.direct_recall.share,
+        "direct_quotes_precision": q.direct_precision.share,
+        "direct_quotes_exact_speaker": q.direct_speaker.share,
+        "partial_quotes_right_speaker": q.partial_speaker.share,
+        "partial_quotes_rightly_no_speaker": q.partial_no_speaker.share,
+        "people_f1": p.micro_f1(),
+        "date_values_right": dates.share,
+        "lines_wrongly_removed": len(cleaning.wrongly_removed),
+        "scare_quotes_given_a_speaker": q.scare_with_speaker,
+        "not_people_as_person": len(p.not_people_as_person),
+        "people_split_across_entities": sum(1 for n in p.cross_article.values() if n != 1),
+    }
+
+
+def below_floors(found: dict[str, float | int | None], limits: dict) -> list[str]:
+    """The figures that fall short of their floor or exceed their ceiling. Shares are compared as printed, to
+    three decimals; a floor on a figure the set cannot measure (nothing annotated) counts as missed."""
+    failures = []
+    for name, floor in limits.get("floors", {}).items():
+        value = found.get(name)
+        if value is None or round(value, 3) < floor:
+            failures.append(f"{name} = {'n/a' if value is None else f'{value:.3f}'}, below its floor {floor}")
+    for name, ceiling in limits.get("ceilings", {}).items():
+        if found[name] > ceiling:
+            failures.append(f"{name} = {found[name]}, above its ceiling {ceiling}")
+    return failures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipelines eval", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -201,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD_FILE, help="annotations, in the format of seeds.json")
     parser.add_argument("--sidecars", type=Path, default=SIDECARS,
                         help="sidecars for the date build (publication dates the texts do not give)")
+    parser.add_argument("--floors", type=Path, default=FLOORS,
+                        help="the least each figure may be, per gold file name (exit 1 when one falls short)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every mistake")
     args = parser.parse_args(argv)
     gold = load_gold(args.gold)
@@ -213,13 +266,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def _report(args: argparse.Namespace, gold: dict[str, dict], out: Path) -> int:
     shipped = build(args.corpus, out / "shipped.duckdb")
+    cleaning = score_seeds(read_clean_articles(shipped), gold)
+    published = score_published(shipped, gold)
     sidecars = sorted(args.sidecars.glob("*.meta.json")) if args.sidecars.is_dir() else []
     anchored = build(args.corpus, out / "with_sidecars.duckdb", sidecars) if sidecars else shipped
     print(f"News Warehouse evaluation on {len(gold)} articles of {args.gold.name} ({dt.date.today().isoformat()})\n")
     print("Cleaning and metadata")
-    print("\n".join("  " + line for line in format_seed_score(score_seeds(read_clean_articles(shipped), gold)).splitlines()))
+    print("\n".join("  " + line for line in format_seed_score(cleaning).splitlines()))
     print("  publication dates from the text:")
-    print("\n".join(score_published(shipped, gold)))
+    print("\n".join(published))
     q = score_quotes(shipped, gold)
     print("\nQuotes")
     print(f"  direct quotes found (recall)       {q.direct_recall}")
@@ -245,4 +300,13 @@ def _report(args: argparse.Namespace, gold: dict[str, dict], out: Path) -> int:
         print("\nMistakes")
         for line in q.mistakes + p.mistakes + date_mistakes:
             print("  " + line)
-    return 0
+    limits = tomllib.loads(args.floors.read_text(encoding="utf-8")).get(args.gold.stem) if args.floors.is_file() else None
+    if limits is None:
+        print(f"\nNo floors for {args.gold.stem} in {args.floors}: nothing to hold the figures to.")
+        return 0
+    failures = below_floors(figures(cleaning, published, q, p, dates), limits)
+    print(f"\nFloors ({args.floors.name}, [{args.gold.stem}]): "
+          + ("every figure holds." if not failures else f"{len(failures)} figure(s) fell short:"))
+    for line in failures:
+        print(f"  {line}")
+    return 1 if failures else 0

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pipelines.ingest.decoding import DecodingError, decode
 from pipelines.ingest.reading import ReadRefused, read_inside
-from pipelines.ingest.sidecar import SIDECAR_SUFFIX, SidecarError, read_sidecar, sidecar_path
+from pipelines.ingest.sidecar import SIDECAR_SUFFIX, SidecarError, read_sidecar, read_sidecar_bytes, sidecar_path
 from pipelines.models import IngestError, RawArticle, SourceFile
 
 ARTICLE_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html"}
@@ -29,7 +29,9 @@ def display_path(relative: str) -> str:
 
 def discover(corpus_dir: Path) -> list[SourceFile]:
     """Every article file under corpus_dir, recursively, hidden ones left out, sorted by path. Links to
-    folders are not followed; whether an entry can be read is decided when it is read."""
+    folders are not followed; whether an entry can be read is decided when it is read. A file's size and
+    modification time include its sidecar's (the sum of the sizes, the later time), so that a changed sidecar
+    is a changed file."""
     corpus_dir = Path(corpus_dir)
     found = []
     for root, dirs, files in os.walk(corpus_dir):
@@ -42,11 +44,17 @@ def discover(corpus_dir: Path) -> list[SourceFile]:
                 info = _stat(path)
             except OSError:
                 continue  # vanished between listing and stat: it is simply not there any more
+            size, mtime = info.st_size, info.st_mtime_ns
+            try:
+                sidecar = sidecar_path(path).lstat()
+                size, mtime = size + sidecar.st_size, max(mtime, sidecar.st_mtime_ns)
+            except OSError:
+                pass  # no sidecar
             found.append(SourceFile(
                 source_path=display_path(path.relative_to(corpus_dir).as_posix()),
                 absolute_path=str(path),
-                size_bytes=info.st_size,
-                mtime_ns=info.st_mtime_ns,
+                size_bytes=size,
+                mtime_ns=mtime,
             ))
     return sorted(found, key=lambda f: f.source_path)
 
@@ -59,8 +67,29 @@ def _stat(path: Path) -> os.stat_result:
         return path.lstat()  # a broken link or a loop: reading it will say so
 
 
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def content_hash(data: bytes, sidecar: bytes | None = None, fmt: str = "txt") -> str:
+    """The identity of an article file: SHA-256 of its bytes, followed by its sidecar's when it has one and by
+    its format when it is not plain text. Two files are the same article only when they are read the same way:
+    the same bytes as HTML and as text are two articles, and so are the same bytes with other metadata."""
+    digest = hashlib.sha256(data)
+    if sidecar is not None:
+        digest.update(b"\x00sidecar\x00" + sidecar)
+    if fmt != "txt":
+        digest.update(b"\x00format\x00" + fmt.encode("ascii"))
+    return digest.hexdigest()
+
+
+def identify(source: SourceFile) -> tuple[bytes, str] | IngestError:
+    """The file's bytes and its identity (content_hash with its sidecar), or why they could not be read."""
+    data = read_bytes(source)
+    if isinstance(data, IngestError):
+        return data
+    try:
+        sidecar = read_sidecar_bytes(Path(source.absolute_path), corpus_root(source))
+    except SidecarError as exc:
+        return IngestError(source.source_path, "bad_sidecar",
+                           f"{exc}. Fix or remove {sidecar_path(Path(source.source_path)).as_posix()}.")
+    return data, content_hash(data, sidecar, ARTICLE_SUFFIXES[Path(source.source_path).suffix.lower()])
 
 
 def corpus_root(source: SourceFile) -> Path:
@@ -83,8 +112,9 @@ def read_bytes(source: SourceFile) -> bytes | IngestError:
         return IngestError(source.source_path, "unreadable", f"The file could not be read: {exc.strerror or exc}.")
 
 
-def read_article(source: SourceFile, data: bytes) -> RawArticle | IngestError:
-    """Decodes the bytes of one file (and reads its sidecar) into a RawArticle."""
+def read_article(source: SourceFile, data: bytes, identity: str | None = None) -> RawArticle | IngestError:
+    """Decodes the bytes of one file (and reads its sidecar) into a RawArticle whose content_sha256 is
+    ``identity`` (see identify; by default the hash of the bytes)."""
     fmt = ARTICLE_SUFFIXES[Path(source.source_path).suffix.lower()]
     try:
         text, encoding = decode(data)
@@ -104,7 +134,7 @@ def read_article(source: SourceFile, data: bytes) -> RawArticle | IngestError:
         return IngestError(source.source_path, "empty", "The file holds no text.")
     return RawArticle(
         source_path=source.source_path,
-        content_sha256=content_hash(data),
+        content_sha256=identity or content_hash(data),
         text=text,
         format=fmt,
         encoding=encoding,

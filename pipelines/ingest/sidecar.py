@@ -40,18 +40,28 @@ def parse_published(value: str) -> tuple[dt.date, str] | None:
         return None
 
 
-def read_sidecar(article_path: Path, corpus_dir: Path) -> dict:
-    """The sidecar's known fields ({} when there is none). Raises SidecarError when it is unusable. It is read
-    with the care of the article itself (pipelines.ingest.reading)."""
+def read_sidecar_bytes(article_path: Path, corpus_dir: Path) -> bytes | None:
+    """The sidecar's bytes (None when there is none), read with the care of the article itself
+    (pipelines.ingest.reading). Raises SidecarError when it cannot be read."""
     path = sidecar_path(article_path)
     if not os.path.lexists(path):
-        return {}
+        return None
     try:
-        data = json.loads(read_inside(path, corpus_dir, MAX_SIDECAR_BYTES).decode("utf-8-sig"))
+        return read_inside(path, corpus_dir, MAX_SIDECAR_BYTES)
     except ReadRefused as exc:
         raise SidecarError(f"{path.name} cannot be used: {exc}") from exc
     except OSError as exc:
         raise SidecarError(f"{path.name} could not be read: {exc.strerror or exc}") from exc
+
+
+def read_sidecar(article_path: Path, corpus_dir: Path) -> dict:
+    """The sidecar's known fields ({} when there is none). Raises SidecarError when it is unusable."""
+    raw = read_sidecar_bytes(article_path, corpus_dir)
+    if raw is None:
+        return {}
+    path = sidecar_path(article_path)
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise SidecarError(f"{path.name} is not valid JSON: {exc}") from exc
     if not isinstance(data, dict):

@@ -39,8 +39,9 @@ def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, KnownFile]:
 
 
 def read_known_files(warehouse: Warehouse) -> dict[str, KnownFile]:
-    """What the published warehouse knows of the corpus ({} before the first run)."""
-    if not warehouse.exists():
+    """What the published warehouse knows of the corpus ({} before the first run, and when the warehouse was
+    built with another version of the schema: it is then rebuilt from the whole corpus)."""
+    if not warehouse.current():
         return {}
     with warehouse.connect_readonly() as con:
         return known_files(con)
@@ -108,11 +109,26 @@ def _record_errors(
         run_sql_file(con, "load/record_errors.sql", ok_paths=ok_paths, now=now)
 
 
-def _chunks(extractions: StagedBatches) -> Iterator[list[Extraction]]:
-    """The staged extractions, about LOAD_CHUNK articles at a time."""
+def _failed_with_their_duplicates(failures: list[IngestError], ingest: IngestResult, known: dict[str, KnownFile],
+                                  present: set[str]) -> list[IngestError]:
+    """Articles that failed after ingest (cleaning, language processing, loading), and every present file that
+    duplicates one: the same content fails the same way in each file that holds it, as a run that met that
+    file first would have found."""
+    by_article = {article_id_for(e.source_path): e for e in failures}
+    pointing = {**{p: k.article_id for p, k in known.items() if k.status == "duplicate" and p in present},
+                **ingest.duplicates}
+    shared = [IngestError(path, by_article[article].error,
+                          f"{by_article[article].detail} (The same content as {by_article[article].source_path}.)")
+              for path, article in sorted(pointing.items()) if article in by_article and path not in
+              {e.source_path for e in failures}]
+    return [*failures, *shared]
+
+
+def _chunks(extractions: StagedBatches, paths: set[str]) -> Iterator[list[Extraction]]:
+    """The staged extractions of the articles at ``paths``, about LOAD_CHUNK articles at a time."""
     chunk: list[Extraction] = []
     for batch in extractions:
-        chunk.extend(batch)
+        chunk.extend(ex for ex in batch if ex.article.source_path in paths)
         if len(chunk) >= LOAD_CHUNK:
             yield chunk
             chunk = []
@@ -120,51 +136,106 @@ def _chunks(extractions: StagedBatches) -> Iterator[list[Extraction]]:
         yield chunk
 
 
-def load(
-    warehouse: Warehouse,
-    scan: CorpusScan,
-    ingest: IngestResult,
-    extractions: StagedBatches,
-    extracted_paths: list[str],
-    failures: list[IngestError],
-    run_id: str,
-    started_at: dt.datetime,
-) -> LoadSummary:
+@dataclass(frozen=True)
+class RunInput:
+    """What a run hands the load stage. ``extractions`` holds the Extraction of each article in
+    ``extracted_paths``; ``failures`` are the articles cleaning or language processing could not handle."""
+
+    scan: CorpusScan
+    ingest: IngestResult
+    extractions: StagedBatches
+    extracted_paths: list[str]
+    failures: list[IngestError]
+    run_id: str
+    started_at: dt.datetime
+
+
+def load(warehouse: Warehouse, run: RunInput) -> LoadSummary:
     """Writes the run into a private copy of the warehouse and publishes it (see Warehouse.build).
-    ``extractions`` holds the Extraction of each article in ``extracted_paths``."""
+
+    Failure containment: when the load fails (a constraint, a warehouse-wide statement meeting data it cannot
+    handle), the run's articles are tried again in path order on scratch copies to find the one that completes
+    the failing combination (binary search over prefixes); it becomes an ``ingest_errors`` row saying why, and
+    the rest is published. A failure that happens without any of the run's articles is not theirs: the run
+    fails with it, and the published warehouse stays as it was."""
+    left_out: dict[str, IngestError] = {}
+    while True:
+        try:
+            return _load(warehouse, run, left_out, publish=True)
+        except Exception as failure:  # noqa: BLE001  (any failure is first put down to an article, if one causes it)
+            culprit = _culprit(warehouse, run, left_out, failure)
+            left_out[culprit] = IngestError(
+                culprit, "failed",
+                f"Loading this article into the warehouse failed together with the articles already there "
+                f"({type(failure).__name__}: {failure}); it was left out and the other articles were published.")
+
+
+def _culprit(warehouse: Warehouse, run: RunInput, left_out: dict[str, IngestError], failure: Exception) -> str:
+    """The article whose addition (in path order) makes the load fail; re-raises ``failure`` when the load
+    fails without any of the run's articles."""
+    candidates = sorted(set(run.extracted_paths) - set(left_out))
+
+    def fails_with(first: int) -> bool:
+        """Whether loading only the first ``first`` candidates fails (on a scratch copy, never published)."""
+        others = {p: IngestError(p, "left_out", "") for p in candidates[first:]}
+        try:
+            _load(warehouse, run, {**left_out, **others}, publish=False)
+        except Exception:  # noqa: BLE001
+            return True
+        return False
+
+    if not candidates or fails_with(0):
+        raise failure
+    low, high = 0, len(candidates)  # loading the first ``low`` succeeds, the first ``high`` fails
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (low, middle) if fails_with(middle) else (middle, high)
+    return candidates[high - 1]
+
+
+def _load(warehouse: Warehouse, run: RunInput, left_out: dict[str, IngestError], publish: bool) -> LoadSummary:
+    """One attempt at loading the run, without the articles ``left_out`` (which become errors)."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    errors = list(ingest.errors) + list(failures)
-    with warehouse.build() as build:
+    scan, ingest = run.scan, run.ingest
+    with warehouse.build(publish=publish) as build:
         con = build.con
         known = known_files(con)
         stats = {f.source_path: f for f in scan.files}
-        loaded_paths = set(extracted_paths)
-        # Articles whose rows go: re-extracted ones, and files that now duplicate another article.
-        replaced = sorted({article_id_for(p) for p in loaded_paths | set(ingest.duplicates)})
+        errors = list(ingest.errors) + _failed_with_their_duplicates(
+            [*run.failures, *left_out.values()], ingest, known, set(stats))
+        loaded_paths = set(run.extracted_paths) - set(left_out)
+        duplicates = {p: a for p, a in ingest.duplicates.items() if p not in {e.source_path for e in errors}}
+        # Articles whose rows go: re-extracted ones, files that now duplicate another article, and files that
+        # are errors now (a file's current version is what the warehouse holds, as a fresh build would).
+        replaced = sorted({article_id_for(p) for p in loaded_paths | set(duplicates)
+                           | {e.source_path for e in errors}})
         # Readers never see the build before it is published whole (see Warehouse.build, Lake.build).
         build.delete_articles(replaced)
         build.begin()
         columns = _table_columns(con, ARTICLE_TABLES + ("entities",))
-        for chunk in _chunks(extractions):
+        for chunk in _chunks(run.extractions, loaded_paths):
             _insert_rows(con, frames([article_rows(ex, now) for ex in chunk], columns))
 
         outcomes: list[tuple] = []
         for path in loaded_paths:
             outcomes.append((path, ingest.hashes[path], "article", article_id_for(path)))
-        for path, article_id in ingest.duplicates.items():
+        for path, article_id in duplicates.items():
             outcomes.append((path, ingest.hashes[path], "duplicate", article_id))
+        failed = {e.source_path for e in errors}
         for source in ingest.unchanged:
             k = known[source.source_path]
-            outcomes.append((source.source_path, k.content_sha256, k.status, k.article_id))
+            if source.source_path not in failed:
+                outcomes.append((source.source_path, k.content_sha256, k.status, k.article_id))
         for err in errors:
             k = known.get(err.source_path)
-            outcomes.append((err.source_path, ingest.hashes.get(err.source_path), "error", k and k.article_id))
+            sha = ingest.hashes.get(err.source_path) or (k.content_sha256 if k and k.status != "missing" else None)
+            outcomes.append((err.source_path, sha, "error", None))
         _upsert_source_files(con, outcomes, stats, now)
         _record_errors(con, errors, [p for p, _, status, _ in outcomes if status != "error"], now)
         run_sql_file(con, "load/record_presence.sql", now=now, present=[f.source_path for f in scan.files],
                      missing=scan.missing)
         summary = LoadSummary(
-            run_id=run_id,
+            run_id=run.run_id,
             files_seen=len(scan.files),
             files_processed=len(scan.to_read),
             articles_added=sum(1 for p in loaded_paths if p not in known or known[p].status != "article"),
@@ -172,7 +243,7 @@ def load(
             files_missing=len(scan.missing),
             errors=len(errors),
         )
-        run_sql_file(con, "load/record_run.sql", **summary.__dict__, started_at=started_at.replace(tzinfo=None),
+        run_sql_file(con, "load/record_run.sql", **summary.__dict__, started_at=run.started_at.replace(tzinfo=None),
                      finished_at=now)
         build.commit()
         build.refresh_entities(replaced)

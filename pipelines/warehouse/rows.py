@@ -13,9 +13,10 @@ import pandas as pd
 from pipelines.ingest.plan import article_id_for
 from pipelines.models import Extraction
 
-# Tables that hold per-article rows, children before parents: the order to delete them in.
+# Tables that hold per-article rows, children before parents: the order to delete them in. article_entities
+# is filled by sql/load/refresh_entities.sql from article_names, once names are linked across articles.
 ARTICLE_TABLES = (
-    "quotes", "entity_mentions", "entity_roles", "article_entities", "date_mentions",
+    "quotes", "entity_mentions", "entity_roles", "article_entities", "article_names", "date_mentions",
     "article_headings", "body_segments", "removed_lines", "articles",
 )
 
@@ -72,27 +73,30 @@ def article_rows(ex: Extraction, ingested_at: dt.datetime) -> dict[str, list[dic
         "article_headings": _unique([
             {"article_id": article_id, "start_char": s, "end_char": e, "text": body[s:e]} for s, e in art.headings
         ], "start_char"),
+        # Names, counts and links across articles are set by refresh_entities.sql; until then an article's
+        # name stands for the entity of its own key.
         "entities": [
             {"entity_id": entity_ids[i], "entity_key": e.key, "name": e.name, "label": e.label,
-             "article_count": 0, "mention_count": 0}  # counts are set over all articles by refresh_entities.sql
+             "article_count": 0, "mention_count": 0}
             for i, e in enumerate(ex.entities)
         ],
-        "article_entities": [
-            {"article_id": article_id, "entity_id": entity_ids[i], "name": e.name, "label": e.label,
-             "mention_count": mention_counts[i]}
+        "article_names": [
+            {"article_id": article_id, "article_key": e.key, "entity_id": entity_ids[i], "name": e.name,
+             "label": e.label, "mention_count": mention_counts[i]}
             for i, e in enumerate(ex.entities)
         ],
         "entity_mentions": _unique([
-            {"article_id": article_id, "entity_id": entity_ids[m.entity], "text": m.text, "label": m.label,
-             "start_char": m.start, "end_char": m.end} for m in ex.mentions
+            {"article_id": article_id, "entity_id": entity_ids[m.entity], "article_key": ex.entities[m.entity].key,
+             "text": m.text, "label": m.label, "start_char": m.start, "end_char": m.end} for m in ex.mentions
         ], "start_char"),
         "entity_roles": _unique([
-            {"entity_id": entity_ids[i], "article_id": article_id, "role": role}
+            {"entity_id": entity_ids[i], "article_id": article_id, "article_key": e.key, "role": role}
             for i, e in enumerate(ex.entities) for role in e.roles
-        ], "entity_id", "role"),
+        ], "article_key", "role"),
         "quotes": _unique([
             {"quote_id": stable_id(article_id, q.start, q.end, q.kind), "article_id": article_id, "text": q.text,
              "kind": q.kind, "speaker_entity_id": None if q.speaker_entity is None else entity_ids[q.speaker_entity],
+             "speaker_key": None if q.speaker_entity is None else ex.entities[q.speaker_entity].key,
              "speaker_name": None if q.speaker_entity is None else ex.entities[q.speaker_entity].name,
              "speaker_text": q.speaker_text, "verb": q.verb, "start_char": q.start, "end_char": q.end,
              "speaker_start": q.speaker_start, "speaker_end": q.speaker_end}
@@ -105,14 +109,14 @@ def article_rows(ex: Extraction, ingested_at: dt.datetime) -> dict[str, list[dic
             for d in ex.dates
         ], "start_char"),
     }
-    # Merge article_entities rows that two clusters of the article share a key for.
+    # Merge the article_names rows that two clusters of the article share a key for.
     merged: dict[str, dict] = {}
-    for row in rows["article_entities"]:
-        if row["entity_id"] in merged:
-            merged[row["entity_id"]]["mention_count"] += row["mention_count"]
+    for row in rows["article_names"]:
+        if row["article_key"] in merged:
+            merged[row["article_key"]]["mention_count"] += row["mention_count"]
         else:
-            merged[row["entity_id"]] = row
-    rows["article_entities"] = list(merged.values())
+            merged[row["article_key"]] = row
+    rows["article_names"] = list(merged.values())
     return rows
 
 

@@ -4,13 +4,16 @@ Readers (BI tools, notebooks, the DuckDB shell) open ``path``. A run never write
 to a private build file next to it, loads there, checkpoints, closes, and renames the build file over
 ``path``. A reader that has the file open keeps the snapshot it opened; new connections see the new one.
 A run that dies leaves only a stale build file, which the next run throws away. One run writes at a time:
-the others wait for the lock.
+the others wait for the lock. A warehouse built with another version of sql/schema.sql is not copied: the run
+starts from an empty file and, since the warehouse then knows no file (pipelines.warehouse.load), reads the
+whole corpus again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -20,7 +23,11 @@ import duckdb
 
 from pipelines.warehouse.search import load_fts, lock_down
 from pipelines.warehouse.fts_update import refresh_search_indexes
-from pipelines.warehouse.sqlfiles import run_sql_file, run_sql_folder
+from pipelines.warehouse.sqlfiles import SQL_DIR, run_sql_file, run_sql_folder
+
+
+def schema_version() -> str:
+    return hashlib.sha256((SQL_DIR / "schema.sql").read_bytes()).hexdigest()[:16]
 
 
 class FileBuild:
@@ -74,6 +81,15 @@ class Warehouse:
     def exists(self) -> bool:
         return self.path.exists()
 
+    def current(self) -> bool:
+        """Whether the published warehouse exists and was built with this version of sql/schema.sql."""
+        if not self.exists():
+            return False
+        try:
+            return self.query("SELECT schema_sha256 FROM warehouse_schema") == [(schema_version(),)]
+        except duckdb.CatalogException:  # older than the table itself
+            return False
+
     def connect_readonly(self) -> duckdb.DuckDBPyConnection:
         """A read-only connection to the published warehouse, with full-text search loaded and external access
         off (see search.lock_down)."""
@@ -90,17 +106,20 @@ class Warehouse:
             return con.execute(sql, params).fetchall()
 
     @contextlib.contextmanager
-    def build(self) -> Iterator[FileBuild]:
-        """Writes to a private copy of the warehouse, published when the block succeeds."""
+    def build(self, publish: bool = True) -> Iterator[FileBuild]:
+        """Writes to a private copy of the warehouse, published when the block succeeds (with ``publish`` off,
+        a trial: the copy is thrown away either way)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _exclusive_lock(self.lock_path):
             self._discard_build()
-            if self.path.exists():
+            if self.current():
                 shutil.copyfile(self.path, self.build_path)
             con = duckdb.connect(str(self.build_path))
             try:
                 load_fts(con)
                 run_sql_file(con, "schema.sql")
+                con.execute("DELETE FROM warehouse_schema")
+                con.execute("INSERT INTO warehouse_schema VALUES (?)", [schema_version()])
                 yield FileBuild(con)
                 run_sql_folder(con, "views")
                 refresh_search_indexes(con)
@@ -110,6 +129,9 @@ class Warehouse:
                 self._discard_build()
                 raise
             con.close()
+            if not publish:
+                self._discard_build()
+                return
             _fsync(self.build_path)
             os.replace(self.build_path, self.path)
             _fsync(self.path.parent)

@@ -6,6 +6,7 @@ DELETE FROM quotes WHERE article_id IN (SELECT unnest($article_ids));
 DELETE FROM entity_mentions WHERE article_id IN (SELECT unnest($article_ids));
 DELETE FROM entity_roles WHERE article_id IN (SELECT unnest($article_ids));
 DELETE FROM article_entities WHERE article_id IN (SELECT unnest($article_ids));
+DELETE FROM article_names WHERE article_id IN (SELECT unnest($article_ids));
 DELETE FROM date_mentions WHERE article_id IN (SELECT unnest($article_ids));
 DELETE FROM article_headings WHERE article_id IN (SELECT unnest($article_ids));
 DELETE FROM body_segments WHERE article_id IN (SELECT unnest($article_ids));
