@@ -61,7 +61,7 @@ def copy_rows(warehouse: Warehouse | Lake, copies: int) -> None:
         con.execute(
             "INSERT INTO source_files SELECT m.new_path, f.content_sha256, f.size_bytes, f.mtime_ns, f.status, "
             "m.new_id, f.first_seen, f.last_seen FROM source_files f JOIN id_map m ON f.source_path = m.old_path")
-        build.refresh_entities(new_ids)
+        build.refresh_entities()
 
 
 def replicate(source_corpus: Path, source_warehouse: Path, target_corpus: Path, target_warehouse: Path,

@@ -58,10 +58,11 @@ def definition(index: SearchIndex) -> str:
 
 def built_from(con: duckdb.DuckDBPyConnection, index: SearchIndex) -> str | None:
     """The fingerprint the index was built with (None when there is no index, or one from before updates)."""
-    rows = con.execute("SELECT comment FROM duckdb_tables() WHERE schema_name = ? AND table_name = 'stats'",
-                       [index.schema]).fetchall()
+    rows = con.execute("SELECT comment FROM duckdb_tables() WHERE database_name = current_database() "
+                       "AND schema_name = ? AND table_name = 'stats'", [index.schema]).fetchall()
     columns = {r[0] for r in con.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE schema_name = ? AND table_name = 'docs'", [index.schema]
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = ? "
+        "AND table_name = 'docs'", [index.schema]
     ).fetchall()}
     return rows[0][0] if rows and "content_hash" in columns else None
 

@@ -23,9 +23,10 @@ import duckdb
 
 from pipelines.warehouse import lake_search
 from pipelines.warehouse.extensions import load_extension
-from pipelines.warehouse.lake_schema import schema_statements
+from pipelines.warehouse.lake_schema import create_statements
 from pipelines.warehouse.search import lock_down
 from pipelines.warehouse.sqlfiles import SQL_DIR, literal, run_sql, run_sql_file, run_sql_folder
+from pipelines.warehouse.store import schema_version
 
 PREFIX = "ducklake:"
 LAKE = lake_search.LAKE
@@ -53,26 +54,45 @@ class LakeBuild:
         """The build commits once, when it publishes (Lake.build)."""
 
     def delete_articles(self, article_ids: list[str]) -> None:
-        """Removes every row of these articles; remembers them, and their quotes, for the search indexes."""
-        self.con.execute("CREATE OR REPLACE TEMP TABLE build_articles AS SELECT unnest($ids::VARCHAR[]) AS article_id",
-                         {"ids": article_ids})
+        """Removes every row of these articles (sql/load/delete_articles.sql); remembers their quotes for the
+        search index."""
         self.con.execute("CREATE OR REPLACE TEMP TABLE build_old_quotes AS SELECT quote_id FROM quotes "
-                         "WHERE article_id IN (SELECT article_id FROM build_articles)")
+                         "WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))", {"ids": article_ids})
         sql = (SQL_DIR / "load" / "delete_articles.sql").read_text(encoding="utf-8")
         run_sql(self.con, _without_transaction_control(sql), article_ids=article_ids)
 
-    def refresh_entities(self, article_ids: list[str]) -> None:
+    def refresh_entities(self) -> None:
+        """The entity tables, recomputed for what the run's articles can have changed
+        (sql/load/refresh_entities.sql)."""
         run_sql_file(self.con, "load/refresh_entities.sql")
-        self.con.execute("CREATE OR REPLACE TEMP TABLE refreshed_entities AS SELECT entity_id FROM entities")
 
     def search_scopes(self) -> dict[str, str]:
-        """For each indexed table, a query of the keys of the rows this build may have changed."""
+        """For each indexed table, a query of the keys of the rows this build may have changed: the run's
+        articles, their quotes before and after, and the quotes of every entity the refresh touched (a
+        speaker's canonical name is indexed)."""
         return {
-            "articles": "SELECT article_id FROM build_articles",
+            "articles": "SELECT article_id FROM refresh_articles",
             "quotes": "SELECT quote_id FROM build_old_quotes UNION ALL "
-                      "SELECT quote_id FROM quotes WHERE article_id IN (SELECT article_id FROM build_articles) "
-                      "OR speaker_entity_id IN (SELECT entity_id FROM refreshed_entities)",
+                      "SELECT quote_id FROM quotes WHERE article_id IN (SELECT article_id FROM refresh_articles) "
+                      "OR speaker_entity_id IN (SELECT entity_id FROM touched_entities)",
         }
+
+
+def _ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """The tables of schema.sql (without its keys: see lake_schema), at this version of it. A lake built with
+    another version is emptied and made anew, and, knowing no file, the run reads the whole corpus again
+    (pipelines.warehouse.load): in the run's transaction, so readers see the old lake until the new one is
+    whole."""
+    tables = con.execute("SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = ?",
+                         [LAKE]).fetchall()
+    if ("main", "warehouse_schema") in tables and \
+            con.execute("SELECT schema_sha256 FROM warehouse_schema").fetchall() == [(schema_version(),)]:
+        return
+    for schema, table in tables:
+        con.execute(f"DROP TABLE {LAKE}.{schema}.{table}")
+    for statement in create_statements():
+        con.execute(statement)
+    con.execute("INSERT INTO warehouse_schema VALUES (?)", [schema_version()])
 
 
 def _published(con: duckdb.DuckDBPyConnection) -> bool:
@@ -109,15 +129,23 @@ class Lake:
     def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         con = duckdb.connect()
         try:
-            for extension in ("ducklake", "fts", *(["postgres_scanner"] if self.catalog.startswith(POSTGRES) else [])):
-                load_extension(con, extension)
-            options = f"DATA_PATH '{self.data_path}/'" + (", READ_ONLY" if read_only else "")
-            con.execute(f"ATTACH {literal(self.target)} AS {LAKE} ({options})")
+            load_extension(con, "fts")
+            self._attach(con, LAKE, read_only)
             con.execute(f"USE {LAKE}")
         except BaseException:
             con.close()
             raise
         return con
+
+    def _attach(self, con: duckdb.DuckDBPyConnection, alias: str, read_only: bool) -> None:
+        for extension in ("ducklake", *(["postgres_scanner"] if self.catalog.startswith(POSTGRES) else [])):
+            load_extension(con, extension)
+        options = f"DATA_PATH {literal(f'{self.data_path}/')}" + (", READ_ONLY" if read_only else "")
+        con.execute(f"ATTACH {literal(self.target)} AS {alias} ({options})")
+
+    def attach_readonly(self, con: duckdb.DuckDBPyConnection, alias: str) -> None:
+        """Attaches the lake to ``con`` as ``alias``, read-only (to compare it with another warehouse)."""
+        self._attach(con, alias, read_only=True)
 
     def exists(self) -> bool:
         """Whether a run has published into the lake (its catalog holds the tables)."""
@@ -145,37 +173,32 @@ class Lake:
         with contextlib.closing(con):
             return con.execute(sql, params).fetchall() if _published(con) else []
 
+    def current(self) -> bool:
+        """Whether the lake holds a published run built with this version of sql/schema.sql."""
+        try:
+            return self.query("SELECT schema_sha256 FROM warehouse_schema") == [(schema_version(),)]
+        except duckdb.CatalogException:  # older than the table itself
+            return False
+
     @contextlib.contextmanager
-    def build(self) -> Iterator[LakeBuild]:
-        """Writes one run into the lake as one transaction, committed (published) when the block succeeds."""
+    def build(self, publish: bool = True) -> Iterator[LakeBuild]:
+        """Writes one run into the lake as one transaction, committed (published) when the block succeeds; with
+        ``publish`` off, a trial, rolled back either way."""
         self.data_path.mkdir(parents=True, exist_ok=True)
         with self._writer_lock():
             con = self._connect(read_only=False)
             try:
-                self._ensure_schema(con)
-                lake_search.prepare_writer(con)
+                lake_search.writer_macros(con)
                 con.execute("BEGIN TRANSACTION")
+                _ensure_schema(con)
+                lake_search.ensure_indexes(con)
                 build = LakeBuild(con)
                 yield build
                 run_sql_folder(con, "views")
                 lake_search.update_indexes(con, build.search_scopes())
-                con.execute("COMMIT")
+                con.execute("COMMIT" if publish else "ROLLBACK")
             finally:
                 con.close()  # without a commit, nothing of the run is in the lake
-
-    def _ensure_schema(self, con: duckdb.DuckDBPyConnection) -> None:
-        """The tables of schema.sql (without its keys: see lake_schema), created or completed in a commit of
-        their own before the run's."""
-        existing: dict[str, set[str]] = {}
-        for table, column in con.execute("SELECT table_name, column_name FROM duckdb_columns() "
-                                         "WHERE database_name = ? AND schema_name = 'main'", [LAKE]).fetchall():
-            existing.setdefault(table, set()).add(column)
-        statements = schema_statements(existing)
-        if statements:
-            con.execute("BEGIN TRANSACTION")
-            for statement in statements:
-                con.execute(statement)
-            con.execute("COMMIT")
 
     @contextlib.contextmanager
     def _writer_lock(self) -> Iterator[None]:

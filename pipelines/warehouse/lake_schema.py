@@ -48,23 +48,14 @@ def schema_tables() -> tuple[Table, ...]:
         )
 
 
-def _comments(table: Table, columns: tuple[Column, ...]) -> list[str]:
-    return [f"COMMENT ON COLUMN {table.name}.{c.name} IS {literal(c.comment)}" for c in columns if c.comment]
-
-
-def schema_statements(existing: dict[str, set[str]]) -> list[str]:
-    """DDL that brings a lake whose tables and columns are ``existing`` ({table: {column}}) to schema.sql:
-    missing tables are created, missing columns added (nullable: rows already there have no value)."""
+def create_statements() -> list[str]:
+    """DDL that creates the tables of schema.sql in an empty lake."""
     statements: list[str] = []
     for table in schema_tables():
-        if table.name not in existing:
-            columns = ",\n    ".join(f"{c.name} {c.type}{' NOT NULL' if c.not_null else ''}" for c in table.columns)
-            statements.append(f"CREATE TABLE {table.name} (\n    {columns}\n)")
-            if table.comment:
-                statements.append(f"COMMENT ON TABLE {table.name} IS {literal(table.comment)}")
-            statements.extend(_comments(table, table.columns))
-            continue
-        added = tuple(c for c in table.columns if c.name not in existing[table.name])
-        statements.extend(f"ALTER TABLE {table.name} ADD COLUMN {c.name} {c.type}" for c in added)
-        statements.extend(_comments(table, added))
+        columns = ",\n    ".join(f"{c.name} {c.type}{' NOT NULL' if c.not_null else ''}" for c in table.columns)
+        statements.append(f"CREATE TABLE {table.name} (\n    {columns}\n)")
+        if table.comment:
+            statements.append(f"COMMENT ON TABLE {table.name} IS {literal(table.comment)}")
+        statements += [f"COMMENT ON COLUMN {table.name}.{c.name} IS {literal(c.comment)}" for c in table.columns
+                       if c.comment]
     return statements

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import duckdb
 
+from pipelines.warehouse.lake_schema import schema_tables
 from pipelines.warehouse.fts_update import (
     SearchIndex, built_from, current, definition, differences, search_indexes, update,
 )
@@ -37,9 +38,10 @@ def _lake_has_index(con: duckdb.DuckDBPyConnection, index: SearchIndex) -> bool:
 
 def _memory_index(con: duckdb.DuckDBPyConnection, index: SearchIndex) -> None:
     """The index's macros (and its empty tables) in the in-memory database, from the index's own PRAGMA."""
-    fields = ", ".join((index.id, *index.fields))
-    con.execute(f"CREATE OR REPLACE TABLE memory.main.{index.table} AS "
-                f"SELECT {fields} FROM {LAKE}.main.{index.table} LIMIT 0")
+    [table] = [t for t in schema_tables() if t.name == index.table]
+    types = {c.name: c.type for c in table.columns}
+    columns = ", ".join(f"{name} {types[name]}" for name in (index.id, *index.fields))
+    con.execute(f"CREATE OR REPLACE TABLE memory.main.{index.table} ({columns})")
     con.execute("USE memory")
     try:
         con.execute(index.statement)
@@ -77,18 +79,21 @@ def _create_in_lake(con: duckdb.DuckDBPyConnection, index: SearchIndex) -> None:
     con.execute(f"COMMENT ON TABLE {LAKE}.{index.schema}.stats IS '{definition(index)}'")
 
 
-def prepare_writer(con: duckdb.DuckDBPyConnection) -> None:
-    """The writer's macros in memory, over the lake's index tables (created first if missing or built from
-    another definition: then every row goes in at the next update). Runs before the build's transaction."""
-    schemas = []
+def writer_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """The writer's macros in memory, before its transaction (which may write to the lake alone). The empty
+    in-memory index tables stay: the lake's, first on the search path, are the ones written."""
     for index in search_indexes():
         _memory_index(con, index)
+
+
+def ensure_indexes(con: duckdb.DuckDBPyConnection) -> None:
+    """Inside the writer's transaction: each index's tables in the lake, made afresh (empty: every row goes in
+    at the next update) when missing or built from another definition; then the search path that finds the
+    lake's tables and the in-memory macros."""
+    schemas = []
+    for index in search_indexes():
         if built_from(con, index) != definition(index):
-            con.execute("BEGIN TRANSACTION")
             _create_in_lake(con, index)
-            con.execute("COMMIT")
-        for table in INDEX_TABLES:
-            con.execute(f"DROP TABLE memory.{index.schema}.{table}")
         schemas += [f"{LAKE}.{index.schema}", f"memory.{index.schema}"]
     con.execute(f"SET search_path = '{_search_path(schemas)}'")
 

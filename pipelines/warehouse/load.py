@@ -246,5 +246,5 @@ def _load(warehouse: Warehouse, run: RunInput, left_out: dict[str, IngestError],
         run_sql_file(con, "load/record_run.sql", **summary.__dict__, started_at=run.started_at.replace(tzinfo=None),
                      finished_at=now)
         build.commit()
-        build.refresh_entities(replaced)
+        build.refresh_entities()
     return summary

@@ -23,7 +23,7 @@ import duckdb
 
 from pipelines.warehouse.search import load_fts, lock_down
 from pipelines.warehouse.fts_update import refresh_search_indexes
-from pipelines.warehouse.sqlfiles import SQL_DIR, run_sql_file, run_sql_folder
+from pipelines.warehouse.sqlfiles import SQL_DIR, literal, run_sql_file, run_sql_folder
 
 
 def schema_version() -> str:
@@ -46,10 +46,10 @@ class FileBuild:
         """Removes every row of these articles (sql/load/delete_articles.sql, in the transactions it sets)."""
         run_sql_file(self.con, "load/delete_articles.sql", article_ids=article_ids)
 
-    def refresh_entities(self, article_ids: list[str]) -> None:
-        """Recomputes the cross-article entity tables over the whole file (the articles just loaded are
-        among them). Statement by statement, each its own transaction (DuckDB checks foreign keys against
-        the state at transaction start)."""
+    def refresh_entities(self) -> None:
+        """The entity tables, recomputed for what the run's articles can have changed
+        (sql/load/refresh_entities.sql). Statement by statement, each its own transaction (DuckDB checks
+        foreign keys against the state at transaction start)."""
         run_sql_file(self.con, "load/refresh_entities.sql")
 
 
@@ -89,6 +89,10 @@ class Warehouse:
             return self.query("SELECT schema_sha256 FROM warehouse_schema") == [(schema_version(),)]
         except duckdb.CatalogException:  # older than the table itself
             return False
+
+    def attach_readonly(self, con: duckdb.DuckDBPyConnection, alias: str) -> None:
+        """Attaches the published warehouse to ``con`` as ``alias``, read-only (to compare it with another)."""
+        con.execute(f"ATTACH {literal(str(self.path.resolve()))} AS {alias} (READ_ONLY)")
 
     def connect_readonly(self) -> duckdb.DuckDBPyConnection:
         """A read-only connection to the published warehouse, with full-text search loaded and external access
