@@ -43,28 +43,6 @@ def rows(warehouse_path: Path, sql: str) -> list[tuple]:
     return Warehouse(warehouse_path).query(sql)
 
 
-# Columns that say when or by which run a row was written, not what it holds.
-BOOKKEEPING_COLUMNS = {"ingested_at", "first_seen", "last_seen", "seen_at", "run_id", "started_at", "finished_at",
-                       "mtime_ns"}
-
-
-def warehouse_contents(warehouse: Warehouse | Lake) -> dict[str, list[tuple]]:
-    """Every table of the warehouse with all its rows, sorted, bookkeeping columns aside: two warehouses with
-    equal contents hold the same data."""
-    with contextlib.closing(warehouse.connect_readonly()) as con:
-        tables = [r[0] for r in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' "
-            "ORDER BY table_name").fetchall()]
-        contents = {}
-        for table in tables:
-            columns = [r[0] for r in con.execute(
-                "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
-                "AND schema_name = 'main' AND table_name = ? ORDER BY column_index", [table]).fetchall()
-                       if r[0] not in BOOKKEEPING_COLUMNS]
-            contents[table] = con.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY ALL").fetchall()
-        return contents
-
-
 def example_results(warehouse: Warehouse | Lake) -> dict[str, list[tuple]]:
     """What each example query of sql/examples returns (scores rounded)."""
     results = {}
