@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from pipelines.cluster.services import PROJECT, local_cluster, start_run, stop_on_signals
+from pipelines.cluster.services import PROJECT, local_cluster, start_run, stop_on_signals, stop_process
 
 QUERY = PROJECT / "sql" / "examples" / "01_most_quoted_people.sql"
 
@@ -27,10 +27,13 @@ def main() -> int:
             env = cluster.lake_env("news", PROJECT / "corpus")
             console.print(f"Workers {', '.join(w.node for w in cluster.workers)} are up; running the pipeline.")
             run = start_run(env)
-            for line in run.stdout:
-                sys.stdout.write(line)
-            if run.wait():
-                return run.returncode
+            try:
+                for line in run.stdout:
+                    sys.stdout.write(line)
+                if run.wait():
+                    return run.returncode
+            finally:  # interrupted: the run goes too (Ctrl-C in a terminal has reached it already)
+                stop_process(run)
             console.print(f"\nThe lake, read through DuckDB ({QUERY.relative_to(PROJECT)}):")
             subprocess.run([sys.executable, "-m", "pipelines", "sql", str(QUERY)], env=env, cwd=PROJECT, check=True)
         console.print("Stopped the workers, Redis and PostgreSQL.")

@@ -58,6 +58,18 @@ def _wait(ready, what: str, process: subprocess.Popen | None = None, seconds: fl
     raise RuntimeError(f"{what} did not become ready within {seconds:.0f} s")
 
 
+def stop_process(process: subprocess.Popen, seconds: float = 20) -> None:
+    """SIGTERM, then SIGKILL if the process has not ended within ``seconds``."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def stop_process_group(process: subprocess.Popen, seconds: float = 20) -> None:
     """SIGTERM to the process's group (it was started in a session of its own), then SIGKILL if need be."""
     if process.poll() is not None:
