@@ -35,14 +35,28 @@ class MissingService(RuntimeError):
     """A program the cluster needs is not installed (``apt-get install postgresql redis-server``)."""
 
 
-def free_port(ports: range) -> int:
+def free_ports(ports: range) -> Iterator[int]:
+    """The ports of the range that nothing listens on now (another program may still take one before we do:
+    the caller checks that its server is the one answering)."""
     for port in ports:
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
                 continue
-            return port
+        yield port
+
+
+def start_on_a_free_port(make, ports: range):
+    """``make(port)`` for the first port of the range on which the server starts and answers as itself."""
+    for port in free_ports(ports):
+        server = make(port)
+        try:
+            server.start()
+        except (subprocess.CalledProcessError, RuntimeError):  # the port was taken meanwhile
+            server.stop()
+            continue
+        return server
     raise RuntimeError(f"no free port in {ports.start}-{ports.stop - 1}")
 
 
@@ -176,7 +190,9 @@ class Redis:
             [redis_server(), "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
              "--dir", str(self.folder), "--daemonize", "no", "--loglevel", "warning"],
             stdout=subprocess.DEVNULL, start_new_session=True)
-        _wait(lambda: redis.Redis.from_url(self.url).ping(), "redis-server", self.process)
+        # Ours answers, not another server that took the port first.
+        _wait(lambda: redis.Redis.from_url(self.url).info()["process_id"] == self.process.pid, "redis-server",
+              self.process)
 
     def stop(self) -> None:
         if self.process:
@@ -279,14 +295,12 @@ def local_cluster(folder: Path, workers: int = 2, extra_env: dict[str, str] | No
     ``cluster.env``: the lake (catalog in PostgreSQL, data under ``folder/storage``), the broker, the shared
     Dagster instance."""
     folder.mkdir(parents=True, exist_ok=True)
-    postgres = Postgres(free_port(POSTGRES_PORTS))
-    redis = Redis(free_port(REDIS_PORTS), folder / "redis")
-    cluster = None
+    postgres = redis = cluster = None
     try:
-        postgres.start()
+        postgres = start_on_a_free_port(Postgres, POSTGRES_PORTS)
         for database in ("lake", "dagster"):
             postgres.create_database(database)
-        redis.start()
+        redis = start_on_a_free_port(lambda port: Redis(port, folder / "redis"), REDIS_PORTS)
         home = folder / "dagster_home"
         home.mkdir(exist_ok=True)
         (home / "dagster.yaml").write_text(yaml.safe_dump(dagster_instance_config(postgres.url("dagster"))),
@@ -308,8 +322,9 @@ def local_cluster(folder: Path, workers: int = 2, extra_env: dict[str, str] | No
     finally:
         for worker in cluster.workers if cluster else []:
             worker.stop()
-        redis.stop()
-        postgres.stop()
+        for service in (redis, postgres):
+            if service:
+                service.stop()
 
 
 def tagged_processes(tag: str) -> list:

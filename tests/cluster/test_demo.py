@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -11,10 +12,11 @@ import sys
 import time
 import uuid
 
+import psutil
 import pytest
 
 from pipelines.cli.run import summary_rows
-from pipelines.cluster.services import PROJECT, TAG_ENV, services_installed, tagged_processes
+from pipelines.cluster.services import PROJECT, TAG_ENV, services_installed, stop_tagged, tagged_processes
 from pipelines.warehouse.store import Warehouse
 
 pytestmark = [pytest.mark.cluster,
@@ -29,13 +31,29 @@ def demo(tag: str) -> subprocess.Popen:
                             text=True, start_new_session=True)
 
 
+def commands(tag: str) -> list[str]:
+    """The command lines of the processes that carry the demo's tag."""
+    found = []
+    for process in tagged_processes(tag):
+        with contextlib.suppress(psutil.Error):  # one that just ended
+            found.append(" ".join(process.cmdline()[:4]))
+    return found
+
+
+@pytest.fixture
+def tag():
+    """A tag for the demo's processes; whatever carries it when the test ends is stopped, the test failed or not."""
+    tag = f"demo-{uuid.uuid4()}"
+    yield tag
+    stop_tagged(tag)
+
+
 def left_behind(tag: str) -> list[str]:
     time.sleep(1)
-    return [" ".join(p.cmdline()[:3]) for p in tagged_processes(tag)]
+    return commands(tag)
 
 
-def test_the_demo_builds_the_corpus_into_a_lake_and_leaves_no_process_behind(seed_warehouse):
-    tag = f"demo-{uuid.uuid4()}"
+def test_the_demo_builds_the_corpus_into_a_lake_and_leaves_no_process_behind(seed_warehouse, tag):
     run = demo(tag)
     output, _ = run.communicate(timeout=1800)
     assert run.returncode == 0, output[-3000:]
@@ -45,11 +63,10 @@ def test_the_demo_builds_the_corpus_into_a_lake_and_leaves_no_process_behind(see
     assert left_behind(tag) == []
 
 
-def test_an_interrupted_demo_stops_everything_it_started():
-    tag = f"demo-{uuid.uuid4()}"
+def test_an_interrupted_demo_stops_everything_it_started(tag):
     run = demo(tag)
     deadline = time.monotonic() + 900
-    while not any("celery" in " ".join(p.cmdline()) for p in tagged_processes(tag)):
+    while not any("celery" in command for command in commands(tag)):
         assert run.poll() is None and time.monotonic() < deadline, "the demo started no worker"
         time.sleep(0.5)
     time.sleep(5)
