@@ -18,7 +18,7 @@ all_assets = dg.load_assets_from_modules([assets])
 
 defs = dg.Definitions(
     assets=all_assets,
-    asset_checks=warehouse_checks,
+    asset_checks=[warehouse_checks],
     jobs=[ingest_job],
     sensors=[corpus_sensor],
     schedules=[daily_rescan],
@@ -32,7 +32,7 @@ QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 def materialize_all(resources: dict | None = None, instance: dg.DagsterInstance | None = None) -> dg.ExecuteInProcessResult:
     """Materializes every asset (and runs the checks) in this process, like one run of the ingest job."""
     return dg.materialize(
-        [*all_assets, *warehouse_checks],
+        [*all_assets, warehouse_checks],
         resources=default_resources(**(resources or {})),
         instance=instance,
         tags=WRITER_TAGS,

@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 
 import pyarrow as pa
@@ -63,34 +64,60 @@ def schema(cls: type) -> pa.Schema:
                      metadata={"record": cls.__name__})
 
 
-def _to_arrow(value: object, hint: object) -> object:
-    hint = _without_none(hint)
-    if value is None or hint in _SCALARS:
-        return value
-    if dataclasses.is_dataclass(hint):
-        return {name: _to_arrow(getattr(value, name), h) for name, h in _fields(hint)}
-    if _is_mapping(hint):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    items = sorted(value) if isinstance(value, (set, frozenset)) else value
-    return [_to_arrow(v, _item(hint)) for v in items]
+def _identity(value: object) -> object:
+    return value
 
 
-def _from_arrow(value: object, hint: object) -> object:
+@cache
+def _to_arrow(hint: object) -> Callable[[object], object]:
+    """The function that turns a value of this type into what Arrow stores for it. Built once per type: the
+    workers convert every mention, quote and date of a batch."""
     hint = _without_none(hint)
-    if value is None or hint in _SCALARS:
-        return value
+    if hint in _SCALARS:
+        return _identity
     if dataclasses.is_dataclass(hint):
-        return hint(**{name: _from_arrow(value[name], h) for name, h in _fields(hint)})
+        fields = [(name, _to_arrow(h)) for name, h in _fields(hint)]
+        return lambda value: None if value is None else {name: convert(getattr(value, name))
+                                                          for name, convert in fields}
     if _is_mapping(hint):
-        return json.loads(value)
-    origin = typing.get_origin(hint)
-    items = [_from_arrow(v, _item(hint)) for v in value]
-    return items if origin is list else origin(items)
+        return lambda value: None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+    item = _to_arrow(_item(hint))
+
+    def convert_items(value: object) -> object:
+        if value is None:
+            return None
+        items = sorted(value) if isinstance(value, (set, frozenset)) else value
+        return list(items) if item is _identity else [item(v) for v in items]
+    return convert_items
+
+
+@cache
+def _from_arrow(hint: object) -> Callable[[object], object]:
+    """The function that turns what Arrow stores back into a value of this type (see _to_arrow)."""
+    hint = _without_none(hint)
+    if hint in _SCALARS:
+        return _identity
+    if dataclasses.is_dataclass(hint):
+        fields = [(name, _from_arrow(h)) for name, h in _fields(hint)]
+        return lambda value: None if value is None else hint(**{name: convert(value[name])
+                                                                 for name, convert in fields})
+    if _is_mapping(hint):
+        return lambda value: None if value is None else json.loads(value)
+    origin, item = typing.get_origin(hint), _from_arrow(_item(hint))
+
+    def convert_items(value: object) -> object:
+        if value is None:
+            return None
+        items = value if item is _identity else [item(v) for v in value]
+        return items if origin is list else origin(items)
+    return convert_items
 
 
 def to_table(records: list, cls: type) -> pa.Table:
-    return pa.Table.from_pylist([_to_arrow(r, cls) for r in records], schema=schema(cls))
+    convert = _to_arrow(cls)
+    return pa.Table.from_pylist([convert(r) for r in records], schema=schema(cls))
 
 
 def from_table(table: pa.Table, cls: type) -> list:
-    return [_from_arrow(row, cls) for row in table.to_pylist()]
+    convert = _from_arrow(cls)
+    return [convert(row) for row in table.to_pylist()]

@@ -1,31 +1,32 @@
 """The per-article stages, streamed batch by batch through staging files, with failure isolation: one
-article that breaks a step becomes an ``ingest_errors`` row, and the rest of the run goes on."""
+article that breaks a step becomes an ``ingest_errors`` row, and the rest of the run goes on.
+
+Each stage turns every staged batch file of the stage before it into one of its own, of the same name, in its
+folder: cleaning (in this process, or in the workers: see ``clean_articles``), then parsing (in the workers of
+pipelines.workers, which read and write the files themselves: only file names and counts cross the process
+boundary, never Docs or articles). A batch is a unit of work that can go anywhere.
+"""
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
-import os
-import signal
+import functools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-
-from pipelines.clean.article import clean
 from pipelines.models import CleanArticle, Extraction, IngestError, RawArticle
-from pipelines.nlp.pipeline import configured_processes, extract
-from pipelines.staging import BatchWriter, StagedBatches, read_batch, write_batch
+from pipelines.settings import configured_processes
+from pipelines.staging import StagedBatches, read_batch, write_batch
+from pipelines.workers import run_in_workers, worker_nlp, workers
+
+if TYPE_CHECKING:  # spaCy is imported by the workers, not by the run's own process
+    from spacy.language import Language
 
 Progress = Callable[[int], None]  # called with the number of articles just finished
 BATCHES_PER_WORKER = 4  # fewer batches than this per process: parallel parsing costs more than it saves
-# Forked workers are replaced after this many batches each: spaCy's string store and vocabulary only grow.
-BATCHES_PER_WORKER_LIFE = 32
-PR_SET_PDEATHSIG = 1  # prctl(2) option: the signal a process gets when its parent dies
+Job = tuple[str, Path]  # (the batch file to read, the batch file to write)
 
 
 @dataclass
@@ -38,13 +39,58 @@ class StageOutput:
     counts: Counter = field(default_factory=Counter)
 
 
+@dataclass
+class BatchReport:
+    """What a stage wrote for one staged batch (``file`` is None when every article failed)."""
+
+    file: str | None
+    articles: int
+    source_paths: list[str]
+    errors: list[IngestError]
+    counts: Counter
+
+
 def _failure(source_path: str, step: str, exc: Exception) -> IngestError:
     return IngestError(source_path, "failed",
                        f"The {step} step failed on this article ({type(exc).__name__}: {exc}); "
                        "the other articles were processed.")
 
 
+def _report(target: Path, articles: int, done: list, paths: list[str], errors: list[IngestError],
+            counts: Counter) -> BatchReport:
+    """Writes the batch's records and says what was written."""
+    if done:
+        write_batch(target, done)
+    return BatchReport(str(target) if done else None, articles, paths, errors, counts)
+
+
+def _jobs(staged: StagedBatches, folder: Path) -> list[Job]:
+    folder.mkdir(parents=True, exist_ok=True)
+    return [(source, folder / Path(source).name) for source in staged.files]
+
+
+def _worker_count(jobs: list[Job], processes: int) -> int:
+    return processes if len(jobs) >= processes * BATCHES_PER_WORKER else 1
+
+
+def _gathered(reports: Iterable[BatchReport], progress: Progress | None = None) -> StageOutput:
+    files, errors, paths, counts = [], [], [], Counter()
+    for report in reports:
+        if report.file:
+            files.append(report.file)
+        errors.extend(report.errors)
+        paths.extend(report.source_paths)
+        counts.update(report.counts)
+        if progress:
+            progress(report.articles)
+    return StageOutput(StagedBatches(tuple(files), len(paths)), errors, paths, counts)
+
+
+# --- cleaning ----------------------------------------------------------------------------------------------
+
 def _clean_one(raw: RawArticle) -> CleanArticle | IngestError:
+    from pipelines.clean.article import clean  # noqa: PLC0415  (it imports spaCy: only a process that cleans)
+
     try:
         article = clean(raw)
     except Exception as exc:  # noqa: BLE001  (any bug in cleaning must not stop the run)
@@ -57,22 +103,35 @@ def _clean_one(raw: RawArticle) -> CleanArticle | IngestError:
                        f"{', '.join(reasons)}), no article text.")
 
 
-def clean_articles(raws: Iterable[RawArticle], out: BatchWriter) -> StageOutput:
-    """Cleans each article into ``out``; an article with no text left is an error, not an article."""
-    errors, paths, counts = [], [], Counter()
+def _clean_file(job: Job) -> BatchReport:
+    source, target = job
+    raws = read_batch(source)
+    cleaned, errors = [], []
     for raw in raws:
         result = _clean_one(raw)
-        if isinstance(result, IngestError):
-            errors.append(result)
-            continue
-        out.add(result)
-        paths.append(result.source_path)
-        counts["removed_lines"] += len(result.removed)
-    return StageOutput(out.staged(), errors, paths, counts)
+        (errors if isinstance(result, IngestError) else cleaned).append(result)
+    return _report(target, len(raws), cleaned, [a.source_path for a in cleaned], errors,
+                   Counter(removed_lines=sum(len(a.removed) for a in cleaned)))
 
+
+def clean_articles(raw: StagedBatches, folder: Path, in_workers: bool = False) -> StageOutput:
+    """Cleans each staged batch of raw articles into ``folder``; an article with no text left is an error, not
+    an article. With ``in_workers``, the batches are cleaned in the workers, side by side: for a run that
+    started their fork server early (make run), so that its own process never imports spaCy (cleaning does,
+    for its stop words). A worker that dies leaves its batches to this process."""
+    jobs = _jobs(raw, folder)
+    if not (in_workers and jobs):
+        return _gathered(map(_clean_file, jobs))
+    return _gathered(run_in_workers(_clean_file, jobs, _worker_count(jobs, configured_processes()),
+                                    alone=_clean_file))
+
+
+# --- parsing -----------------------------------------------------------------------------------------------
 
 def _extract_batch(nlp: Language, batch: list[CleanArticle]) -> tuple[list[Extraction], list[IngestError]]:
     """One batch through the pipeline; a batch that fails is retried article by article."""
+    from pipelines.nlp.pipeline import extract  # noqa: PLC0415  (a worker has it already: see FORK_SERVER_PRELOAD)
+
     try:
         return list(extract(nlp, batch, batch_size=len(batch))), []
     except Exception:  # noqa: BLE001
@@ -85,99 +144,38 @@ def _extract_batch(nlp: Language, batch: list[CleanArticle]) -> tuple[list[Extra
         return done, errors
 
 
-@dataclass
-class BatchReport:
-    """What extracting one staged batch wrote (``file`` is None when every article failed)."""
-
-    file: str | None
-    articles: int
-    source_paths: list[str]
-    errors: list[IngestError]
-    counts: Counter
-
-
-def _report(target: Path, articles: int, found: list[Extraction], errors: list[IngestError]) -> BatchReport:
-    """Writes the batch's extractions and says what was written."""
-    if found:
-        write_batch(target, found)
+def _extracted(target: Path, articles: int, found: list[Extraction], errors: list[IngestError]) -> BatchReport:
     counts = Counter(quotes=sum(len(e.quotes) for e in found), entity_mentions=sum(len(e.mentions) for e in found),
                      dates=sum(len(e.dates) for e in found))
-    return BatchReport(str(target) if found else None, articles, [e.article.source_path for e in found],
-                       errors, counts)
+    return _report(target, articles, found, [e.article.source_path for e in found], errors, counts)
 
 
-def _extract_file(nlp: Language, source: str, target: Path) -> BatchReport:
+def _extract_in_worker(job: Job) -> BatchReport:
+    source, target = job
     articles = read_batch(source)
-    return _report(target, len(articles), *_extract_batch(nlp, articles))
-
-
-_worker_nlp: Language | None = None  # the pipeline a forked worker inherited from its parent
-
-
-def _start_worker(nlp: Language, parent: int) -> None:
-    global _worker_nlp  # noqa: PLW0603
-    _worker_nlp = nlp
-    _die_with_parent(parent)
-
-
-def _die_with_parent(parent: int) -> None:
-    """Asks Linux to kill this worker when the run's process dies: a killed run must not leave workers behind,
-    waiting for ever on their queue with a copy of the model."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: the worker ends when its queue closes, if ever
-        return
-    if os.getppid() != parent:  # the parent died before the request was made
-        os._exit(1)
-
-
-def _extract_in_worker(job: tuple[str, Path]) -> BatchReport:
-    return _extract_file(_worker_nlp, *job)
+    return _extracted(target, len(articles), *_extract_batch(worker_nlp(), articles))
 
 
 def _extract_articles_in_worker(articles: list[CleanArticle]) -> tuple[list[Extraction], list[IngestError]]:
-    return _extract_batch(_worker_nlp, articles)
+    return _extract_batch(worker_nlp(), articles)
 
 
-def _workers(nlp: Language, processes: int) -> ProcessPoolExecutor:
-    """Forked workers that share the loaded pipeline. Unlike multiprocessing.Pool, which waits for ever when a
-    worker dies, the executor reports a dead worker (BrokenProcessPool), so the run can go on without it."""
-    return ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_start_worker, initargs=(nlp, os.getpid()))
+def _extract_alone(nlp: Language | None, job: Job) -> BatchReport:
+    """One batch in a fresh worker; if that one dies too, each article in a worker of its own, so that the
+    article that kills its process is found."""
+    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
 
-
-def _parallel(nlp: Language, jobs: list[tuple[str, Path]], processes: int) -> Iterator[BatchReport]:
-    """Batches parsed in worker processes, which read and write the staging files themselves: only file names
-    and counts cross the process boundary, never Docs or articles. The workers are replaced every
-    BATCHES_PER_WORKER_LIFE batches each."""
-    generation = processes * BATCHES_PER_WORKER_LIFE
-    for start in range(0, len(jobs), generation):
-        share = jobs[start:start + generation]
-        done = 0
-        try:
-            with _workers(nlp, processes) as pool:
-                for report in pool.map(_extract_in_worker, share):
-                    yield report
-                    done += 1
-        except BrokenProcessPool:
-            # A worker died (a crash in native code, the kernel's out-of-memory killer): the rest of this
-            # share goes one batch per fresh process, so that the article that kills its process is found.
-            for job in share[done:]:
-                yield _extract_alone(nlp, *job)
-
-
-def _extract_alone(nlp: Language, source: str, target: Path) -> BatchReport:
-    """One batch in a fresh process; if that process dies too, each article in a process of its own."""
     try:
-        with _workers(nlp, 1) as pool:
-            return pool.submit(_extract_in_worker, (source, target)).result()
+        with workers(1, nlp) as pool:
+            return pool.submit(_extract_in_worker, job).result()
     except BrokenProcessPool:
         pass
+    source, target = job
     articles: list[CleanArticle] = read_batch(source)
     found, errors = [], []
     for article in articles:
         try:
-            with _workers(nlp, 1) as pool:
+            with workers(1, nlp) as pool:
                 done, failed = pool.submit(_extract_articles_in_worker, [article]).result()
         except BrokenProcessPool:
             errors.append(IngestError(article.source_path, "failed",
@@ -186,28 +184,18 @@ def _extract_alone(nlp: Language, source: str, target: Path) -> BatchReport:
             continue
         found.extend(done)
         errors.extend(failed)
-    return _report(target, len(articles), found, errors)
+    return _extracted(target, len(articles), found, errors)
 
 
 def extract_articles(
-    nlp: Language, cleaned: StagedBatches, folder: Path, progress: Progress | None = None,
-    processes: int | None = None,
+    cleaned: StagedBatches, folder: Path, progress: Progress | None = None, processes: int | None = None,
+    nlp: Language | None = None,
 ) -> StageOutput:
     """Runs the NLP pipeline over each staged batch (one ``nlp.pipe`` batch per file), in ``processes``
-    processes (default: NEWS_NLP_PROCESSES), writing the extractions into ``folder``."""
-    processes = processes or configured_processes()
-    folder.mkdir(parents=True, exist_ok=True)
-    jobs = [(source, folder / Path(source).name) for source in cleaned.files]
-    # Even one process parses in a worker: a crash in native code then costs one article, not the run.
-    workers = processes if len(jobs) >= processes * BATCHES_PER_WORKER else 1
-    reports = _parallel(nlp, jobs, workers)
-    files, errors, paths, counts = [], [], [], Counter()
-    for report in reports:
-        if report.file:
-            files.append(report.file)
-        errors.extend(report.errors)
-        paths.extend(report.source_paths)
-        counts.update(report.counts)
-        if progress:
-            progress(report.articles)
-    return StageOutput(StagedBatches(tuple(files), len(paths)), errors, paths, counts)
+    processes (default: NEWS_NLP_PROCESSES), writing the extractions into ``folder``. The workers use the
+    project's pipeline, loaded by their fork server, unless ``nlp`` is given. Even one process parses in a
+    worker: a crash in native code then costs one article, not the run."""
+    jobs = _jobs(cleaned, folder)
+    reports = run_in_workers(_extract_in_worker, jobs, _worker_count(jobs, processes or configured_processes()),
+                             alone=functools.partial(_extract_alone, nlp), nlp=nlp)
+    return _gathered(reports, progress)

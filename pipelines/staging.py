@@ -16,10 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
 from pipelines.models import CleanArticle, Extraction, RawArticle
-from pipelines.records import from_table, to_table
 
 STALE_AFTER_SECONDS = 24 * 3600  # a run folder untouched this long belongs to a run that died
 RECORD_TYPES = {cls.__name__: cls for cls in (RawArticle, CleanArticle, Extraction)}
@@ -44,12 +41,27 @@ class StagedBatches:
 
 def read_batch(path: str | Path) -> list:
     """The records of one batch file, of the type its schema names."""
+    import pyarrow.parquet as pq  # noqa: PLC0415  (here: a run with nothing new never loads pyarrow)
+
+    from pipelines.records import from_table  # noqa: PLC0415
+
     table = pq.read_table(path)
     return from_table(table, RECORD_TYPES[table.schema.metadata[b"record"].decode()])
 
 
+def batch_size(path: str | Path) -> int:
+    """How many records a batch file holds (from its footer, without reading them)."""
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    return pq.read_metadata(path).num_rows
+
+
 def write_batch(path: str | Path, records: list) -> None:
     """Writes through a temporary name: a batch file that exists is whole. Records are of one type."""
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    from pipelines.records import to_table  # noqa: PLC0415
+
     path = Path(path)
     partial = path.with_name(path.name + ".part")
     pq.write_table(to_table(records, type(records[0])), partial)

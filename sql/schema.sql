@@ -223,7 +223,7 @@ COMMENT ON COLUMN quotes.speaker_entity_id IS 'The speaker as an entity, when it
 COMMENT ON COLUMN quotes.speaker_key IS 'The speaker''s key as this article names it (article_names.article_key); NULL when no named speaker.';
 COMMENT ON COLUMN quotes.speaker_name IS 'The speaker''s canonical full name (entities.name); NULL when no named speaker.';
 COMMENT ON COLUMN quotes.speaker_text IS 'How the article refers to the speaker there: "he", "Duben", "a senior official".';
-COMMENT ON COLUMN quotes.verb IS 'The cue: lemma of the speech verb (say, add, tell, ...), "according to", "-" for a dash attribution, ":" for a colon.';
+COMMENT ON COLUMN quotes.verb IS 'The cue: lemma of the speech verb (say, add, tell, ...), "according to", "-" for a dash attribution, ":" for a colon, "context" when the sentence before the quote names its speaker without a cue.';
 COMMENT ON COLUMN quotes.start_char IS 'Start of the quoted words in articles.body.';
 COMMENT ON COLUMN quotes.end_char IS 'End of the quoted words in articles.body (exclusive).';
 COMMENT ON COLUMN quotes.speaker_start IS 'Start of speaker_text in articles.body.';

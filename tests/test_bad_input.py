@@ -189,4 +189,6 @@ def test_a_rerun_of_a_messy_corpus_parses_nothing(messy, tmp_path):
     warehouse, _, _ = messy
     corpus = warehouse.parent / "corpus"
     again = run_pipeline(corpus, warehouse)
-    assert output_metadata(again, "extractions")["articles"] == 0
+    # Every file, the bad ones too, is known as it is: nothing is read again, so nothing is parsed.
+    assert output_metadata(again, "corpus_scan")["to_read"] == 0
+    assert [m.asset_key.to_user_string() for m in again.get_asset_materialization_events()] == ["corpus_scan"]

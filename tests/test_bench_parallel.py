@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import signal
 
-from pipelines import stages
+from pipelines import stages, workers
 from pipelines.models import ArticleMetadata, CleanArticle
 from pipelines.staging import BatchWriter
 from pipelines.stages import extract_articles
@@ -26,25 +26,31 @@ def _articles(n: int) -> list[CleanArticle]:
             for i in range(n)]
 
 
-def test_two_processes_extract_what_one_does(nlp, tmp_path, monkeypatch):
-    monkeypatch.setattr(stages, "BATCHES_PER_WORKER_LIFE", 2)  # 12 batches: each worker is replaced twice or more
+def _extracted(result) -> list[tuple]:
+    return [(e.article.source_path, e.entities, e.mentions, e.quotes, e.dates, e.sentences)
+            for e in result.staged.records()]
+
+
+def test_two_processes_extract_what_one_does_and_what_the_pipeline_here_does(nlp, tmp_path, monkeypatch):
+    monkeypatch.setattr(workers, "BATCHES_PER_WORKER_LIFE", 2)  # 12 batches: each worker is replaced twice or more
     articles = _articles(12)
     writer = BatchWriter(tmp_path / "clean", batch_size=1)
     for article in articles:
         writer.add(article)
     staged = writer.staged()
-    one = extract_articles(nlp, staged, tmp_path / "one", processes=1)
-    two = extract_articles(nlp, staged, tmp_path / "two", processes=2)
-    assert one.errors == two.errors == []
-    assert one.counts == two.counts and two.counts["quotes"] > 0 and two.counts["dates"] > 0
-    one_found, two_found = list(one.staged.records()), list(two.staged.records())
-    assert two.source_paths == [e.article.source_path for e in two_found] == [a.source_path for a in articles]
-    assert [(e.entities, e.mentions, e.quotes, e.dates, e.sentences) for e in two_found] == \
-        [(e.entities, e.mentions, e.quotes, e.dates, e.sentences) for e in one_found]
+    # The run's way: workers forked from the fork server, which loaded the pipeline; and with this process's.
+    one = extract_articles(staged, tmp_path / "one", processes=1)
+    two = extract_articles(staged, tmp_path / "two", processes=2)
+    here = extract_articles(staged, tmp_path / "here", processes=2, nlp=nlp)
+    assert one.errors == two.errors == here.errors == []
+    assert one.counts == two.counts == here.counts and two.counts["quotes"] > 0 and two.counts["dates"] > 0
+    assert two.source_paths == [e.article.source_path for e in two.staged.records()] == \
+        [a.source_path for a in articles]
+    assert _extracted(two) == _extracted(one) == _extracted(here)
 
 
 def test_an_article_that_kills_its_worker_becomes_an_error_and_the_rest_are_extracted(nlp, tmp_path, monkeypatch):
-    monkeypatch.setattr(stages, "BATCHES_PER_WORKER_LIFE", 1)
+    monkeypatch.setattr(workers, "BATCHES_PER_WORKER_LIFE", 1)
     real_extract_batch = stages._extract_batch
 
     def crash_on_poison(nlp, batch):  # a crash in native code, as a segfault in a parser would be
@@ -52,13 +58,13 @@ def test_an_article_that_kills_its_worker_becomes_an_error_and_the_rest_are_extr
             os.kill(os.getpid(), signal.SIGKILL)
         return real_extract_batch(nlp, batch)
 
-    monkeypatch.setattr(stages, "_extract_batch", crash_on_poison)
+    monkeypatch.setattr(stages, "_extract_batch", crash_on_poison)  # workers forked from here see the patch
     articles = _articles(12)
     articles[5].body += " POISON"
     writer = BatchWriter(tmp_path / "clean", batch_size=3)  # the poisoned article shares a batch with two others
     for article in articles:
         writer.add(article)
-    result = extract_articles(nlp, writer.staged(), tmp_path / "out", processes=2)
+    result = extract_articles(writer.staged(), tmp_path / "out", processes=2, nlp=nlp)
     assert [(e.source_path, e.error) for e in result.errors] == [("a05.txt", "failed")]
     assert "crashed" in result.errors[0].detail
     assert result.source_paths == [a.source_path for a in articles if a is not articles[5]]

@@ -30,9 +30,15 @@ def test_checks_see_only_the_articles_of_the_last_run(tmp_path):
     assert output_metadata(second, "extractions")["articles"] == 1
     assert rows(warehouse, "SELECT source_path FROM last_run_articles") == [(extra.name,)]
 
-    third = run_pipeline(corpus, warehouse)  # nothing new: nothing to check again
+    third = run_pipeline(corpus, warehouse)  # nothing new: nothing published, so nothing to check again
+    assert third.get_asset_check_evaluations() == []
+    assert rows(warehouse, "SELECT source_path FROM last_run_articles") == [(extra.name,)]
+
+    extra.unlink()  # a run that loads no article checks what it changed: the files' accounts
+    fourth = run_pipeline(corpus, warehouse)
     assert rows(warehouse, "SELECT count(*) FROM last_run_articles") == [(0,)]
-    assert all(e.passed for e in third.get_asset_check_evaluations())
+    checked = {e.check_name: e.passed for e in fourth.get_asset_check_evaluations()}
+    assert checked["files_accounted"] and all(checked.values())
 
 
 def test_a_span_that_misses_its_words_fails_the_check(seed_warehouse, tmp_path):
@@ -45,9 +51,8 @@ def test_a_span_that_misses_its_words_fails_the_check(seed_warehouse, tmp_path):
     assert table == "date_mentions"
 
 
-
 def test_every_check_fails_when_there_is_no_warehouse_to_check(tmp_path):
-    results = [check(warehouse=WarehouseResource(path=str(tmp_path / "absent.duckdb"))) for check in warehouse_checks]
+    results = list(warehouse_checks(warehouse=WarehouseResource(path=str(tmp_path / "absent.duckdb"))))
     assert len(results) == 4
     assert not [r for r in results if r.passed]
     assert all("no warehouse" in r.metadata["problem"].value for r in results)
@@ -57,9 +62,9 @@ def test_every_check_fails_when_it_cannot_see_what_the_last_run_loaded(seed_ware
     broken = tmp_path / "broken.duckdb"
     shutil.copy(seed_warehouse, broken)
     resource = WarehouseResource(path=str(broken))
-    assert all(check(warehouse=resource).passed for check in warehouse_checks)
+    assert all(r.passed for r in warehouse_checks(warehouse=resource))
     with duckdb.connect(str(broken)) as con:  # the articles' stamp no longer matches the run's
         con.execute("UPDATE articles SET ingested_at = ingested_at - INTERVAL 1 SECOND")
-    results = [check(warehouse=resource) for check in warehouse_checks]
+    results = list(warehouse_checks(warehouse=resource))
     assert not [r for r in results if r.passed]
     assert all("loaded 5 articles but the checks would see 0" in r.metadata["problem"].value for r in results)

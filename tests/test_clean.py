@@ -63,6 +63,12 @@ def page(*extra_middle: str, top: tuple[str, ...] = (), bottom: tuple[str, ...] 
     ("___", "separator"),
     ("* * *", "separator"),
     ("Our Standards: The Example Trust Principles.", "page_chrome"),
+    ("Play Video", "media_player"),
+    ("Current Time 0:00", "media_player"),
+    ("Loaded: 0%", "media_player"),
+    ("subtitles off, selected", "media_player"),
+    ("This is a modal window. This modal can be closed by pressing the Escape key or activating the close button.",
+     "media_player"),
 ])
 def test_furniture_in_the_middle_of_an_article_is_removed_with_its_reason(line, reason):
     assert reasons(page(line))[line] == reason

@@ -83,6 +83,7 @@ def test_real_pages_are_scored_in_both_forms(capsys):
     assert main(["--realworld", str(REALWORLD)]) == 0
     out = capsys.readouterr().out
     assert "page copied as plain text (3 pages)" in out and "page as HTML (3 pages)" in out and "micro" in out
+    assert [len(pages) for pages in html.baselines.values()] == [3, 3] and "trafilatura alone, favor_recall" in out
 
 
 def test_a_page_title_with_the_site_name_gives_headline_and_site_when_the_headline_stands_alone_too():
@@ -103,9 +104,51 @@ def test_byline_and_date_inside_a_line_below_the_headline():
     assert (metadata.published, metadata.published_precision) == (dt.date(2025, 3, 18), "day")
 
 
+def test_the_date_under_the_headline_wins_over_a_related_story_date_further_down():
+    title = "Trams will reach the airport by 2028, council decides"
+    related = ("Bus fares to rise in January", "Published: 26 Nov 2024", "Rail strike called off",
+               "Published: 25 Nov 2024")
+    text = "\n".join([f"{title} | The City Ledger", *MENU, title, "About this content",
+                      "Thu 3 Jan 2025 02.00 EST Last modified on Wed 16 Jan 2025 06.16 EST", *STORY, *related, *FOOTER])
+    metadata = clean(raw(text)).metadata
+    assert (metadata.published, metadata.published_precision) == (dt.date(2025, 1, 3), "day")
+    text = "\n".join([title, *STORY, *related])  # no date under the headline: a dateline further down is all there is
+    assert clean(raw(text)).metadata.published == dt.date(2024, 11, 26)
+
+
 def test_lines_of_names_far_below_the_headline_are_a_menu_not_a_byline():
     title = "Trams will reach the airport by 2028, council decides"
     text = "\n".join([title, "Jane Roe", *STORY[:2], "Real Estate", "Ad Choices", *STORY[2:]])
     assert clean(raw(text)).metadata.authors == ["Jane Roe"]
     text = "\n".join([title, "World", "Science", "Health", "Real Estate", "Ad Choices", *STORY])
     assert clean(raw(text)).metadata.authors == []
+
+
+def test_byline_and_date_between_two_copies_of_the_headline_and_a_name_beside_a_date():
+    title = "Trams will reach the airport by 2028, council decides"
+    text = "\n".join([f"{title} | The City Ledger", *MENU, title, "by Laura June Topolsky July 10, 2015", title,
+                      "Copy Link Facebook Twitter", *STORY, *FOOTER])
+    metadata = clean(raw(text)).metadata
+    assert metadata.authors == ["Laura June Topolsky"]
+    assert (metadata.published, metadata.published_precision) == (dt.date(2015, 7, 10), "day")
+    text = "\n".join([f"{title} | The City Ledger", *MENU, title, "Dan Goodin - Apr 16, 2015 8:02 pm UTC", *STORY])
+    assert clean(raw(text)).metadata.authors == ["Dan Goodin"]
+    text = "\n".join([title, "// By Arun Sai Krishnan • Nov 11, 2020", *STORY])
+    assert clean(raw(text)).metadata.authors == ["Arun Sai Krishnan"]
+
+
+def test_an_update_time_is_no_publication_date_and_a_site_is_no_author():
+    title = "Trams will reach the airport by 2028, council decides"
+    text = "\n".join([title, "By Alissa Wilkinson @alissamarie Updated Jul 24, 2018, 2:15pm EDT", *STORY])
+    metadata = clean(raw(text)).metadata
+    assert metadata.authors == ["Alissa Wilkinson"] and metadata.published is None
+    text = "\n".join([title, "By The City Ledger", "By Jane Roe", *STORY])
+    assert clean(raw(text)).metadata.authors == ["Jane Roe"]
+
+
+def test_a_long_page_title_with_the_site_name_is_the_title_not_the_story():
+    title = ("Alaskan halibut, caught by a century-old Seattle boat, provides a glimpse of the strategy of the grocer "
+             "with its new stores")
+    text = "\n".join([f"{title} | The City Ledger", *MENU, *STORY, *FOOTER])
+    article = clean(raw(text))
+    assert article.metadata.title == f"{title} | The City Ledger" and article.body.split("\n")[0] == STORY[0]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -11,6 +13,7 @@ import pytest
 from helpers import copy_seeds, output_metadata, rows, run_pipeline
 from pipelines.warehouse.store import Warehouse
 
+PROJECT = Path(__file__).resolve().parents[1]
 TABLES = ("articles", "quotes", "entities", "entity_mentions", "date_mentions", "removed_lines", "source_files")
 
 
@@ -51,12 +54,55 @@ def test_a_published_run_leaves_no_staged_batches(built):
     assert list(Warehouse(warehouse).staging_root.iterdir()) == []
 
 
-def test_a_second_run_changes_nothing_and_parses_nothing(built):
+def materialized(result) -> list[str]:
+    return [m.asset_key.to_user_string() for m in result.get_asset_materialization_events()]
+
+
+def test_a_second_run_with_nothing_new_stops_after_the_scan(built):
     corpus, warehouse, _ = built
-    before = snapshot(warehouse)
+    before, published = snapshot(warehouse), warehouse.stat().st_mtime_ns
     again = run_pipeline(corpus, warehouse)
     assert output_metadata(again, "corpus_scan")["to_read"] == 0
+    # Nothing read, cleaned, parsed (no model loaded), loaded or checked; the published file is not rewritten.
+    assert materialized(again) == ["corpus_scan"]
+    assert again.get_asset_check_evaluations() == []
+    assert warehouse.stat().st_mtime_ns == published
+    assert snapshot(warehouse) == before
+
+
+def test_a_run_from_the_shell_with_nothing_new_starts_neither_dagster_nor_spacy(built):
+    corpus, warehouse, _ = built
+    published = warehouse.stat().st_mtime_ns
+    env = {**os.environ, "NEWS_CORPUS_DIR": str(corpus), "NEWS_WAREHOUSE": str(warehouse), "PYTHONPATH": str(PROJECT)}
+    code = ("import sys; from pipelines.__main__ import main; main(['run']); "
+            "print('loaded:', [m for m in ('dagster', 'spacy', 'pandas') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True,
+                         check=True).stdout
+    assert "the warehouse is up to date" in " ".join(out.split())
+    assert "loaded: []" in out
+    assert warehouse.stat().st_mtime_ns == published
+
+
+def test_a_run_from_the_shell_parses_in_its_workers_only_and_builds_what_a_run_in_one_process_builds(built, tmp_path):
+    corpus, warehouse, _ = built
+    env = {**os.environ, "NEWS_CORPUS_DIR": str(corpus), "NEWS_WAREHOUSE": str(tmp_path / "shell.duckdb"),
+           "PYTHONPATH": str(PROJECT)}
+    code = ("import sys; from pipelines.__main__ import main; main(['run']); "
+            "print('loaded:', [m for m in ('dagster', 'spacy') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True,
+                         check=True).stdout
+    assert "loaded: ['dagster']" in out  # cleaning and parsing happened in the workers
+    assert snapshot(tmp_path / "shell.duckdb") == snapshot(warehouse)
+
+
+def test_a_warehouse_older_than_its_sql_is_republished_though_nothing_is_new(built):
+    corpus, warehouse, _ = built
+    before = snapshot(warehouse)
+    os.utime(warehouse, ns=(0, 0))  # as if schema.sql or a view had changed since it was published
+    again = run_pipeline(corpus, warehouse)
+    assert "news_warehouse" in materialized(again)
     assert output_metadata(again, "extractions")["articles"] == 0
+    assert warehouse.stat().st_mtime_ns > 0
     assert snapshot(warehouse) == before
 
 

@@ -7,7 +7,7 @@ from helpers import rows, run_pipeline
 ARTICLES = {
     "a.txt": "Russian President Vladimir Putin met Chinese officials in Moscow on Monday.\n"
              "“We are partners,” Putin said after the talks.\n",
-    "b.txt": "Putin arrived in Beijing late on Tuesday, the Kremlin said.\n"
+    "b.txt": "President Putin arrived in Beijing late on Tuesday, the Kremlin said.\n"
              "Kim Jong-un was not at the meeting, officials said.\n",
     "c.txt": "North Korean leader Kim Jong Un inspected a factory, state media said.\n"
              "Analyst Patricia M Kim said the visit was planned. “It was expected,” Kim said.\n",

@@ -25,7 +25,7 @@ import dagster as dg
 import psutil
 
 from pipelines.bench import report
-from pipelines.bench.corpus import generate_article, load_seeds, write_corpus
+from pipelines.bench.corpus import NEW_ARTICLE_INDEX, generate_article, load_seeds, write_corpus
 from pipelines.bench.memory import tree_memory
 from pipelines.bench.replicate import copy_corpus, copy_rows
 from pipelines.cluster.services import LocalCluster, local_cluster, start_run, stop_on_signals
@@ -34,7 +34,6 @@ from pipelines.warehouse.target import open_warehouse
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "corpus"
 SAMPLE_SECONDS = 0.5
-NEW_ARTICLE_INDEX = 10**6  # never part of a generated corpus
 
 
 class WorkerMemory:

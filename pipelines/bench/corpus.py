@@ -27,6 +27,7 @@ MONTHS = ("January February March April May June July August September October N
 DATE = re.compile(rf"\b({'|'.join(MONTHS)}) (\d{{1,2}}), (\d{{4}})\b")
 NUMBER = re.compile(r"(?<![\w.-])\d{1,3}(?:,\d{3})*(?![\w.])")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+NEW_ARTICLE_INDEX = 10**6  # generator index of the articles added by the incremental runs: never in a base corpus
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,14 @@
-"""Timed runs: the whole Dagster materialization, the bare spaCy pass on the same text, a per-component
-profile of the NLP stage and a phase profile of the warehouse load."""
+"""Timed runs: the command a user runs (`python -m pipelines run`) and the bare spaCy pass, each as a process
+of its own timed from start to exit; the whole Dagster materialization in this process, per stage; a
+per-component profile of the NLP stage and a phase profile of the warehouse load."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass, field
@@ -13,13 +17,16 @@ from pathlib import Path
 import duckdb
 import spacy
 
+from pipelines.bench.memory import PeakRss
 from pipelines.definitions import materialize_all
-from pipelines.defs.resources import CorpusResource, WarehouseResource, _shared_nlp
-from pipelines.nlp.pipeline import COMPONENTS, MODEL, PROCESSES_ENV
+from pipelines.defs.resources import CorpusResource, WarehouseResource
+from pipelines.nlp.pipeline import COMPONENTS
+from pipelines.settings import MODEL, PROCESSES_ENV
 from pipelines.warehouse.fts_update import refresh_search_indexes
 from pipelines.warehouse.search import load_fts
-from pipelines.warehouse.sqlfiles import run_sql_file, run_sql_folder
-from pipelines.bench.memory import PeakRss
+from pipelines.warehouse.sqlfiles import run_sql_file, run_sql_folder, transaction
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # Dagster step key -> the stage it is reported as.
 STAGES = {"corpus_scan": "scan", "raw_articles": "read", "clean_articles": "clean", "extractions": "nlp",
@@ -41,16 +48,71 @@ class RunMeasure:
         return asdict(self)
 
 
+@dataclass
+class ShellRun:
+    """A command timed from its start to its exit, and, when sampled, the peak memory of its process tree."""
+
+    seconds: float
+    peak_rss_bytes: int | None = None
+    peak_pss_bytes: int | None = None
+
+
 def load_model() -> float:
-    """Loads the shared pipeline the runs will use (once per process); returns the seconds it took."""
+    """Loads the pipeline in the parse workers' fork server, as the in-process runs will use it (once per
+    process); returns the seconds it took."""
+    from pipelines.workers import load_pipeline  # noqa: PLC0415
+
     start = time.perf_counter()
-    _shared_nlp()
+    load_pipeline()
     return time.perf_counter() - start
+
+
+def dagster_home(work: Path) -> Path:
+    """A Dagster instance configured as the project's (run history in SQLite) for the benchmark's runs from the
+    shell, so that they cost what a user's `make run` costs and stay out of the user's run history."""
+    home = work / "dagster_home"
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ROOT / "dagster.yaml", home / "dagster.yaml")
+    return home
+
+
+def timed_command(args: list[str], env: dict[str, str], memory: bool = False) -> ShellRun:
+    """Runs the command from the project folder and times it from start to exit."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if memory:
+        with PeakRss(process.pid) as peak:
+            _, err = process.communicate()
+    else:
+        _, err = process.communicate()
+    seconds = time.perf_counter() - start
+    if process.returncode:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{err}")
+    return ShellRun(seconds, *((peak.bytes, peak.pss_bytes) if memory else ()))
+
+
+def shell_pipeline(corpus: Path, warehouse: Path, processes: int, home: Path, memory: bool = False) -> ShellRun:
+    """`python -m pipelines run` (what `make run` runs) on the corpus into the warehouse."""
+    env = {**os.environ, "NEWS_CORPUS_DIR": str(corpus), "NEWS_WAREHOUSE": str(warehouse),
+           PROCESSES_ENV: str(processes), "DAGSTER_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    return timed_command([sys.executable, "-m", "pipelines", "run"], env, memory)
+
+
+def shell_bare_spacy(texts: Path, batch_size: int, processes: int) -> float:
+    """The bare spaCy pass as a command (pipelines.bench.bare): Python start, model loading and the pipe."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    args = [sys.executable, "-m", "pipelines.bench.bare", str(texts), str(batch_size), str(processes)]
+    return timed_command(args, env).seconds
+
+
+def write_texts(texts: list[str], path: Path) -> Path:
+    path.write_text(json.dumps(texts), encoding="utf-8")
+    return path
 
 
 @contextmanager
 def nlp_processes(n: int):
-    """The pipeline reads its process count from the environment (see pipelines.nlp.pipeline)."""
+    """The pipeline reads its process count from the environment (see pipelines.settings)."""
     before = os.environ.get(PROCESSES_ENV)
     os.environ[PROCESSES_ENV] = str(n)
     try:
@@ -93,10 +155,14 @@ def run_pipeline(corpus: Path, warehouse: Path, processes: int = 1) -> RunMeasur
     )
 
 
+def query(warehouse: Path, sql: str) -> list[tuple]:
+    with closing(duckdb.connect(str(warehouse), read_only=True)) as con:
+        return con.execute(sql).fetchall()
+
+
 def bodies(warehouse: Path) -> list[str]:
     """The cleaned texts the run gave spaCy, in source order."""
-    with closing(duckdb.connect(str(warehouse), read_only=True)) as con:
-        return [r[0] for r in con.execute("SELECT body FROM articles ORDER BY source_path").fetchall()]
+    return [r[0] for r in query(warehouse, "SELECT body FROM articles ORDER BY source_path")]
 
 
 def bare_spacy(texts: list[str], batch_size: int, processes: int) -> tuple[float, int]:
@@ -134,6 +200,11 @@ def component_profile(nlp: spacy.Language, texts: list[str], batch_size: int) ->
     return seconds
 
 
+def _in_transaction(con: duckdb.DuckDBPyConnection, run, path: str) -> None:
+    with transaction(con):  # as Warehouse.build runs them
+        run(con, path)
+
+
 def load_profile(warehouse: Path, scratch: Path) -> dict[str, float]:
     """Seconds for each fixed-cost phase of publishing into this warehouse, on a scratch copy of it."""
     seconds: dict[str, float] = {}
@@ -144,11 +215,11 @@ def load_profile(warehouse: Path, scratch: Path) -> dict[str, float]:
     with closing(duckdb.connect(str(copy))) as con:
         load_fts(con)
         for phase, action in (
-            ("schema", lambda: run_sql_file(con, "schema.sql")),
+            ("schema", lambda: _in_transaction(con, run_sql_file, "schema.sql")),
             # The refresh for a run that replaces no article: what every run pays besides its articles.
             ("refresh_entities", lambda: (run_sql_file(con, "load/delete_articles.sql", article_ids=[]),
                                           run_sql_file(con, "load/refresh_entities.sql"))),
-            ("views", lambda: run_sql_folder(con, "views")),
+            ("views", lambda: _in_transaction(con, run_sql_folder, "views")),
             ("search_indexes_kept", lambda: refresh_search_indexes(con)),
             ("search_indexes_rebuilt", lambda: run_sql_file(con, "load/search_indexes.sql")),
             ("checkpoint", lambda: con.execute("CHECKPOINT")),

@@ -1,4 +1,5 @@
-"""Peak memory of this process and all its children, sampled in a background thread.
+"""Peak memory of a process (this one, or a command it started) and all its children, sampled in a background
+thread.
 
 Two figures: the summed RSS (cheap, sampled often) counts pages that forked workers share with their parent
 once per process, so it overstates a process tree; the summed PSS (proportional set size: a shared page is
@@ -50,15 +51,19 @@ def tree_memory(process: psutil.Process, with_pss: bool) -> tuple[int, int | Non
 class PeakRss:
     """``with PeakRss() as peak: ...`` then ``peak.bytes`` (summed RSS) and ``peak.pss_bytes``."""
 
-    def __init__(self) -> None:
+    def __init__(self, pid: int | None = None) -> None:
+        """Samples this process's tree, or the tree of the process ``pid``."""
         self.bytes = 0
         self.pss_bytes = 0
-        self._process = psutil.Process()
+        self._process = psutil.Process(pid)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _record(self, with_pss: bool) -> None:
-        rss, pss = tree_memory(self._process, with_pss)
+        try:
+            rss, pss = tree_memory(self._process, with_pss)
+        except psutil.NoSuchProcess:  # the process sampled has exited
+            return
         self.bytes = max(self.bytes, rss)
         if pss is not None:
             self.pss_bytes = max(self.pss_bytes, pss)

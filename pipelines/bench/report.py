@@ -20,6 +20,7 @@ def machine() -> dict:
         "memory_gib": round(psutil.virtual_memory().total / 1024**3, 1),
         "python": platform.python_version(),
         "platform": platform.platform(),
+        "load_average": " ".join(f"{x:.2f}" for x in os.getloadavg()),  # the machine is shared: how busy it was
     }
 
 

@@ -10,6 +10,7 @@ link lists, author boxes and page chrome.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipelines.clean.furniture import furniture_reason
@@ -30,6 +31,10 @@ MAX_STAND_FIRST_WORDS = 45
 _THREAD_START = re.compile(r"(?:\d+ comments?|comments? \(\d+\)|leave a (?:comment|reply)|post a comment"
                            r"|add (?:a|your) comment|join the (?:conversation|discussion)|\d+ responses?)[:.]?",
                            re.IGNORECASE)
+# A slideshow's caption opens with its counter: "1/50 ...", "2 of 12 ...".
+_SLIDE_COUNTER = re.compile(r"(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b")
+MIN_SLIDES = 3
+MIN_STORY_WORDS_BESIDE_SLIDESHOW = 150
 # "Headline of another story - Daily Star": a pasted link ends with the name of its site.
 _SOURCE_SUFFIX = re.compile(r"\s[-–—|]\s+[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3}$")
 
@@ -40,26 +45,38 @@ class Classification:
     headings: set[int] = field(default_factory=set)  # line_nos of subheadings kept in the body
 
 
-def classify(lines: list[Line], known_title: str | None = None, line_model: bool = True) -> Classification:
+def classify(lines: list[Line], known_titles: Sequence[str] = (), line_model: bool = True,
+             main_text: bool = False) -> Classification:
     """Classifies the non-blank lines of one article (see split_lines): the rules, then (with ``line_model``)
-    the trained model for whatever page furniture the rules did not know."""
+    the trained model for whatever page furniture the rules did not know. ``known_titles``: the article's title as
+    its sidecar or page states it (and the headline the page shows, when it differs); their copies go.
+
+    ``main_text``: the lines are what an HTML extractor kept as the page's main text, not a whole page. The
+    extractor chose them from the page's structure, so the rules that tell menus, link lists, section labels and
+    page chrome by their shape alone stay off (there they take the story's own lists and headings); furniture
+    patterns, the title's copies, bylines, datelines, author boxes and comment threads still apply."""
     result = Classification()
     for line in lines:
         reason = furniture_reason(line.text)
         if reason:
             result.reasons[line.no] = reason
     _author_bios(lines, result.reasons)
-    core = [i for i, line in enumerate(lines) if line.no not in result.reasons and line.is_paragraph]
+    _slideshows(lines, result.reasons)
+    # A long page title ("Headline, with many words | The Seattle Times") is no paragraph of the story.
+    core = [i for i, line in enumerate(lines) if line.no not in result.reasons and line.is_paragraph
+            and (line.ends_like_sentence or not _SOURCE_SUFFIX.search(line.text))]
     first, last = (core[0], core[-1]) if core else (len(lines), len(lines))
     if len(core) >= 2 and _is_stand_first(lines[core[0]], lines[core[0] + 1:core[1]], result.reasons):
         first = core[1]
-    titles = _top_block(lines[:first], result.reasons, known_title)
+    top = lines[:first]
+    titles = (_main_text_top if main_text else _top_block)(top, result.reasons, known_titles)
     for line in lines:
         if normalised(line.text) in titles:
             result.reasons[line.no] = "title"
-    _link_lists(lines, result.reasons)
     _comment_thread(lines, result.reasons)
-    _bottom_block(lines[last + 1:], result.reasons)
+    if not main_text:
+        _link_lists(lines, result.reasons)
+        _bottom_block(lines[last + 1:], result.reasons)
     if line_model:
         result.reasons.update(dict.fromkeys(off_story_lines(lines, result.reasons), "not_article"))
     kept = [line for line in lines if line.no not in result.reasons]
@@ -68,6 +85,24 @@ def classify(lines: list[Line], known_title: str | None = None, line_model: bool
     result.headings = {line.no for line, after in zip(kept, kept[1:]) if after.is_sentence
                        and (line.is_heading or (line.no in story and line.is_plain_heading))}
     return result
+
+
+def _slideshows(lines: list[Line], reasons: dict[int, str]) -> None:
+    """The numbered captions of a photo gallery embedded in a story ("1/50 United go down ...", "2/50 ..."): at
+    least three lines counting slides of the same gallery. A page that is only a gallery keeps its captions: they
+    go only when running text outside them tells a story of its own."""
+    slides: dict[int, list[Line]] = {}
+    for line in lines:
+        match = _SLIDE_COUNTER.match(line.content)
+        if match and line.no not in reasons and 0 < int(match[1]) <= int(match[2]):
+            slides.setdefault(int(match[2]), []).append(line)
+    for count, shown in slides.items():
+        if len({_SLIDE_COUNTER.match(line.content)[1] for line in shown}) < min(MIN_SLIDES, count):
+            continue
+        story_words = sum(len(line.words) for line in lines
+                          if line.is_sentence and line not in shown and line.no not in reasons)
+        if story_words >= MIN_STORY_WORDS_BESIDE_SLIDESHOW:
+            reasons.update(dict.fromkeys((line.no for line in shown), "slideshow"))
 
 
 def _is_metadata(text: str) -> bool:
@@ -115,23 +150,48 @@ def _title_forms(title: str) -> set[str]:
     return {normalised(title)} | ({normalised(headline)} if headline else set())
 
 
-def _top_block(top: list[Line], reasons: dict[int, str], known_title: str | None) -> set[str]:
+def _known_forms(known_titles: Sequence[str]) -> set[str]:
+    return {form for title in known_titles if title for form in _title_forms(title)}
+
+
+def _metadata_line(top: list[Line], i: int, reasons: dict[int, str]) -> bool:
+    """Marks top[i] when it is a byline or a dateline (and the name below a bare "By")."""
+    line = top[i]
+    authors = byline_authors(line.text)
+    if authors is not None:
+        reasons[line.no] = "byline"
+        following = top[i + 1] if i + 1 < len(top) else None
+        if authors == [] and following and is_name(following.text, max_tokens=MAX_BARE_NAME_TOKENS):
+            reasons[following.no] = "byline"  # "By" on its own line, the name on the next
+        return True
+    if parse_dateline(line.text):
+        reasons[line.no] = "dateline"
+        return True
+    return False
+
+
+def _main_text_top(top: list[Line], reasons: dict[int, str], known_titles: Sequence[str]) -> set[str]:
+    """The top of an extractor's main text: only the known titles' copies, bylines and datelines are marked."""
+    titles = _known_forms(known_titles)
+    found = False
+    for i, line in enumerate(top):
+        if line.no in reasons or _metadata_line(top, i, reasons):
+            continue
+        if normalised(line.text) in titles:
+            reasons[line.no] = "title"
+            found = True
+    return titles if found else set()
+
+
+def _top_block(top: list[Line], reasons: dict[int, str], known_titles: Sequence[str]) -> set[str]:
     """Marks the top block's lines; returns the normalised forms of the title (none when the text shows none)."""
-    titles = _title_forms(known_title) if known_title else set()
+    titles = _known_forms(known_titles)
     title_lines: list[int] = []
     mark_site_header(top, reasons, _is_metadata, _is_title_candidate)
     for i, line in enumerate(top):
-        if line.no in reasons:
+        if line.no in reasons or _metadata_line(top, i, reasons):
             continue
-        authors = byline_authors(line.text)
-        if authors is not None:
-            reasons[line.no] = "byline"
-            following = top[i + 1] if i + 1 < len(top) else None
-            if authors == [] and following and is_name(following.text, max_tokens=MAX_BARE_NAME_TOKENS):
-                reasons[following.no] = "byline"  # "By" on its own line, the name on the next
-        elif parse_dateline(line.text):
-            reasons[line.no] = "dateline"
-        elif normalised(line.text) in titles:
+        if normalised(line.text) in titles:
             reasons[line.no] = "title"
             title_lines.append(i)
         elif not title_lines and _is_menu_item(line, [n for n in top[i + 1:] if n.no not in reasons][:1],

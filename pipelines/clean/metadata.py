@@ -78,6 +78,15 @@ def is_name(text: str, min_tokens: int = 2, max_tokens: int = 5) -> bool:
     return len(capitalised) >= 2 and all(_NAME_TOKEN.fullmatch(t) for t in capitalised)
 
 
+# Words no person's name holds, though a site's or a button's does: "The Guardian", "Edit Your Profile".
+_NOT_IN_NAMES = frozenset("the a an your my our their his her its this these those".split())
+
+
+def is_person_name(name: str) -> bool:
+    """A name found in a byline that reads as a person's, not an organisation's or a button's."""
+    return not any(token.lower() in _NOT_IN_NAMES for token in name.split())
+
+
 def _names(text: str) -> list[str] | None:
     """The names in "A, B and C" (roles after a comma dropped); None when a part is not a name."""
     parts = [p.strip(" .,") for p in _NAME_LIST.split(text) if p.strip(" .,")]
@@ -195,6 +204,18 @@ def date_in_line(text: str) -> tuple[dt.date, str] | None:
     return parse_dateline(match[0]) if match else None
 
 
+_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b[^.]{0,20}$", re.IGNORECASE)
+
+
+def published_in_line(text: str) -> tuple[dt.date, str] | None:
+    """The first full date in a line that is not labelled as an update ("Updated Jul 24, 2018" is no
+    publication date; "Published Jan 3, 2019 Last modified on Jan 16, 2019" gives January 3)."""
+    for match in _DATE_IN_TEXT.finditer(text):
+        if not _UPDATED.search(text[:match.start()]):
+            return parse_dateline(match[0])
+    return None
+
+
 _LEADING_BY = re.compile(r"by\s*:?\s+(?P<rest>.+)", re.IGNORECASE)
 MAX_LEADING_NAME_TOKENS = 4
 
@@ -206,9 +227,12 @@ def leading_byline_name(text: str) -> str | None:
     if match is None:
         return None
     tokens = []
-    for token in match["rest"].split()[:MAX_LEADING_NAME_TOKENS]:
+    words = match["rest"].split()
+    for i, token in enumerate(words[:MAX_LEADING_NAME_TOKENS]):
         word = token.rstrip(",;|")
-        if not (_NAME_TOKEN.fullmatch(word) or word.lower() in _PARTICLES) or word.lower().rstrip(".") in _MONTHS:
+        # A month opens the date after the name ("March 18"); before a name it is one ("Laura June Topolsky").
+        starts_date = word.lower().rstrip(".") in _MONTHS and (i + 1 == len(words) or words[i + 1][:1].isdigit())
+        if not (_NAME_TOKEN.fullmatch(word) or word.lower() in _PARTICLES) or starts_date:
             break
         tokens.append(word)
         if word != token:  # a comma or bar closes the name

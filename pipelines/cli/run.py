@@ -1,20 +1,26 @@
-"""`python -m pipelines run`: one run of the Dagster job over the corpus, with a progress bar and a summary."""
+"""`python -m pipelines run`: one run of the Dagster job over the corpus, with a progress bar and a summary.
+
+A run first compares the corpus with what the published warehouse knows, with DuckDB alone: with nothing new
+it prints the summary and stops, as the corpus sensor launches no run then, before Dagster, spaCy or pandas
+is even imported. With files to read, the workers' fork server starts loading the pipeline at once, on the
+other core, while this process starts Dagster and reads the files; the workers then clean and parse.
+"""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-import dagster as dg
 from rich.console import Console
 from rich.table import Table
 
-from pipelines.cli.progress import RichProgressResource
-from pipelines.defs.resources import default_resources
-from pipelines.definitions import materialize_all, run_on_cluster
-from pipelines.defs.cluster import on_cluster
-from pipelines.warehouse.sqlfiles import SQL_DIR
+from pipelines.ingest.plan import scan
+from pipelines.settings import corpus_dir_from_env, on_cluster
+from pipelines.warehouse.known import needs_run, read_known_files
 from pipelines.warehouse.lake import Lake
+from pipelines.warehouse.sqlfiles import SQL_DIR
 from pipelines.warehouse.store import Warehouse
+from pipelines.warehouse.target import configured_warehouse
 
 
 def summary_rows(warehouse: Warehouse | Lake) -> list[tuple[str, int]]:
@@ -22,18 +28,43 @@ def summary_rows(warehouse: Warehouse | Lake) -> list[tuple[str, int]]:
     return warehouse.query(sql)
 
 
-def main() -> int:
-    console = Console()
-    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-    # On a cluster (NEWS_CELERY_BROKER) the steps go to the workers and progress is in the run's log.
-    result = run_on_cluster(instance) if on_cluster() else materialize_all({"progress": RichProgressResource()}, instance)
-    warehouse = default_resources()["warehouse"].get()
+def _print_summary(console: Console, warehouse: Warehouse | Lake) -> None:
     table = Table(title="News Warehouse", show_header=False)
     for name, count in summary_rows(warehouse):
         table.add_row(name, f"{count:,}")
     console.print(table)
-    failed_checks = [e.check_name for e in result.get_asset_check_evaluations()
-                     if not e.passed]
+
+
+def _materialize(workers_started: bool):
+    import dagster as dg  # noqa: PLC0415  (only a run with work to do starts Dagster)
+
+    from pipelines.cli.progress import RichProgressResource  # noqa: PLC0415
+    from pipelines.definitions import materialize_all, run_on_cluster  # noqa: PLC0415
+    from pipelines.defs.resources import NlpResource  # noqa: PLC0415
+
+    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    if on_cluster():  # NEWS_CELERY_BROKER: the steps go to the workers, and progress is in the run's log
+        return run_on_cluster(instance)
+    return materialize_all({"progress": RichProgressResource(), "nlp": NlpResource(clean_in_workers=workers_started)},
+                           instance)
+
+
+def main() -> int:
+    console = Console()
+    corpus, warehouse = Path(corpus_dir_from_env()), configured_warehouse()
+    found = scan(corpus, read_known_files(warehouse))
+    if not needs_run(found, warehouse):
+        _print_summary(console, warehouse)
+        console.print("Nothing new in the corpus: the warehouse is up to date.")
+        console.print(f"Warehouse: [bold]{warehouse.location}[/]")
+        return 0
+    if found.to_read and not on_cluster():  # on a cluster, the workers' own fork servers parse
+        from pipelines.workers import start_loading_pipeline  # noqa: PLC0415
+
+        start_loading_pipeline()
+    result = _materialize(workers_started=bool(found.to_read))
+    _print_summary(console, warehouse)
+    failed_checks = [e.check_name for e in result.get_asset_check_evaluations() if not e.passed]
     if failed_checks:
         console.print(f"[yellow]Checks that did not pass:[/] {', '.join(failed_checks)}")
     console.print(f"Warehouse: [bold]{warehouse.location}[/]")

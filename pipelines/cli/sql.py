@@ -8,8 +8,7 @@ import duckdb
 from rich.console import Console
 from rich.table import Table
 
-from pipelines.defs.resources import storage_from_env, warehouse_path_from_env
-from pipelines.warehouse.target import open_warehouse
+from pipelines.warehouse.target import configured_warehouse
 
 
 MAX_CELL_WIDTH = 60
@@ -19,7 +18,7 @@ def main(query: str) -> int:
     console = Console(width=max(Console().width, 160))
     if query.endswith(".sql") and Path(query).exists():
         query = Path(query).read_text(encoding="utf-8")
-    warehouse = open_warehouse(warehouse_path_from_env(), storage_from_env())
+    warehouse = configured_warehouse()
     if not warehouse.exists():
         console.print(f"[red]No warehouse at {warehouse.location}; run `make run` first.[/]")
         return 1

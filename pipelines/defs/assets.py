@@ -9,13 +9,14 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.defs.resources import CorpusResource, WarehouseResource
+from pipelines.defs.resources import CorpusResource, NlpResource, WarehouseResource
 from pipelines.defs.shards import extract_shard, gather_shards, plan_shards
 from pipelines.ingest.plan import CorpusScan, IngestResult, ingest, scan
-from pipelines.nlp.pipeline import BATCH_SIZE
+from pipelines.settings import BATCH_SIZE
 from pipelines.staging import BatchWriter, remove_run, run_folder
-from pipelines.stages import StageOutput, clean_articles
-from pipelines.warehouse.load import RunInput, load, read_known_files
+from pipelines.stages import StageOutput
+from pipelines.warehouse.known import needs_run, read_known_files
+from pipelines.warehouse.load import RunInput, load
 
 WRITER_TAGS = {"news_warehouse/writes": "warehouse"}  # dagster.yaml lets one such run go at a time
 
@@ -36,22 +37,28 @@ def corpus_scan(context: dg.AssetExecutionContext, corpus: CorpusResource, wareh
     return result
 
 
-@dg.asset(group_name="ingest", description="Reads and decodes new and changed files; finds duplicates and unreadable files.")
-def raw_articles(context: dg.AssetExecutionContext, corpus_scan: CorpusScan, warehouse: WarehouseResource) -> IngestResult:
+@dg.asset(group_name="ingest", output_required=False, dagster_type=IngestResult,
+          description="Reads and decodes new and changed files; finds duplicates and unreadable files. "
+                      "With nothing new, it and everything after it are skipped.")
+def raw_articles(context: dg.AssetExecutionContext, corpus_scan: CorpusScan, warehouse: WarehouseResource):
+    if not needs_run(corpus_scan, warehouse.get()):
+        # No output: Dagster skips the steps after this one (no model loaded, no warehouse copied or published,
+        # no check run: nothing in the warehouse changed).
+        context.log.info("Nothing new since the warehouse was published.")
+        return
     result = ingest(corpus_scan, BatchWriter(_staging(context, warehouse), BATCH_SIZE))
-    context.add_output_metadata({
+    yield dg.Output(result, metadata={
         "articles": result.articles.items, "duplicates": len(result.duplicates),
         "unchanged": len(result.unchanged), "errors": len(result.errors),
     })
-    return result
 
 
 @dg.asset(name="clean_articles", group_name="clean", description="Removes page boilerplate and finds title, authors, publisher and date.")
 def clean_articles_asset(
-    context: dg.AssetExecutionContext, raw_articles: IngestResult, warehouse: WarehouseResource,
+    context: dg.AssetExecutionContext, raw_articles: IngestResult, nlp: NlpResource, warehouse: WarehouseResource,
 ) -> StageOutput:
     # One staged file is one spaCy batch downstream.
-    result = clean_articles(raw_articles.articles.records(), BatchWriter(_staging(context, warehouse), BATCH_SIZE))
+    result = nlp.clean(raw_articles.articles, _staging(context, warehouse))
     context.add_output_metadata({
         "articles": result.staged.items, "errors": len(result.errors), "removed_lines": result.counts["removed_lines"],
     })

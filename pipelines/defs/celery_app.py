@@ -10,7 +10,7 @@ from dagster_celery.tasks import create_task
 
 import pipelines.definitions  # noqa: F401  (the code location, imported once when the worker starts)
 from pipelines.defs.cluster import celery_app_args
-from pipelines.defs.resources import _shared_nlp
+from pipelines.workers import load_pipeline
 
 app = make_app(celery_app_args())
 execute_plan = create_task(app)
@@ -18,5 +18,6 @@ execute_plan = create_task(app)
 
 @worker_init.connect
 def _load_pipeline(**_: object) -> None:
-    """The worker loads the spaCy pipeline before it takes its first step, not during it."""
-    _shared_nlp()
+    """The worker's fork server (pipelines.workers) loads the spaCy pipeline before the worker takes its first
+    step, not during it; every step's parsing processes are forked from it."""
+    load_pipeline()

@@ -18,16 +18,13 @@ import os
 
 import dagster as dg
 
-BROKER_ENV = "NEWS_CELERY_BROKER"
+from pipelines.settings import BROKER_ENV, on_cluster
+
 VISIBILITY_TIMEOUT_ENV = "NEWS_CELERY_VISIBILITY_TIMEOUT"
 # Longer than any step runs (a shard parses in about ten seconds): a task still running when the timeout
 # expires would be handed to a second worker as well.
 DEFAULT_VISIBILITY_TIMEOUT = 3600
 QUEUE = "dagster"
-
-
-def on_cluster() -> bool:
-    return bool(os.environ.get(BROKER_ENV))
 
 
 def celery_settings() -> dict:

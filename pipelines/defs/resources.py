@@ -2,35 +2,19 @@
 where asset outputs are kept between steps."""
 
 
-import functools
 import json
 import os
 from pathlib import Path
 
 import dagster as dg
 from pydantic import TypeAdapter
-from spacy.language import Language
 
-from pipelines.nlp.pipeline import build_nlp
-from pipelines.staging import run_folder
+from pipelines.settings import corpus_dir_from_env, storage_from_env, warehouse_path_from_env
+from pipelines.staging import StagedBatches, run_folder
+from pipelines.stages import Progress, StageOutput, clean_articles, extract_articles
 from pipelines.warehouse.lake import Lake
 from pipelines.warehouse.store import Warehouse
 from pipelines.warehouse.target import open_warehouse
-
-DEFAULT_CORPUS_DIR = "corpus"
-DEFAULT_WAREHOUSE = "warehouse/news.duckdb"
-
-
-def corpus_dir_from_env() -> str:
-    return os.environ.get("NEWS_CORPUS_DIR", DEFAULT_CORPUS_DIR)
-
-
-def warehouse_path_from_env() -> str:
-    return os.environ.get("NEWS_WAREHOUSE", DEFAULT_WAREHOUSE)
-
-
-def storage_from_env() -> str | None:
-    return os.environ.get("NEWS_STORAGE") or None
 
 
 class CorpusResource(dg.ConfigurableResource):
@@ -54,16 +38,20 @@ class WarehouseResource(dg.ConfigurableResource):
         return open_warehouse(self.path, self.storage)
 
 
-@functools.cache
-def _shared_nlp() -> Language:
-    return build_nlp()
-
-
 class NlpResource(dg.ConfigurableResource):
-    """The project's spaCy pipeline, loaded once per process."""
+    """The project's spaCy pipeline, run in worker processes (NEWS_NLP_PROCESSES of them) forked from a server
+    process that loaded it once (pipelines.workers). The run's own process never loads it, and a run with
+    nothing to parse does not load it at all."""
 
-    def get(self) -> Language:
-        return _shared_nlp()
+    # Clean in the workers too: for a run that started their fork server early (make run does), so that the
+    # run's own process never imports spaCy. Off, a step that only cleans does not load the model.
+    clean_in_workers: bool = False
+
+    def clean(self, raw: StagedBatches, folder: Path) -> StageOutput:
+        return clean_articles(raw, folder, in_workers=self.clean_in_workers)
+
+    def extract(self, cleaned: StagedBatches, folder: Path, progress: Progress) -> StageOutput:
+        return extract_articles(cleaned, folder, progress)
 
 
 class ProgressResource(dg.ConfigurableResource):

@@ -3,23 +3,23 @@ per shard parses them (``DynamicOut``, ``.map``), and one step gathers what the 
 
 Each shard step reads its batch files from the run's staging folder in NEWS_STORAGE and writes its extractions
 there as Parquet, so the steps share nothing but that folder: on a cluster (pipelines/defs/cluster.py) they go
-to whichever worker is free. On one machine there is one shard, parsed by the forked processes of
-pipelines.stages as before.
+to whichever worker is free. On one machine there is one shard. Either way a shard is parsed by the worker
+processes of pipelines.workers, forked from a server that loaded the model once (per run on one machine, per
+Celery worker on a cluster).
 """
 
 import os
 from collections import Counter
 
 import dagster as dg
-import pyarrow.parquet as pq
 
-from pipelines.defs.cluster import on_cluster
 from pipelines.defs.resources import NlpResource, ProgressResource, WarehouseResource
-from pipelines.staging import StagedBatches, run_folder
-from pipelines.stages import StageOutput, extract_articles
+from pipelines.settings import on_cluster
+from pipelines.staging import StagedBatches, batch_size, run_folder
+from pipelines.stages import StageOutput
 
 SHARD_BATCHES_ENV = "NEWS_SHARD_BATCHES"
-# Batches of 32 articles per step on a cluster: small enough to share a run's work among workers, large
+# Two batches of 32 articles per step on a cluster: small enough to share a run's work among workers, large
 # enough that a step's fixed cost (Dagster's step start-up, the queue) stays a few percent of its parsing.
 CLUSTER_SHARD_BATCHES = 2
 
@@ -35,7 +35,7 @@ def shards(staged: StagedBatches, size: int) -> list[StagedBatches]:
     files = list(staged.files)
     size = size or max(1, len(files))
     groups = [tuple(files[i:i + size]) for i in range(0, len(files), size)] or [()]
-    return [StagedBatches(group, sum(pq.read_metadata(f).num_rows for f in group)) for group in groups]
+    return [StagedBatches(group, sum(map(batch_size, group))) for group in groups]
 
 
 @dg.op(out=dg.DynamicOut(StagedBatches), description="Deals the cleaned batches into shards, one step each.")
@@ -60,7 +60,7 @@ def extract_shard(
     # One folder for all shards: a batch's extraction file is named after its batch, so a re-run step
     # (its worker died) writes the same files again.
     folder = run_folder(warehouse.get().staging_root.resolve(), context.run.run_id, "extractions")
-    result = extract_articles(nlp.get(), shard, folder, advance) if shard.files else StageOutput(StagedBatches(), [], [])
+    result = nlp.extract(shard, folder, advance)  # no batch: no worker started, no model loaded
     progress.finish(context)
     return result
 

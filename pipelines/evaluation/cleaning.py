@@ -9,7 +9,8 @@
 2. Against real pages in both input forms (``NAME/source.html``, ``NAME/expected.txt``, ``NAME/metadata.json``, as
    in ``../shared/realworld/readability``): the page as HTML, and the page as the plain text a reader copies
    (rendered with html-text). Token P/R/F1 of the cleaned body, micro over all tokens of the set (the headline)
-   and the mean over pages, then title, author, site and publication-day accuracy against metadata.json.
+   and the mean over pages, then title, author, site and publication-day accuracy against metadata.json; for
+   HTML also trafilatura alone (default settings and favor_recall), the extractor our reading builds on.
        python -m pipelines.evaluation.cleaning --realworld FOLDER
 3. Against the hand-annotated seeds (tests/gold/seeds.json): gold boilerplate lines removed, article lines
    wrongly removed, and title / authors / publisher right.
@@ -141,10 +142,17 @@ _MONTH_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
+# trafilatura on its own, as a user would call it, for comparison with our HTML reading: default settings, and the
+# favor_recall setting our reader starts from.
+TRAFILATURA_ALONE = {"trafilatura alone, default settings": {},
+                     "trafilatura alone, favor_recall": {"favor_recall": True}}
+
+
 @dataclass
 class RealworldScore:
     form: str  # "txt" (the page copied as plain text) or "html"
     pages: list[PairScore] = field(default_factory=list)
+    baselines: dict[str, list[PairScore]] = field(default_factory=dict)  # HTML: trafilatura alone, per setting
     right: Counter = field(default_factory=Counter)  # "title" / "author" / "site" / "day" -> pages right
     scored: Counter = field(default_factory=Counter)  # pages whose metadata.json gives that field
     field_errors: list[str] = field(default_factory=list)
@@ -197,10 +205,22 @@ def site_right(found: str | None, expected: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
+def trafilatura_alone(html: str, **settings) -> str:
+    """The main text trafilatura gives on its own (no metadata, comments or our cleaning)."""
+    import trafilatura
+
+    return trafilatura.extract(html, include_comments=False, **settings) or ""
+
+
 def score_realworld_page(folder: Path, form: str, score: RealworldScore) -> None:
     html = (folder / "source.html").read_text(encoding="utf-8", errors="replace")
     article = clean_page(html, form, folder.name)
-    score.pages.append(pair_score(folder.name, article.body, (folder / "expected.txt").read_text(encoding="utf-8")))
+    expected = (folder / "expected.txt").read_text(encoding="utf-8")
+    score.pages.append(pair_score(folder.name, article.body, expected))
+    if form == "html":
+        for label, settings in TRAFILATURA_ALONE.items():
+            text = trafilatura_alone(html, **settings)
+            score.baselines.setdefault(label, []).append(pair_score(folder.name, text, expected))
     truth = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
     meta = article.metadata
     found_names = {w for author in meta.authors for w in _words(author)}
@@ -245,6 +265,9 @@ def format_realworld(scores: list[RealworldScore], verbose: bool = False) -> str
                  f"  body tokens, mean over pages     P {mean[0]:.3f}  R {mean[1]:.3f}  F1 {mean[2]:.3f}",
                  "  " + "   ".join(f"{name}s right {score.right[name]}/{score.scored[name]}"
                                   for name in ("title", "author", "site", "day"))]
+        for baseline, pages in score.baselines.items():
+            precision, recall, f1 = micro(pages)
+            rows.append(f"  {baseline}: body tokens, micro  P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}")
         if verbose:
             rows += [f"    {s.name}: P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}" for s in score.pages]
             rows += [f"    {e}" for e in score.field_errors]

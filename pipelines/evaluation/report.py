@@ -206,13 +206,13 @@ def score_published(wh: Warehouse, gold: dict[str, dict]) -> list[str]:
     return lines
 
 
-def figures(cleaning: SeedCleaningScore, published: list[str], q: QuoteScores, p: PeopleScores,
+def figures(cleaning: SeedCleaningScore | None, published: list[str], q: QuoteScores, p: PeopleScores,
             dates: Ratio) -> dict[str, float | int | None]:
     """The figures the floors (tests/gold/floors.toml) hold: shares from 0 to 1 (None when nothing was
     annotated) and counts of mistakes."""
-    n = cleaning.articles
+    n = cleaning.articles if cleaning else 0
     return {
-        "boilerplate_recall": cleaning.boilerplate_recall,
+        "boilerplate_recall": cleaning.boilerplate_recall if n else None,
         "titles_right": cleaning.right["title"] / n if n else None,
         "authors_right": cleaning.right["authors"] / n if n else None,
         "publishers_right": cleaning.right["publisher"] / n if n else None,
@@ -224,7 +224,7 @@ def figures(cleaning: SeedCleaningScore, published: list[str], q: QuoteScores, p
         "partial_quotes_rightly_no_speaker": q.partial_no_speaker.share,
         "people_f1": p.micro_f1(),
         "date_values_right": dates.share,
-        "lines_wrongly_removed": len(cleaning.wrongly_removed),
+        "lines_wrongly_removed": len(cleaning.wrongly_removed) if cleaning else 0,
         "scare_quotes_given_a_speaker": q.scare_with_speaker,
         "not_people_as_person": len(p.not_people_as_person),
         "people_split_across_entities": sum(1 for n in p.cross_article.values() if n != 1),
@@ -266,15 +266,19 @@ def main(argv: list[str] | None = None) -> int:
 
 def _report(args: argparse.Namespace, gold: dict[str, dict], out: Path) -> int:
     shipped = build(args.corpus, out / "shipped.duckdb")
-    cleaning = score_seeds(read_clean_articles(shipped), gold)
-    published = score_published(shipped, gold)
+    # A set scores only what it annotates: the real-page sets have no boilerplate, publication dates or dates.
+    annotates = lambda key: any(key in truth for truth in gold.values())  # noqa: E731
+    cleaning = score_seeds(read_clean_articles(shipped), gold) if annotates("boilerplate") else None
+    published = score_published(shipped, gold) if annotates("published") else []
     sidecars = sorted(args.sidecars.glob("*.meta.json")) if args.sidecars.is_dir() else []
     anchored = build(args.corpus, out / "with_sidecars.duckdb", sidecars) if sidecars else shipped
     print(f"News Warehouse evaluation on {len(gold)} articles of {args.gold.name} ({dt.date.today().isoformat()})\n")
-    print("Cleaning and metadata")
-    print("\n".join("  " + line for line in format_seed_score(cleaning).splitlines()))
-    print("  publication dates from the text:")
-    print("\n".join(published))
+    if cleaning:
+        print("Cleaning and metadata")
+        print("\n".join("  " + line for line in format_seed_score(cleaning).splitlines()))
+    if published:
+        print("  publication dates from the text:")
+        print("\n".join(published))
     q = score_quotes(shipped, gold)
     print("\nQuotes")
     print(f"  direct quotes found (recall)       {q.direct_recall}")
@@ -293,9 +297,12 @@ def _report(args: argparse.Namespace, gold: dict[str, dict], out: Path) -> int:
     print("  entities for people in more than one article (each should be 1):")
     for person, n in p.cross_article.items():
         print(f"    {person}: {n}")
-    dates, date_mistakes = score_dates(anchored, gold)
-    print("\nDates (values of the annotated expressions" + (", with the sidecars' publication dates)" if sidecars else ")"))
-    print(f"  date values right  {dates}")
+    dates, date_mistakes = Ratio(), []
+    if annotates("dates"):
+        dates, date_mistakes = score_dates(anchored, gold)
+        print("\nDates (values of the annotated expressions"
+              + (", with the sidecars' publication dates)" if sidecars else ")"))
+        print(f"  date values right  {dates}")
     if args.verbose:
         print("\nMistakes")
         for line in q.mistakes + p.mistakes + date_mistakes:

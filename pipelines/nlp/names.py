@@ -1,7 +1,7 @@
 """Name normalisation: the cross-article identity of an entity.
 
 ``entity_key`` folds what varies between spellings of one name (case, accents, hyphens, dots, apostrophes,
-spacing, a possessive, a leading "the") and keeps every name word, so different people stay apart:
+spacing, soft hyphens, a possessive, a leading "the") and keeps every name word, so different people stay apart:
 "Kim Jong Un" == "Kim Jong-un" == "KIM Jong-Un", but "Patricia M Kim" and "Kim Yong Hyun" are other keys.
 """
 
@@ -16,11 +16,17 @@ _POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s?$")
 _DROPPED = re.compile(rf"[.{_APOSTROPHES}]")  # "U.S." = "US", "O’Brien" = "OBrien"
 _SEPARATORS = re.compile(r"[^\w&]+")  # hyphens, dashes, slashes, commas, spaces ...
 _LEADING_THE = re.compile(r"^the ")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen, zero-width characters: "Vladi\u00admir"
+
+
+def without_invisible(text: str) -> str:
+    """The text without soft hyphens and zero-width characters, which pages leave inside names."""
+    return _INVISIBLE.sub("", text)
 
 
 def fold(text: str) -> str:
     """Lower case without accents: "Bjørn Ñúñez" -> "bjørn nunez" (letters without a decomposition stay)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", without_invisible(text))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 

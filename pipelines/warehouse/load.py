@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 from pipelines.ingest.plan import CorpusScan, IngestResult, KnownFile, article_id_for
 from pipelines.models import Extraction, IngestError, SourceFile
 from pipelines.staging import StagedBatches
-from pipelines.warehouse.rows import ARTICLE_TABLES, article_rows, frames
+from pipelines.warehouse.known import known_files
+from pipelines.warehouse.rows import ARTICLE_TABLES, article_rows, arrow_tables
 from pipelines.warehouse.sqlfiles import registered, run_sql_file
 from pipelines.warehouse.store import Warehouse
 
@@ -31,22 +32,6 @@ class LoadSummary:
     errors: int
 
 
-def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, KnownFile]:
-    rows = con.execute(
-        "SELECT source_path, content_sha256, size_bytes, mtime_ns, status, article_id FROM source_files"
-    ).fetchall()
-    return {r[0]: KnownFile(*r) for r in rows}
-
-
-def read_known_files(warehouse: Warehouse) -> dict[str, KnownFile]:
-    """What the published warehouse knows of the corpus ({} before the first run, and when the warehouse was
-    built with another version of the schema: it is then rebuilt from the whole corpus)."""
-    if not warehouse.current():
-        return {}
-    with warehouse.connect_readonly() as con:
-        return known_files(con)
-
-
 def _table_columns(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> dict[str, list[str]]:
     return {
         t: [r[0] for r in con.execute(
@@ -56,19 +41,20 @@ def _table_columns(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> d
     }
 
 
-def _insert_from(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, sql: str) -> None:
-    """Runs one bulk statement that reads ``frame`` as the table ``incoming``."""
-    with registered(con, "incoming", frame):
+def _insert_from(con: duckdb.DuckDBPyConnection, rows: pa.Table, sql: str) -> None:
+    """Runs one bulk statement that reads ``rows`` as the table ``incoming``."""
+    with registered(con, "incoming", rows):
         con.execute(sql)
 
 
-def _insert_rows(con: duckdb.DuckDBPyConnection, tables: dict[str, pd.DataFrame]) -> None:
+def _insert_rows(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> None:
     """Bulk-inserts one chunk of articles' rows: entities first (an entity already known stays), then
     parents before children."""
-    _insert_from(con, tables["entities"].drop_duplicates("entity_id"),
+    # Not ON CONFLICT: a lake's tables have no keys (arrow_tables gives each entity once per chunk).
+    _insert_from(con, tables["entities"],
                  "INSERT INTO entities BY NAME SELECT * FROM incoming ANTI JOIN entities USING (entity_id)")
     for table in reversed(ARTICLE_TABLES):
-        if len(tables[table]):
+        if tables[table].num_rows:
             _insert_from(con, tables[table], f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
 
 
@@ -81,16 +67,16 @@ def _upsert_source_files(
         return
     paths = list(latest)
     stat = [stats.get(p) for p in paths]
-    frame = pd.DataFrame({
-        "source_path": paths,
-        "content_sha256": [latest[p][0] for p in paths],
-        # Nullable integers: a float column would round nanosecond mtimes and make every file look changed.
-        "size_bytes": pd.array([s and s.size_bytes for s in stat], dtype="Int64"),
-        "mtime_ns": pd.array([s and s.mtime_ns for s in stat], dtype="Int64"),
-        "status": [latest[p][1] for p in paths],
-        "article_id": [latest[p][2] for p in paths],
+    rows = pa.table({
+        "source_path": pa.array(paths, pa.string()),
+        "content_sha256": pa.array([latest[p][0] for p in paths], pa.string()),
+        # 64-bit integers: a float column would round nanosecond mtimes and make every file look changed.
+        "size_bytes": pa.array([s and s.size_bytes for s in stat], pa.int64()),
+        "mtime_ns": pa.array([s and s.mtime_ns for s in stat], pa.int64()),
+        "status": pa.array([latest[p][1] for p in paths], pa.string()),
+        "article_id": pa.array([latest[p][2] for p in paths], pa.string()),
     })
-    with registered(con, "incoming", frame):
+    with registered(con, "incoming", rows):
         run_sql_file(con, "load/record_files.sql", now=now)
 
 
@@ -100,12 +86,12 @@ def _record_errors(
     """Clears the errors of files that are fine now and records why each failed file did not become an
     article, in one bulk upsert (a path's last error wins)."""
     latest = {err.source_path: err for err in errors}
-    frame = pd.DataFrame({
-        "source_path": pd.Series(list(latest), dtype=object),
-        "error": pd.Series([e.error for e in latest.values()], dtype=object),
-        "detail": pd.Series([e.detail for e in latest.values()], dtype=object),
+    rows = pa.table({
+        "source_path": pa.array(list(latest), pa.string()),
+        "error": pa.array([e.error for e in latest.values()], pa.string()),
+        "detail": pa.array([e.detail for e in latest.values()], pa.string()),
     })
-    with registered(con, "incoming", frame):
+    with registered(con, "incoming", rows):
         run_sql_file(con, "load/record_errors.sql", ok_paths=ok_paths, now=now)
 
 
@@ -214,7 +200,7 @@ def _load(warehouse: Warehouse, run: RunInput, left_out: dict[str, IngestError],
         build.begin()
         columns = _table_columns(con, ARTICLE_TABLES + ("entities",))
         for chunk in _chunks(run.extractions, loaded_paths):
-            _insert_rows(con, frames([article_rows(ex, now) for ex in chunk], columns))
+            _insert_rows(con, arrow_tables([article_rows(ex, now) for ex in chunk], columns))
 
         outcomes: list[tuple] = []
         for path in loaded_paths:

@@ -1,4 +1,4 @@
-"""Turning extractions into table rows (pandas DataFrames), one batch of articles at a time."""
+"""Turning extractions into table rows (Arrow tables), one batch of articles at a time."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import hashlib
 import json
 from collections import Counter
 
-import pandas as pd
+import pyarrow as pa
 
 from pipelines.ingest.plan import article_id_for
 from pipelines.models import Extraction
@@ -120,9 +120,13 @@ def article_rows(ex: Extraction, ingested_at: dt.datetime) -> dict[str, list[dic
     return rows
 
 
-def frames(batches: list[dict[str, list[dict]]], columns: dict[str, list[str]]) -> dict[str, pd.DataFrame]:
-    """Concatenates per-article rows into one DataFrame per table, with the table's column order."""
-    return {
-        table: pd.DataFrame([row for b in batches for row in b.get(table, [])], columns=cols)
-        for table, cols in columns.items()
-    }
+def arrow_tables(batches: list[dict[str, list[dict]]], columns: dict[str, list[str]]) -> dict[str, pa.Table]:
+    """Concatenates per-article rows into one Arrow table per table, with the table's column order; an entity
+    several articles name comes once (the first)."""
+    tables = {}
+    for table, cols in columns.items():
+        rows = [row for b in batches for row in b.get(table, [])]
+        if table == "entities":
+            rows = _unique(rows, "entity_id")
+        tables[table] = pa.table({c: [row.get(c) for row in rows] for c in cols})
+    return tables

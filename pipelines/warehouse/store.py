@@ -23,7 +23,7 @@ import duckdb
 
 from pipelines.warehouse.search import load_fts, lock_down
 from pipelines.warehouse.fts_update import refresh_search_indexes
-from pipelines.warehouse.sqlfiles import SQL_DIR, literal, run_sql_file, run_sql_folder
+from pipelines.warehouse.sqlfiles import SQL_DIR, literal, run_sql_file, run_sql_folder, transaction
 
 
 def schema_version() -> str:
@@ -90,6 +90,10 @@ class Warehouse:
         except duckdb.CatalogException:  # older than the table itself
             return False
 
+    def published_ns(self) -> int:
+        """When the published warehouse was last written (nanoseconds since the epoch)."""
+        return self.path.stat().st_mtime_ns
+
     def attach_readonly(self, con: duckdb.DuckDBPyConnection, alias: str) -> None:
         """Attaches the published warehouse to ``con`` as ``alias``, read-only (to compare it with another)."""
         con.execute(f"ATTACH {literal(str(self.path.resolve()))} AS {alias} (READ_ONLY)")
@@ -121,11 +125,13 @@ class Warehouse:
             con = duckdb.connect(str(self.build_path))
             try:
                 load_fts(con)
-                run_sql_file(con, "schema.sql")
-                con.execute("DELETE FROM warehouse_schema")
-                con.execute("INSERT INTO warehouse_schema VALUES (?)", [schema_version()])
+                with transaction(con):  # one commit, not one per statement (a hundred comments)
+                    run_sql_file(con, "schema.sql")
+                    con.execute("DELETE FROM warehouse_schema")
+                    con.execute("INSERT INTO warehouse_schema VALUES (?)", [schema_version()])
                 yield FileBuild(con)
-                run_sql_folder(con, "views")
+                with transaction(con):
+                    run_sql_folder(con, "views")
                 refresh_search_indexes(con)
                 con.execute("CHECKPOINT")
             except BaseException:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipelines.settings import storage_from_env, warehouse_path_from_env
 from pipelines.warehouse.lake import PREFIX, Lake
 from pipelines.warehouse.store import Warehouse
 
@@ -18,3 +19,8 @@ def open_warehouse(target: str, storage: str | None = None) -> Warehouse | Lake:
                              "every machine of the cluster can reach.")
         return Lake(target, storage)
     return Warehouse(target, Path(storage) / "staging" if storage else None)
+
+
+def configured_warehouse() -> Warehouse | Lake:
+    """The warehouse NEWS_WAREHOUSE and NEWS_STORAGE name."""
+    return open_warehouse(warehouse_path_from_env(), storage_from_env())

@@ -133,3 +133,23 @@ def test_born_before_a_name_marks_the_former_name(nlp):
     doc = nlp("The singer, born Mary Jones, took the name Mary Lane in 1970. Lane said so.")
     assert set(people(doc)) == {"Mary Lane"}
     assert "Mary Jones" in people(doc)["Mary Lane"].aliases
+
+
+@pytest.mark.parametrize("line", [
+    "Protesters gathered outside the court in Denver on Friday.Mark Reyes / AFP - Getty Images",
+    "Protesters gathered outside the court in Denver on Friday. (Mark Reyes/AFP/Getty Images)",
+    "Protesters gathered outside the court in Denver on Friday. Mark Reyes for The Valley Herald",
+    "Mark Reyes and Lucy Hart contributed.",
+    "Mark Reyes reported from Denver, and Lucy Hart from Boulder.",
+    "Mark Reyes has covered the courts since 2012. Previously, he wrote about banking.",
+    "Mark Reyes is a Valley Herald freelance producer based in Denver.",
+])
+def test_photo_credits_contributor_lines_and_bios_are_credits(nlp, line):
+    doc = nlp("Judge Ann Cole ruled on Monday that the appeal could go ahead.\n" + line)
+    assert any("Mark Reyes" in ent.text for ent in doc.ents if ent.label_ == "PERSON")
+    assert set(people(doc)) == {"Ann Cole"}
+
+
+def test_a_name_followed_by_for_in_a_sentence_is_not_a_credit(nlp):
+    doc = nlp("The party picked Mark Reyes for the Senate seat. Reyes said he was honoured.")
+    assert "Mark Reyes" in people(doc)

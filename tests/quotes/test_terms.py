@@ -63,3 +63,10 @@ def test_trailing_cue_needs_its_speaker_after_the_quote(nlp):
                    "said the vote would come in May.")
     q = only(marked(doc), "scare")
     assert q.speaker_text is None
+
+
+def test_one_proper_noun_in_quotes_is_a_name_even_after_a_speech_verb(nlp):
+    doc = run(nlp, "Until recently, Fernando Caudevilla answered questions on the marketplace “Evolution.”")
+    q = only(marked(doc), "scare")
+    assert q.speaker_text is None
+    assert speaker_name(doc, marked(run(nlp, "“It is over,” Fernando Caudevilla said."))[0]) == "Fernando Caudevilla"

@@ -4,9 +4,10 @@ Runs after ``ner`` and before ``news_quotes``. Sets
     doc._.entities         list[models.Entity]         name = fullest form, key = names.entity_key(name)
     doc._.entity_mentions  list[models.EntityMention]  in body order; every bare surname that stands for a
                                                         person is a mention of that person's entity
-Steps: clean mentions (``mentions``), fix labels, drop common words and add untagged surnames
-(``people``, with ``usage``), group (``clusters``), read roles (``roles``). A person seen only
-outside running text (a byline, a headline of a link list) or only in credits (``lines``) is dropped.
+Steps: clean mentions (``mentions``), find names after role words and online handles said to be people, fix
+labels, drop common words and add untagged surnames (``people``, with ``usage``), group (``clusters``), keep as people only the groups the
+article supports as people (``support``), read roles (``roles``). A person seen only outside running text
+(a byline, a headline of a link list) or only in credits (``lines``) is dropped.
 """
 
 
@@ -17,11 +18,13 @@ from pipelines.models import Entity, EntityMention
 from pipelines.nlp.entities.clusters import Cluster, cluster
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import mentions_from_ner
-from pipelines.nlp.entities.people import (dash_attributions, fix_labels, split_hyphenated,
-                                          untagged_surnames)
+from pipelines.nlp.entities.people import (characters_and_actors, dash_attributions, fix_labels,
+                                          names_after_roles, names_before_things, names_out_of_headlines,
+                                          online_handles, split_hyphenated, untagged_surnames)
 from pipelines.nlp.entities.roles import distinct_roles, roles_of
+from pipelines.nlp.entities.support import supported_people
 from pipelines.nlp.extensions import doc_text
-from pipelines.nlp.names import entity_key
+from pipelines.nlp.names import entity_key, without_invisible
 
 
 @Language.factory("news_entities")
@@ -33,9 +36,12 @@ class EntitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         lines = Lines(doc_text(doc))
         mentions = dash_attributions(doc, lines.text, split_hyphenated(mentions_from_ner(doc, lines)))
-        mentions = fix_labels(mentions)
-        mentions += untagged_surnames(doc, mentions)
-        clusters = [c for c in cluster(mentions, lines) if c.label != "PERSON" or _in_running_text(c, lines)]
+        mentions = characters_and_actors(doc, lines.text, names_after_roles(doc, lines, mentions))
+        mentions = online_handles(doc, lines.text, mentions)
+        mentions = names_before_things(names_out_of_headlines(fix_labels(mentions), lines))
+        mentions += untagged_surnames(doc, mentions, lines)
+        clusters = supported_people(cluster(mentions, lines), doc, lines)
+        clusters = [c for c in clusters if c.label != "PERSON" or _in_running_text(c, lines)]
         doc._.entities = [_entity(c) for c in clusters]
         doc._.entity_mentions = sorted(
             (EntityMention(m.start, m.end, m.text, m.spacy_label or c.label, index)
@@ -45,7 +51,7 @@ class EntitiesComponent:
 
 
 def _entity(group: Cluster) -> Entity:
-    name = group.name
+    name = without_invisible(group.name)  # "Vladi\u00admir Putin" in the page is "Vladimir Putin"
     roles = []
     if group.label == "PERSON":
         roles = distinct_roles([role for m in group.mentions for role in roles_of(m.span)])

@@ -6,7 +6,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from pipelines.nlp.names import entity_key
+from pipelines.nlp.names import entity_key, fold
 
 _HERE = Path(__file__).resolve().parent
 
@@ -24,6 +24,55 @@ def titles() -> frozenset[str]:
 def is_title(token) -> bool:
     """A title word, abbreviated or not: "Sen.", "Gov", "Councilwoman"."""
     return token.lower_.rstrip(".") in titles()
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Forenames (given_names.txt, from the US SSA baby-name files), folded: "ivan" for "Iván"."""
+    return frozenset(fold(name) for name in _lines("given_names.txt"))
+
+
+def is_given_name(word: str) -> bool:
+    return fold(word) in given_names()
+
+
+@cache
+def _sections(file_name: str) -> dict[str, frozenset[str]]:
+    """A word list in [sections], lower-cased."""
+    sections: dict[str, set[str]] = {}
+    current = None
+    for line in _lines(file_name):
+        if line.startswith("["):
+            current = sections.setdefault(line.strip("[]"), set())
+        else:
+            current.add(line.lower())
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    return frozenset().union(*_sections("person_nouns.txt").values())
+
+
+def relation_nouns() -> frozenset[str]:
+    """Nouns of a relation to someone: a name modifying one is that someone's ("a Trump aide")."""
+    return _sections("person_nouns.txt")["relation"]
+
+
+def human_words(section: str) -> frozenset[str]:
+    """human_words.txt: "does" (verbs of a person subject), "undergoes" (of a person passive subject), "has"
+    (nouns of a person possessive)."""
+    return _sections("human_words.txt")[section]
+
+
+def is_person_word(token) -> bool:
+    """A title or a noun that says the name next to it is a person's ("wife", "colleague", "administration")."""
+    return is_title(token) or token.lemma_.lower() in person_nouns() or token.lower_ in person_nouns()
+
+
+@cache
+def thing_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in _lines("thing_words.txt"))
 
 
 @cache

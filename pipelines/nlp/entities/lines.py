@@ -17,6 +17,9 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _BULLET = re.compile(r"^\s*[•·▪●◦‣*]")
 # Names, "and", "&" and commas between a credit cue and the name it credits ("from A, B and C").
 _NAME_LIST_TAIL = re.compile(r"(?:\s+|,|&|\band|[A-Z][\w.’'\-]*|\([^()]*\))$")
+# What closes a photo credit after the name, to the end of its line: "Ezra Acayan / Getty Images", "(Thomas
+# Coex/AFP/Getty Images)", "Kirsten Luce for The New York Times" (no sentence ends there).
+_CREDIT_TAIL = re.compile(r"\s*(?:/|\s+for\s+)\s*(?:[Tt]he\s+)?[A-Z][^.!?\n]{0,60}?\)?\s*$")
 
 
 class Lines:
@@ -45,11 +48,15 @@ class Lines:
         start, end = self.span(char)
         return bool(_BULLET.match(self.text[start:end]))
 
-    def is_credit(self, char: int) -> bool:
-        """The name at ``char`` follows a credit cue on its line ("By ...", "Photographer: ...", "With assistance
-        from ..."), or its whole line is a credit ("... contributed to this report.", an author bio)."""
+    def is_credit(self, char: int, name_end: int | None = None) -> bool:
+        """The name at ``char`` (ending at ``name_end``, when given) follows a credit cue on its line ("By ...",
+        "Photographer: ...", "With assistance from ..."), ends its line with an agency or outlet ("/ Getty Images",
+        "for The New York Times"), or its whole line is a credit ("... contributed to this report.", an author
+        bio)."""
         start, end = self.span(char)
         if credit_line().search(self.text[start:end]):
+            return True
+        if name_end is not None and _CREDIT_TAIL.match(self.text, name_end, end):
             return True
         before = self.text[start:char]
         while not credit_cue().search(before):

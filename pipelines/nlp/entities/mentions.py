@@ -1,13 +1,16 @@
 """Entity mentions from spaCy's NER, cleaned and repaired.
 
-Clean-up: a span is cut at line breaks and slashes, loses leading determiners, bullets and punctuation and a
-trailing possessive; spans with no capital letter, abstract-noun "people" ("Mutual Assistance"), party
-tags ("D-Mass.") and credits ("Photographer: ...", "... contributed to this report.") are dropped.
-Repairs of small-model errors: a person's name grows over a forename
-the model left out ("Bjorn" + "Alexander Duben") and over a hyphenated last part ("Yoon Suk" + "-yeol");
-a "person" followed or headed by an organisation word is an organisation ("Lee Kuan Yew School of Public
-Policy", "John L. Thornton China Center", "FC Porto"); one ending in a street or feature word is a place
-("Harmon Street").
+Clean-up: a span is cut at line breaks, slashes and, inside a person's name, at a possessive ("RedMonk’s Stephens"
+-> "Stephens"); it loses leading determiners, bullets and punctuation and a trailing possessive; a person's name
+ends before a capitalised function word or verb of a headline-case run ("Rob Lowe Will Never" -> "Rob Lowe");
+spans with no capital letter, party tags ("D-Mass.") and credits ("Photographer: ...", "... contributed to this
+report.") are dropped.
+Repairs of small-model errors: two halves of one name are joined ("Zine El" + "Abidine Ben Ali"); a person's name
+grows over a forename the model left out ("Bjorn" + "Alexander Duben"), over surnames left out after forenames
+("José Luis" + "Rodríguez Zapatero"), over a hyphenated last part ("Yoon Suk" + "-yeol") and over a surname with an apostrophe ("Michael" +
+"O’Leary"); a "person" followed or headed by an organisation word is an organisation ("Lee Kuan Yew School of
+Public Policy", "John L. Thornton China Center", "FC Porto", but not "Chrysler LLC Jim Press"); one ending in a
+street or feature word is a place ("Harmon Street").
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entities.lexicon import is_title, org_words, place_words, titles
+from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, place_words, titles
 from pipelines.nlp.entities.lines import Lines
 
 # Labels of persons, organisations and places (NORP kept: groups, and person names the model mislabels).
@@ -25,9 +28,16 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _EDGE_CHARS = "•·▪●◦‣*-–—/\\|\"'“”‘’«»()[]{},;:!?#@ \t\n"
 _CUT_TOKENS = frozenset({"/", "|", "•", "·", "▪", "●", "(", ")", "[", "]", "“", "”", '"'})
 _LEADING_WORDS = frozenset({"the", "a", "an"})
-_ABSTRACT_SUFFIX = re.compile(r"(?:tion|sion|ance|ence|ment|ness|ity|ism|ship|ology|ure)$", re.IGNORECASE)
+_APOSTROPHES = "'’"
+# Legal forms end a company's name, so a name after one is not part of it ("Chrysler LLC Jim Press").
+_LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "plc", "gmbh", "corp", "co", "llp", "lp", "ag", "sa", "nv", "bv"})
+# Lower-case words inside a person's name: "Ludwig van Beethoven", "Osama bin Laden", "Luis de Miranda".
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "ter", "de", "del", "della", "di", "da", "dos", "das", "du",
+                            "le", "la", "bin", "ibn", "al", "el", "y"})
+_HEADLINE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "VBG", "MD"})
 _PARTY_AND_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")  # "D-Mass.", "R-Ohio": an affiliation, not a name
 _MAX_ORG_TAIL = 4  # capitalised words after a "person" that can still end in an organisation word
+_MAX_LEFT_OUT_SURNAMES = 2
 
 
 @dataclass
@@ -38,6 +48,7 @@ class Mention:
     text: str  # body[start:end], kept: Doc.text rebuilds the whole body on every call
     spacy_label: str  # "" when spaCy did not tag it
     label: str  # our label
+    from_cue: bool = False  # found by a cue that says it is a person (a quote's closing dash, a role word)
 
 
 def mentions_from_ner(doc: Doc, lines: Lines) -> list[Mention]:
@@ -45,14 +56,14 @@ def mentions_from_ner(doc: Doc, lines: Lines) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        for piece in _pieces(ent):
+        for piece in _pieces(ent, ent.label_ == "PERSON"):
             mention = make_mention(piece, ent.label_)
             if mention and not _is_junk(mention, lines):
                 found.append(mention)
     return _repair_spans(found)
 
 
-def make_mention(span: Span, spacy_label: str, label: str | None = None) -> Mention | None:
+def make_mention(span: Span, spacy_label: str, label: str | None = None, from_cue: bool = False) -> Mention | None:
     """The cleaned mention inside ``span``, or None when nothing name-like is left."""
     span = _trim_tokens(span)
     if span is None:
@@ -63,14 +74,15 @@ def make_mention(span: Span, spacy_label: str, label: str | None = None) -> Ment
     if not text or not any(ch.isupper() for ch in text):
         return None
     start = span.start_char + offset
-    return Mention(span, start, start + len(text), text, spacy_label, label or spacy_label)
+    return Mention(span, start, start + len(text), text, spacy_label, label or spacy_label, from_cue)
 
 
-def _pieces(span: Span) -> list[Span]:
-    """The span cut at line breaks, slashes, brackets and bullets: "Ju Peng/Xinhua" -> "Ju Peng", "Xinhua"."""
+def _pieces(span: Span, is_person: bool) -> list[Span]:
+    """The span cut at line breaks, slashes, brackets and bullets ("Ju Peng/Xinhua" -> "Ju Peng", "Xinhua"), and a
+    person's name also at a possessive ("RedMonk’s Stephens" -> "RedMonk", "Stephens")."""
     pieces, begin = [], span.start
     for token in span:
-        if token.text in _CUT_TOKENS or "\n" in token.text:
+        if token.text in _CUT_TOKENS or "\n" in token.text or (is_person and token.tag_ == "POS"):
             if token.i > begin:
                 pieces.append(span.doc[begin:token.i])
             begin = token.i + 1
@@ -101,23 +113,36 @@ def _is_junk(mention: Mention, lines: Lines) -> bool:
         return True
     if len(words) == 1 and words[0].pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON"):
         return True  # "Demanding" at the start of a sentence
-    if mention.label == "PERSON" and any(_ABSTRACT_SUFFIX.search(t.text) and len(t) > 5 for t in words):
-        return True  # "Mutual Assistance", "Co-operation": abstract nouns are not people
     if lines.is_bullet(mention.start) and not lines.is_running_text(mention.start):
         return True  # an item of a link list
-    return mention.label == "PERSON" and lines.is_credit(mention.start)
+    return mention.label == "PERSON" and lines.is_credit(mention.start, mention.end)
 
 
 def _repair_spans(mentions: list[Mention]) -> list[Mention]:
+    mentions = _joined_halves(mentions)
     taken = {token.i for mention in mentions for token in mention.span}
     repaired = []
     for mention in mentions:
         if mention.label == "PERSON":
             mention = _as_organisation(mention) or _as_place(mention) \
-                or _without_titles(_grow_name(mention, taken))
+                or _without_titles(_grow_name(_before_headline_words(mention), taken))
         if mention:
             repaired.append(mention)
     return repaired
+
+
+def _joined_halves(mentions: list[Mention]) -> list[Mention]:
+    """Two PERSON mentions with only a space between them are one name the model cut in two ("Zine El" +
+    "Abidine Ben Ali"): two people never stand side by side without a comma or "and"."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        if last is not None and last.label == mention.label == "PERSON" and last.span.end == mention.span.start \
+                and last.span[-1].whitespace_ == " " and last.span[-1].is_alpha and mention.span[0].is_title:
+            joined[-1] = make_mention(mention.span.doc[last.span.start:mention.span.end], "PERSON") or mention
+        else:
+            joined.append(mention)
+    return joined
 
 
 def _grow_name(mention: Mention, taken: set[int]) -> Mention:
@@ -129,9 +154,60 @@ def _grow_name(mention: Mention, taken: set[int]) -> Mention:
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha:
         end += 2
+    end = _apostrophe_surname_end(doc, end)
+    end = _surnames_end(doc, start, end, taken)
     if (start, end) == (mention.span.start, mention.span.end):
         return mention
     return make_mention(doc[start:end], mention.spacy_label, mention.label) or mention
+
+
+def _surnames_end(doc: Doc, start: int, end: int, taken: set[int]) -> int:
+    """The end of a name opening with forenames that goes on with surnames the model left out ("José Luis" +
+    "Rodríguez Zapatero called ..."): up to two untagged name words that end before a lower-case word."""
+    if not all(is_given_name(t.text) for t in doc[start:end] if t.is_alpha):
+        return end
+    grown = end
+    while grown < len(doc) and grown - end < _MAX_LEFT_OUT_SURNAMES and _is_name_word(doc[grown]) \
+            and not doc[grown].ent_type_ and grown not in taken and "\n" not in doc[grown - 1].whitespace_ \
+            and doc[grown - 1].whitespace_ and not is_place_word(doc[grown]):
+        grown += 1
+    if grown == end or (grown < len(doc) and doc[grown].is_title and not doc[grown].is_sent_start):
+        return end  # a run of capitalised words goes on: a headline, not a name
+    return grown
+
+
+def _apostrophe_surname_end(doc: Doc, end: int) -> int:
+    """The end of a name that goes on with a surname holding an apostrophe: "Michael" + "O’Leary" (one token the
+    model leaves out), "Michael O" + "'Leary" (a split one)."""
+    if end >= len(doc) or "\n" in doc[end - 1].whitespace_:
+        return end
+    word = doc[end]
+    if doc[end - 1].whitespace_ and is_apostrophe_name(word.text):
+        return end + 1
+    if not doc[end - 1].whitespace_ and word.text[:1] in _APOSTROPHES:
+        rest = word.text[1:]
+        if rest[:1].isupper() and rest.isalpha():
+            return end + 1  # "O" + "'Leary"
+        if not rest and end + 1 < len(doc) and not word.whitespace_ and doc[end + 1].is_title:
+            return end + 2  # "O" + "'" + "Leary"
+    return end
+
+
+def is_apostrophe_name(text: str) -> bool:
+    """"O’Leary", "D'Angelo", "N’Golo": a capital, an apostrophe, a capitalised word."""
+    return len(text) > 3 and text[0].isupper() and text[1] in _APOSTROPHES and text[2].isupper() \
+        and text[3:].isalpha()
+
+
+def _before_headline_words(mention: Mention) -> Mention:
+    """A person's name ends before a capitalised function word or verb: in a headline-case run the model runs
+    on over them ("Rob Lowe Will Never", "Donald Trump Tells")."""
+    span = mention.span
+    for token in span[1:]:
+        if token.is_title and token.lower_ not in NAME_PARTICLES and (
+                token.is_stop or token.tag_ in _HEADLINE_VERB_TAGS):
+            return make_mention(span.doc[span.start:token.i], mention.spacy_label, mention.label) or mention
+    return mention
 
 
 def _without_titles(mention: Mention) -> Mention | None:
@@ -154,7 +230,8 @@ def _as_organisation(mention: Mention) -> Mention | None:
     """A "person" that is part of an organisation's name, or None when it is not."""
     doc, span = mention.span.doc, mention.span
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.is_upper and before.lower_ in org_words():
+    if before is not None and before.is_upper and before.lower_ in org_words() \
+            and before.lower_.rstrip(".") not in _LEGAL_FORMS:
         return make_mention(doc[span.start - 1:span.end], mention.spacy_label, "ORG")  # "FC Porto"
     if any(token.lower_ in org_words() for token in span[1:]):
         end = _of_phrase_end(doc, span.end)

@@ -2,19 +2,29 @@
 
 - A name-like ORG/GPE/NORP/LOC mention becomes PERSON when its words are part of a person's full name in
   the article ("Duben", "Russel"), when a title precedes it ("President Putin"), when an appositive or
-  "who" clause describes it as a person, when it is coordinated with a person ("Kim and Putin"), or when
-  it is the subject of a speech verb and then "he" or "she" ("Okafor said ... she added").
+  "who" clause describes it as a person, when an age follows it ("Marcus Reed, 34,"), when it is coordinated with a person ("Kim and Putin"), or when
+  it is the subject of a speech verb and then "he" or "she" ("Okafor said ... she added"), or when it opens with a
+  forename and ends with a surname the article gives a person with a title ("Mr. Tsvangirai ... Morgan Tsvangirai").
   A known place keeps its place label ("Washington" is not George Washington's surname here).
 - A bare PERSON (no person in the article has it in a full name) with no such evidence is a place when it is
   a known place ("victory over Kyiv") or used as one ("in Nashua"), and an organisation when it is a word of
   an organisation's name in the article ("Veltro" of "Veltro Foods"). A name used as a place ("a machinist
   from Ashford who said") does not become a person through a "who" clause.
 - A bare PERSON used as a common word ("Cooler temperatures", "Download the app") or a product ("our
-  Morning Bid newsletter") is dropped.
+  Morning Bid newsletter"), and a PERSON right after a determiner ("the Switch", "amending the Bill"), is dropped.
 - Names joined by hyphens ("Kim-Putin partnership", "Russia-Ukraine War") are split into the names the
   article uses elsewhere.
 - A surname that spaCy did not tag at all ("Russel added ...") becomes a PERSON mention when it is a word
-  of a person's full name in the article.
+  of a person's full name in the article, with the forename before it ("Eloise Parry, 21" beside "Fiona Parry").
+- A name after a title or a person noun ("Spokeswoman Sandy Angers said", "his colleague Ana Munoz") that
+  opens with a forename is a person, whatever spaCy made of it.
+- A name in a headline-case line shrinks to the name the running text uses ("Donald Trump Tells").
+- A person's full name the model ran on over the name of a thing it modifies shrinks to the name the article
+  uses elsewhere ("a Margaret Hamilton Lego minifigure").
+- An online handle ("ScreamMyName", "elmo666": one word with capitals inside or digits at the end) is a person
+  wherever it stands when the article says so once: a person noun before or after it ("user jayk1984",
+  "ScreamMyName, a deep web user"), a speech verb it is the subject of and then "he"/"she", or "himself"/
+  "herself" in its clause ("elmo666 kept the results to himself").
 """
 
 from __future__ import annotations
@@ -25,16 +35,23 @@ from collections import Counter
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entities.lexicon import is_title, org_words, place_keys, titles
-from pipelines.nlp.entities.mentions import Mention, is_place_word, make_mention
-from pipelines.nlp.entities.usage import in_place_context, names_a_product, used_as_common_word
-from pipelines.nlp.verbs import REPORTING_VERBS
+from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, person_nouns, place_keys, titles
+from pipelines.nlp.entities.lines import Lines
+from pipelines.nlp.entities.mentions import (NAME_PARTICLES, Mention, is_apostrophe_name, is_place_word,
+                                            make_mention)
+from pipelines.nlp.entities.support import (age_after, coordinated_with, described_as_person,
+                                            speaker_called_he_or_she, subject_of_himself_or_herself)
+from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
 _DASH_ATTRIBUTION = re.compile(
     r"[”\"’]\s*[–—-]+\s*([A-Z][\w’'.]*(?:(?:\s+|-)[A-Z][\w’'.]*){0,3})[ \t]*$", re.MULTILINE)
 _RELABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 _MAX_NAME_WORDS = 4
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+# One word shaped like an online handle: capitals inside ("ScreamMyName", "PlutoPete") or letters then digits
+# ("elmo666", "jayk1984").
+HANDLE = re.compile(r"(?<![\w@#.’'-])(?:[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Za-z][a-z_]*\d{2,})(?![\w-])")
 
 
 def split_hyphenated(mentions: list[Mention]) -> list[Mention]:
@@ -76,26 +93,36 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
     full_names = _full_names(mentions)
     person_tokens = {t.i for m in mentions if m.label == "PERSON" for t in m.span}
     tagged_people = [m for m in mentions if m.label == "PERSON"]
+    titled_surnames = {entity_key(m.text) for m in tagged_people
+                       if len(name_parts(m.text)) == 1 and described_as_person(m.span)}
     for mention in mentions:
         is_place = entity_key(mention.text) in place_keys()
         if mention.label in _RELABELLED and _is_name_like(mention.span) and not (
                 mention.label in ("GPE", "LOC") and is_place):
             if _in_full_name(mention, full_names) or (
-                    not is_place and not in_place_context(mention.span)
-                    and _person_evidence(mention.span, person_tokens)):
+                    mention.label != "NORP" and not is_place and not in_place_context(mention.span)
+                    and (_person_evidence(mention.span, person_tokens)
+                         or (mention.label == "FAC" or name_parts(mention.text)[-1] in titled_surnames)
+                         and _opens_with_forename(mention.span))):
                 mention.label = "PERSON"
     # Against the names as now labelled: "Kenji Ota" tagged ORG is a person's full name, not a company's.
     full_names = _full_names(mentions)
     other_names = _words_of_other_names(mentions)
     for mention in tagged_people:
-        if not _in_full_name(mention, full_names) and not _described_as_person(mention.span):
+        if not _in_full_name(mention, full_names) and not described_as_person(mention.span):
             mention.label = _bare_name_label(mention, other_names)
     return [m for m in mentions if not (m.label == "PERSON" and _is_common_word(m, full_names))]
 
 
 def _person_evidence(span: Span, person_tokens: set[int]) -> bool:
-    return (_described_as_person(span) or _coordinated_with(span, person_tokens)
-            or _speaker_called_he_or_she(span))
+    return (described_as_person(span) or coordinated_with(span, person_tokens) or age_after(span)
+            or speaker_called_he_or_she(span))
+
+
+def _opens_with_forename(span: Span) -> bool:
+    """"Florence Pugh", "Ivan Fornis Espinosa": two name words or more, the first a forename that is not a place."""
+    words = [t for t in span if t.is_alpha]
+    return len(words) > 1 and is_given_name(words[0].text) and entity_key(words[0].text) not in place_keys()
 
 
 def _full_names(mentions: list[Mention]) -> list[list[str]]:
@@ -123,13 +150,13 @@ def _bare_name_label(mention: Mention, other_names: dict[str, str]) -> str:
     if entity_key(mention.text) in place_keys() or in_place_context(mention.span):
         return "GPE"
     parts = name_parts(mention.text)
-    if len(parts) == 1 and parts[0] in other_names and not _speaker_called_he_or_she(mention.span):
+    if len(parts) == 1 and parts[0] in other_names and not speaker_called_he_or_she(mention.span):
         return other_names[parts[0]]
     return "PERSON"
 
 
 def _is_common_word(mention: Mention, full_names: list[list[str]]) -> bool:
-    if names_a_product(mention.span):
+    if names_a_product(mention.span) or after_determiner(mention.span):
         return True
     return not _in_full_name(mention, full_names) and used_as_common_word(mention.span)
 
@@ -145,61 +172,135 @@ def _is_name_like(span: Span) -> bool:
             and not any(_is_kind_word(t) for t in span))
 
 
-def _described_as_person(span: Span) -> bool:
-    """A title right before it, or an appositive or "who" clause about it."""
-    doc = span.doc
-    if span.start > 0 and is_title(doc[span.start - 1]):
-        return True
-    for child in span.root.children:
-        if child.i >= span.end and child.dep_ == "appos" and child.lemma_.lower() in titles():
-            return True
-        if child.i >= span.end and child.dep_ == "relcl" and any(
-                t.lower_ == "who" for t in child.children):
-            return True
-    return False
+def names_out_of_headlines(mentions: list[Mention], lines: Lines) -> list[Mention]:
+    """A person's name in a headline-case line or a link list shrinks to the name the running text uses: there
+    the model runs on over the headline's words ("Donald Trump Tells Pakistan ...", "Kit Harington Premieres")."""
+    in_text = {entity_key(m.text) for m in mentions
+               if m.label == "PERSON" and len(name_parts(m.text)) > 1 and lines.is_running_text(m.start)}
+    result = []
+    for mention in mentions:
+        if mention.label == "PERSON" and entity_key(mention.text) not in in_text \
+                and not lines.is_running_text(mention.start):
+            mention = _known_name_inside(mention, in_text) or mention
+        result.append(mention)
+    return result
 
 
-def _speaker_called_he_or_she(span: Span) -> bool:
-    """The subject of a speech verb, then "he"/"she" in that sentence or the next: organisations that
-    speak ("Reuters said") are "it" or "they"."""
-    root = span.root
-    if not (root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS):
-        return False
-    sentence = span.sent
-    following = span.doc[span.end:min(len(span.doc), sentence.end + 1)]
-    next_sentence = following[-1].sent if len(following) and following[-1].i >= sentence.end else None
-    words = list(span.doc[span.end:sentence.end]) + (list(next_sentence) if next_sentence else [])
-    return any(t.lower_ in ("he", "she", "his", "her", "him") for t in words)
+def _known_name_inside(mention: Mention, keys: set[str]) -> Mention | None:
+    span = mention.span
+    for length in range(len(span) - 1, 1, -1):
+        for start in range(span.start, span.end - length + 1):
+            piece = span.doc[start:start + length]
+            if entity_key(piece.text) in keys:
+                return make_mention(piece, mention.spacy_label, mention.label)
+    return None
 
 
-def _coordinated_with(span: Span, person_tokens: set[int]) -> bool:
-    root = span.root
-    if root.dep_ == "conj" and root.head.i in person_tokens:
-        return True
-    return any(child.dep_ == "conj" and child.i in person_tokens for child in root.children)
-
-
-def untagged_surnames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """PERSON mentions for words of a person's full name that spaCy left untagged ("Russel added ...")."""
-    name_words = {word for m in mentions if m.label == "PERSON" for word in name_parts(m.text)
-                  if len(name_parts(m.text)) > 1 and len(word) > 1 and word not in titles()}
+def untagged_surnames(doc: Doc, mentions: list[Mention], lines: Lines) -> list[Mention]:
+    """PERSON mentions for words of a person's full name that spaCy left untagged ("Russel added ..."), with a
+    forename right before one ("Eloise Parry" beside "Fiona Parry"); none in credits."""
+    full_names = [m for m in mentions if m.label == "PERSON" and len(name_parts(m.text)) > 1]
+    name_words = {word for m in full_names for word in name_parts(m.text) if len(word) > 1 and word not in titles()}
     taken = {t.i for m in mentions for t in m.span}
     # Only the tokens spelling a name word, found on the LOWER hashes: making a Token of every word is slow.
-    name_hashes = {hash_string(word) for word in name_words}
+    name_hashes = {hash_string(word) for word in name_words} | {
+        hash_string(t.lower_) for m in full_names for t in m.span if t.lower_ not in titles() and len(t) > 1}
     found = []
     for i, lower in enumerate(doc.to_array("LOWER").tolist()):
         if lower not in name_hashes or i in taken:
             continue
         token = doc[i]
-        if not (token.is_title and token.is_alpha):
+        if not (token.is_title and token.is_alpha or is_apostrophe_name(token.text)):
             continue
-        if _is_capitalised_word(token, -1) or _is_capitalised_word(token, 1) \
+        start = i - 1 if _is_forename_before(token, taken) else i
+        if (start == i and _is_capitalised_word(token, -1)) or _is_capitalised_word(token, 1) \
                 or _is_hyphen_joined(token, name_words):
             continue  # part of a longer name that is something else: "Go Myong-Hyun" is not "Hyun"
-        mention = make_mention(doc[token.i:token.i + 1], "", "PERSON")
-        if mention:
+        mention = make_mention(doc[start:i + 1], "", "PERSON")
+        if mention and not lines.is_credit(mention.start, mention.end):
             found.append(mention)
     return found
+
+
+def _is_forename_before(token: Token, taken: set[int]) -> bool:
+    if token.i == 0 or token.i - 1 in taken:
+        return False
+    before = token.doc[token.i - 1]
+    return before.is_title and before.is_alpha and is_given_name(before.text) and "\n" not in before.whitespace_
+
+
+def names_after_roles(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with every name after a title or a person noun ("Spokeswoman Sandy Angers said", "his
+    colleague Ana Munoz") that opens with a forename as a PERSON: such a name replaces what spaCy made of it.
+    Credits ("Reuters writer Jane Roe contributed to this report") stay out."""
+    role_hashes = {hash_string(word) for word in titles() | person_nouns()}
+    people = {t.i for m in mentions if m.label == "PERSON" for t in m.span}
+    names = []
+    for i, lower in enumerate(doc.to_array("LOWER").tolist()):
+        if lower not in role_hashes or i + 2 >= len(doc) or i + 1 in people:
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= _MAX_NAME_WORDS and end not in people \
+                and (_is_plain_name_word(doc[end]) or _is_particle_in_name(doc, end, i + 1)) \
+                and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+        if end - i > 2 and (end == len(doc) or not doc[end].is_title) and _opens_with_forename(doc[i + 1:end]):
+            mention = make_mention(doc[i + 1:end], "", "PERSON", from_cue=True)
+            if mention and not lines.is_credit(mention.start, mention.end):
+                names.append(mention)
+    return _replaced_by(mentions, names)
+
+
+def characters_and_actors(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Reviews and recaps name a role, then in brackets who plays it: "his son Jin (John Cho)", "Katherine (the
+    astounding Florence Pugh)". The name in brackets is a person; the role's name is a character, which is no
+    person of the article wherever it stands. ``text`` is doc.text."""
+    actors, characters = [], set()
+    start = text.find("(")
+    while start > 0:
+        bracket = doc.char_span(start, start + 1, alignment_mode="expand")
+        actor = _actor_after(doc, bracket.start) if bracket is not None and bracket.start > 0 else None
+        character = doc[bracket.start - 1] if actor else None
+        if actor and character.is_title and character.is_alpha and character.ent_type_ in ("PERSON", ""):
+            actors.append(actor)
+            characters.add(entity_key(character.text))
+        start = text.find("(", start + 1)
+    if not actors:
+        return mentions
+    return [m for m in _replaced_by(mentions, actors)
+            if not (m.label == "PERSON" and not m.from_cue and entity_key(m.text) in characters)]
+
+
+def _actor_after(doc: Doc, bracket: int) -> Mention | None:
+    """The person named in the brackets opening at token ``bracket``, after any words about them."""
+    i = bracket + 1
+    while i < min(len(doc), bracket + 6) and (doc[i].is_lower or doc[i].text == ","):
+        i += 1
+    end = i
+    while end < len(doc) and end - i < _MAX_NAME_WORDS and _is_plain_name_word(doc[end]):
+        end += 1
+    if end - i < 2 or end >= len(doc) or doc[end].text not in (")", ","):
+        return None
+    if not (is_given_name(doc[i].text) or doc[i].ent_type_ == "PERSON"):
+        return None
+    return make_mention(doc[i:end], "", "PERSON", from_cue=True)
+
+
+def _is_plain_name_word(token: Token) -> bool:
+    return (token.is_title and token.is_alpha or is_apostrophe_name(token.text)) and token.tag_ in _NAME_TAGS \
+        and not _is_kind_word(token) and not is_title(token)
+
+
+def _is_particle_in_name(doc: Doc, i: int, name_start: int) -> bool:
+    """"van" in "Ludwig van Beethoven": a lower-case particle between two name words."""
+    return i > name_start and doc[i].lower_ in NAME_PARTICLES and doc[i].is_lower and i + 1 < len(doc) \
+        and _is_plain_name_word(doc[i + 1])
+
+
+def _replaced_by(mentions: list[Mention], names: list[Mention]) -> list[Mention]:
+    """The mentions with ``names`` in place of those they overlap."""
+    kept = [m for m in mentions if not any(m.start < n.end and n.start < m.end for n in names)]
+    return sorted(kept + names, key=lambda m: m.start)
 
 
 def _is_hyphen_joined(token: Token, name_words: set[str]) -> bool:
@@ -222,11 +323,10 @@ def dash_attributions(doc: Doc, text: str, mentions: list[Mention]) -> list[Ment
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if span is None or any(t.lower_ in org_words() for t in span) or len(name_parts(span.text)) < 2:
             continue
-        mention = make_mention(span, "", "PERSON")
+        mention = make_mention(span, "", "PERSON", from_cue=True)
         if mention:
             names.append(mention)
-    kept = [m for m in mentions if not any(m.start < n.end and n.start < m.end for n in names)]
-    return sorted(kept + names, key=lambda m: m.start)
+    return _replaced_by(mentions, names)
 
 
 def _is_capitalised_word(token: Token, offset: int) -> bool:
@@ -236,3 +336,39 @@ def _is_capitalised_word(token: Token, offset: int) -> bool:
     other = token.doc[index]
     return (other.is_alpha and other.is_title and other.lower_ not in titles()
             and not (offset < 0 and other.is_sent_start))
+
+
+def online_handles(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with every occurrence of an online handle that the article once says is a person ("user
+    jayk1984", "ScreamMyName, a deep web user", "PlutoPete told me ... he") as a PERSON mention, in place of
+    what spaCy made of it. ``text`` is doc.text."""
+    people = {t.i for m in mentions if m.label == "PERSON" for t in m.span}
+    spans: dict[str, list[Span]] = {}
+    for match in HANDLE.finditer(text):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1 and span.start not in people:
+            spans.setdefault(span.text, []).append(span)
+    handles = []
+    for occurrences in spans.values():
+        if any(described_as_person(span) or speaker_called_he_or_she(span) or subject_of_himself_or_herself(span)
+               for span in occurrences):
+            # Not make_mention: a handle may have no capital letter ("elmo666").
+            handles += [Mention(s, s.start_char, s.end_char, s.text, "", "PERSON", from_cue=True) for s in occurrences]
+    return _replaced_by(mentions, handles) if handles else mentions
+
+
+def names_before_things(mentions: list[Mention]) -> list[Mention]:
+    """A PERSON mention that modifies a noun and begins with a person's full name used elsewhere in the article
+    ("a Margaret Hamilton Lego minifigure") is that name: the model ran on over the product's name."""
+    full = {entity_key(m.text) for m in mentions if m.label == "PERSON" and len(name_parts(m.text)) > 1}
+    result = []
+    for mention in mentions:
+        span = mention.span
+        if mention.label == "PERSON" and len(span) > 2 and span.root.dep_ in ("compound", "amod") \
+                and span.root.head.i >= span.end:
+            shorter = next((m for m in (make_mention(span[:end], mention.spacy_label, "PERSON")
+                                        for end in range(len(span) - 1, 1, -1))
+                            if m is not None and entity_key(m.text) in full), None)
+            mention = shorter or mention
+        result.append(mention)
+    return result

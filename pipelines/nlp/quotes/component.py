@@ -2,11 +2,17 @@
 
 Sets ``doc._.quotes`` (list[models.Quote]). Quoted stretches come from pairing quotation marks
 (``marks``); each is then classified and attributed:
-- direct: a quoted clause opening a sentence (or introduced by "X said:" / "X said,"); its speaker comes from
-  a dash after it ("“...” – Name"), the cue after it ("“...,” X said", "said X"), the introduction before it,
-  the previous quote it continues, or the reporter of the paragraph before (a quote paragraph after "X said
-  ..., but she cautioned ...");
-- partial: a quoted phrase inside the writer's sentence, spoken by that sentence's reporter (dependency parse);
+- direct: a quoted clause opening a sentence (or introduced by "X said:", "X said,", a colon or a dash, or a
+  capitalised sentence after a cue); its speaker comes from, in this order: a dash after it ("“...” – Name"),
+  the cue after it ("“...,” X said", "said X", "the agency quoted X as saying"), the introduction before it
+  (a cue, or a clause whose subject is a person before a colon or dash), the previous paragraph's closing
+  introduction, a next paragraph that only says who spoke ("Mr Brown said."), the cue its clause hangs from,
+  the person the sentence before it is about ("context"), the reporter of the paragraph before (a quote
+  paragraph after "X said ..., but she cautioned ..."), or the previous quote it continues;
+- direct too: a clause set off by a comma before "said X" (..., “this is unprecedented,” said X), and a
+  capitalised question or exclamation of a person's inside the writer's sentence (Lopez wondered “Who pays?”);
+- partial: a quoted phrase inside the writer's sentence, spoken by that sentence's reporter (dependency parse),
+  a clause the writer's words run into included (the rules mean “people can no longer park,” Cole said);
 - scare: quotation marks no one is quoted with, titles and flagged terms included (never given a speaker);
 - indirect: reported speech without marks (``indirect``).
 Speakers keep the words used there; ``people`` maps them (pronouns included) to person entities.
@@ -16,12 +22,14 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.models import Quote
 from pipelines.nlp.extensions import doc_text
-from pipelines.nlp.quotes.cues import cue_lemma, dominating_cue, speaker_head, speaker_span
+from pipelines.nlp.quotes.context import clause_speaker, is_bare_attribution
+from pipelines.nlp.quotes.cues import SUBJECT_DEPS, cue_lemma, dominating_cue, speaker_head, speaker_span
 from pipelines.nlp.quotes.indirect import reported_clauses
 from pipelines.nlp.quotes.marks import QuotedSpan, find_quoted_spans, paragraph_spans
 from pipelines.nlp.quotes.people import People, PersonMention
@@ -30,6 +38,9 @@ from pipelines.nlp.quotes.terms import is_term
 SENTENCE_END = (".", "!", "?")
 # A quote ending like this leaves its sentence open for the attribution that follows: “...,” she said.
 OPEN_ENDINGS = (",", "?", "!", "—", "–", "-", "…", ":")
+DASHES = ("—", "–", "-", "--")
+INTRODUCING_MARKS = (":", *DASHES)  # Judge Ann Lee agreed with the defence - “...”
+CLAUSE_BREAKS = (",", ";", "(", *INTRODUCING_MARKS)  # marks after which a quoted clause stands on its own
 NEAR_CUE_TOKENS = 4  # after a quote that closes its sentence, a cue this close still attributes it
 MIN_CLAUSE_WORDS = 3
 NAME = r"[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,5}"  # up to six capitalised words
@@ -51,7 +62,7 @@ class QuotesComponent:
 
 @dataclass
 class Attribution:
-    verb: str  # cue lemma, "according to", "-" (dash) or ":" (colon introduction)
+    verb: str  # cue lemma, "according to", "-" (dash), ":" (colon), "context" (the sentence before is about them)
     speaker_start: int
     speaker_end: int
 
@@ -103,7 +114,7 @@ class _QuoteFinder:
         self.spans = find_quoted_spans(self.text)
         # Each quote with its marks, for telling the writer's words from the quoted ones.
         self.quote_ranges = [(q.open_mark, q.end + 1 if q.close_mark is not None else q.end) for q in self.spans]
-        self._token_in_quote = [self._overlaps_quote(t) for t in doc]
+        self._token_in_quote = self._tokens_in_quotes()
 
     def in_quote(self, token: Token) -> bool:
         return self._token_in_quote[token.i]
@@ -122,17 +133,35 @@ class _QuoteFinder:
     def _classify(self, q: QuotedSpan) -> FoundQuote:
         content = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         leading, trailing = self._leading(q), self._trailing(q)
+        term = is_term(content, leading)
         opens_sentence = self._opens_sentence(leading)
         introduced = bool(leading) and leading[-1].text in (":", ",") and self._last_cue(leading) is not None
-        if opens_sentence or introduced or _right_after_cue(leading):
+        # A capitalised clause after a cue is a quoted sentence, even without a comma: told the paper “You ...”
+        quoted_sentence = not term and _starts_capitalised(content) and _is_clause(content) \
+            and self._last_cue(leading) is not None
+        if opens_sentence or introduced or quoted_sentence or _right_after_cue(leading):
             attribution = self._direct_attribution(q, content, leading, trailing)
-            # A short utterance counts when someone is quoted with it: “Why now?” asked Jones. Inside the
-            # writer's sentence a short phrase is partial (what they call “exercise snacking,” short bursts ...).
-            if _is_clause(content) or (opens_sentence and attribution
-                                       and content.text.rstrip().endswith(OPEN_ENDINGS)):
+            # A short utterance counts when someone is quoted with it: “Why now?” asked Jones, or when it is a
+            # sentence of its own (“Not a penny.”, “Nobody.”). Inside the writer's sentence a short phrase is
+            # partial (what they call “exercise snacking,” short bursts ...).
+            ends = content.text.rstrip()
+            if _is_clause(content) or (opens_sentence and attribution and ends.endswith(OPEN_ENDINGS)) \
+                    or (opens_sentence and not term and ends.endswith(SENTENCE_END) and _words(content)):
                 return FoundQuote(q.start, q.end, "direct", attribution)
-        if is_term(content, leading):
+        if term:
             return FoundQuote(q.start, q.end, "scare")
+        # A full clause set off in the writer's sentence, said by whoever follows: ..., “this is unprecedented,” said
+        # X (not one the writer's words run into: the rules mean “people can no longer park here,” Cole said).
+        if _has_own_subject(content) and content.text.rstrip().endswith(OPEN_ENDINGS) \
+                and leading[-1].text in CLAUSE_BREAKS:
+            attribution = self._trailing_cue(content, trailing[:NEAR_CUE_TOKENS])
+            if attribution is not None:
+                return FoundQuote(q.start, q.end, "direct", attribution)
+        # A question or exclamation of a person's own, capitalised: Lopez wondered “Who will pay for all this?”
+        if _starts_capitalised(content) and _has_own_subject(content) and content.text.rstrip().endswith(("?", "!")):
+            attribution = self._spoken_by(clause_speaker(leading), "context")
+            if attribution is not None:
+                return FoundQuote(q.start, q.end, "direct", attribution)
         attribution = self._partial_attribution(q, content, trailing)
         return FoundQuote(q.start, q.end, "partial" if attribution else "scare", attribution)
 
@@ -140,7 +169,8 @@ class _QuoteFinder:
                             trailing: list[Token]) -> Attribution | None:
         previous_tail = self._previous_paragraph_tail(q)
         return (self._dash(q) or self._trailing_cue(content, trailing) or self._introduction(leading)
-                or self._introduction(previous_tail) or self._dominating(content) or self._reporter(previous_tail))
+                or self._introduction(previous_tail) or self._next_paragraph(q) or self._dominating(content)
+                or self._previous_sentence(q, leading) or self._reporter(self._previous_paragraph(q)))
 
     def _partial_attribution(self, q: QuotedSpan, content: Span, trailing: list[Token]) -> Attribution | None:
         if content.text.rstrip().endswith(OPEN_ENDINGS):
@@ -156,7 +186,7 @@ class _QuoteFinder:
     def _trailing_cue(self, content: Span, trailing: list[Token]) -> Attribution | None:
         window = trailing if content.text.rstrip().endswith(OPEN_ENDINGS) else trailing[:NEAR_CUE_TOKENS]
         for token in window:
-            if cue_lemma(token):
+            if cue_lemma(token, beside_quote=True):
                 attribution = self._attribution(token)
                 # “...,” she said / said Jones: the speaker follows the quote; one named before it speaks of
                 # something else (The report devoted a chapter to “heat domes,” ... and said ...).
@@ -165,18 +195,66 @@ class _QuoteFinder:
         return None
 
     def _introduction(self, leading: list[Token]) -> Attribution | None:
-        """ "X said: “...”" / "X said, “...”" / "X: “...”" before the quote."""
-        if not leading or leading[-1].text not in (":", ","):
+        """ "X said: “...”" / "X said, “...”" before the quote; a colon or a dash after a clause whose subject
+        is a person ("Jones extended an invitation to the label: “...”", "Judge Lee agreed - “...”")."""
+        if not leading or leading[-1].text not in (",", *INTRODUCING_MARKS):
             return None
         cue = self._last_cue(leading)
-        if cue is not None:
+        if cue is not None and leading[-1].text not in DASHES:
             return self._attribution(cue)
-        if leading[-1].text == ":":
-            names = [t for t in leading if t.ent_type_ == "PERSON"]
-            if names:
-                span = speaker_span(names[-1])
-                return Attribution(":", span.start_char, span.end_char)
+        if leading[-1].text in INTRODUCING_MARKS:
+            return self._spoken_by(clause_speaker(leading[:-1]), ":" if leading[-1].text == ":" else "-")
         return None
+
+    def _spoken_by(self, head: Token | None, verb: str) -> Attribution | None:
+        if head is None or self.in_quote(head):
+            return None
+        span = speaker_span(head)
+        return Attribution(verb, span.start_char, span.end_char)
+
+    def _next_paragraph(self, q: QuotedSpan) -> Attribution | None:
+        """A quote that is its whole paragraph, and a next paragraph that only says who spoke: "Mr Brown said." """
+        start, end = self.paragraphs[q.paragraph]
+        if q.close_mark is None or self.text[start:q.open_mark].strip() or self.text[q.close_mark + 1:end].strip():
+            return None
+        index = self._neighbour(q.paragraph, 1)
+        if index is None or index in self.headings:
+            return None
+        span = self.doc.char_span(*self.paragraphs[index], alignment_mode="expand")
+        if span is None or not len(span) or any(self.in_quote(t) for t in span[0].sent):
+            return None
+        sentence = [t for t in span[0].sent if t.i < span.end]
+        for token in sentence:
+            if cue_lemma(token, beside_quote=True) and is_bare_attribution(sentence, token):
+                return self._attribution(token)
+        return None
+
+    def _neighbour(self, index: int, step: int) -> int | None:
+        """The nearest paragraph before (step -1) or after (step 1) that is not a blank line."""
+        index += step
+        while 0 <= index < len(self.paragraphs):
+            if self.text[slice(*self.paragraphs[index])].strip():
+                return index
+            index += step
+        return None
+
+    def _previous_sentence(self, q: QuotedSpan, leading: list[Token]) -> Attribution | None:
+        """A quote opening a sentence after one, in the same paragraph, whose subject is a person: “Charles
+        Schultze once summed up the danger with a metaphor. “It's not the wolf at the door ...” """
+        if any(t.is_alpha for t in leading):
+            return None
+        start = self._token_at(q.open_mark).i - len(leading) - 1
+        para_start = self.paragraphs[q.paragraph][0]
+        if start < 0 or self.doc[start].idx < para_start or self.doc[start].text not in SENTENCE_END:
+            return None
+        sentence: list[Token] = []
+        for token in reversed(self.doc[:start]):
+            if self.in_quote(token):
+                return None  # “...,” she said. “...”: the quote before holds the attribution
+            if token.idx < para_start or token.text in SENTENCE_END:
+                break
+            sentence.append(token)
+        return self._spoken_by(clause_speaker(sentence[::-1]), "context") if sentence else None
 
     def _dominating(self, content: Span) -> Attribution | None:
         paragraph = self.paragraph_of(content.start_char)
@@ -196,18 +274,25 @@ class _QuoteFinder:
         span = speaker_span(head)
         if any(self.in_quote(t) for t in span):
             return None
-        return Attribution(cue_lemma(cue), span.start_char, span.end_char)
+        return Attribution(cue_lemma(cue, beside_quote=True), span.start_char, span.end_char)
 
-    def _reporter(self, sentence: list[Token]) -> Attribution | None:
-        """A quote paragraph with no attribution after a paragraph ending in reported speech ("Jones said the
-        data were clean, but she cautioned ...") goes on in that reporter's words: the main clause's cue."""
-        cues = [t for t in sentence if cue_lemma(t) and speaker_head(t) is not None]
-        if not cues:
+    def _reporter(self, paragraph: list[Token]) -> Attribution | None:
+        """A quote paragraph with no attribution after a paragraph of reported speech ("Jones said the data
+        were clean, but she cautioned ...") goes on in that reporter's words: the main clause's cue of the last
+        sentence that has one."""
+        sentences: dict[int, list[Token]] = {}
+        for token in paragraph:
+            if cue_lemma(token) and speaker_head(token) is not None:
+                sentences.setdefault(token.sent.start, []).append(token)
+        if not sentences:
             return None
+        cues = sentences[max(sentences)]
         return self._attribution(min(cues, key=lambda cue: len(list(cue.ancestors))))
 
     def _last_cue(self, tokens: list[Token]) -> Token | None:
-        cues = [t for t in tokens if cue_lemma(t) and speaker_head(t) is not None]
+        """The last cue of an introduction; "continued" and the like only close to the quotation."""
+        near = tokens[-1].i - NEAR_CUE_TOKENS if tokens else 0
+        cues = [t for t in tokens if cue_lemma(t, beside_quote=t.i >= near) and speaker_head(t) is not None]
         return cues[-1] if cues else None
 
     # --- windows of the writer's words around a quote -----------------------------------------------
@@ -237,27 +322,45 @@ class _QuoteFinder:
             tokens.append(token)
         return tokens
 
+    def _previous_paragraph(self, q: QuotedSpan) -> list[Token]:
+        """The writer's words of the previous paragraph, when the quote opens its paragraph."""
+        index = self._neighbour(q.paragraph, -1)
+        if index is None or self.text[self.paragraphs[q.paragraph][0]:q.open_mark].strip() or index in self.headings:
+            return []
+        span = self.doc.char_span(*self.paragraphs[index], alignment_mode="expand")
+        return [t for t in span if not self.in_quote(t)] if span is not None else []
+
     def _previous_paragraph_tail(self, q: QuotedSpan) -> list[Token]:
         """The last sentence of the previous paragraph, when the quote opens its paragraph."""
-        para_start = self.paragraphs[q.paragraph][0]
-        if q.paragraph == 0 or self.text[para_start:q.open_mark].strip() or q.paragraph - 1 in self.headings:
+        paragraph = self._previous_paragraph(q)
+        if not paragraph:
             return []
-        start, end = self.paragraphs[q.paragraph - 1]
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span):
-            return []
-        last_sentence = span[-1].sent
-        return [t for t in span if t.i >= last_sentence.start and not self.in_quote(t)]
+        last_sentence = paragraph[-1].sent
+        return [t for t in paragraph if t.i >= last_sentence.start]
 
     def _opens_sentence(self, leading: list[Token]) -> bool:
-        return not any(t.is_alpha or t.is_digit for t in leading) or leading[-1].text == ":"
+        """Nothing of the writer's before the quote in its sentence, or a colon, or a dash after a clause (not
+        the second dash of an aside: a code including — according to the notes — “provision to ...”)."""
+        if not any(t.is_alpha or t.is_digit for t in leading) or leading[-1].text == ":":
+            return True
+        return leading[-1].text in DASHES and not any(t.text in DASHES for t in leading[:-1])
 
     def _token_at(self, char: int) -> Token:
         return self.doc[self.doc.char_span(char, char + 1, alignment_mode="expand").start]
 
-    def _overlaps_quote(self, token: Token) -> bool:
-        start, end = token.idx, token.idx + len(token.text)
-        return any(lo < end and start < hi for lo, hi in self.quote_ranges)
+    def _tokens_in_quotes(self) -> list[bool]:
+        """For each token, whether it overlaps a quote with its marks (one pass: quotes are in text order)."""
+        inside = [False] * len(self.doc)
+        if not self.quote_ranges:
+            return inside
+        starts, lengths = self.doc.to_array([IDX, LENGTH]).T.tolist()  # no Token objects: they are slow to make
+        for lo, hi in self.quote_ranges:
+            for i in range(max(bisect.bisect_right(starts, lo) - 1, 0), len(starts)):
+                if starts[i] >= hi:
+                    break
+                if starts[i] + lengths[i] > lo:
+                    inside[i] = True
+        return inside
 
     # --- quotes that keep an earlier speaker ---------------------------------------------------------
 
@@ -296,10 +399,27 @@ class _QuoteFinder:
 
 
 def _is_clause(content: Span) -> bool:
-    words = [t for t in content if t.is_alpha]
-    return len(words) >= MIN_CLAUSE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in content)
+    return _words(content) >= MIN_CLAUSE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in content)
+
+
+def _words(content: Span) -> int:
+    return sum(1 for t in content if t.is_alpha)
+
+
+def _starts_capitalised(content: Span) -> bool:
+    first = next((t for t in content if t.is_alpha), None)
+    return first is not None and first.text[0].isupper()
+
+
+def _has_own_subject(content: Span) -> bool:
+    """A clause with its subject inside the quote: “this sort of stimulus is unprecedented,” (not a phrase, nor
+    a predicate whose subject is the writer's: Children "will have a different view," he said)."""
+    roots = [t for t in content if not content.start <= t.head.i < content.end or t.head.i == t.i]
+    return _is_clause(content) and any(child.dep_ in SUBJECT_DEPS and content.start <= child.i < content.end
+                                       for root in roots for child in root.children)
 
 
 def _right_after_cue(leading: list[Token]) -> bool:
     """ "X said “...”" with nothing between the cue verb and the quote (not so-called “...”: no one speaks)."""
-    return bool(leading) and cue_lemma(leading[-1]) is not None and speaker_head(leading[-1]) is not None
+    return bool(leading) and cue_lemma(leading[-1], beside_quote=True) is not None \
+        and speaker_head(leading[-1]) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipelines.nlp.verbs import SPEECH_VERBS
+from pipelines.nlp.verbs import BESIDE_QUOTE_VERBS, QUOTING_VERBS, SPEECH_VERBS
 
 ACCORDING_TO = "according to"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -17,21 +17,37 @@ MAX_RELATIVE_CLIMB = 6
 NESTED_REPORT_DEPS = ("ccomp", "xcomp", "conj")
 
 
-def cue_lemma(token: Token) -> str | None:
-    """The cue this token starts: a speech verb lemma (phrasal ones as "point out"), "according to", or None."""
+def cue_lemma(token: Token, beside_quote: bool = False) -> str | None:
+    """The cue this token starts: a speech verb lemma (phrasal ones as "point out"), "according to", or None.
+    ``beside_quote``: the token stands right beside a quotation, where verbs such as "continue", "snap" or
+    "quote" report speech too (they also do with a reported clause: "he added that ...")."""
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
         return ACCORDING_TO
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
-    for particle in token.children:
-        if particle.dep_ == "prt" and f"{lemma} {particle.lower_}" in SPEECH_VERBS:
-            return f"{lemma} {particle.lower_}"
-    return lemma if lemma in SPEECH_VERBS else None
+    # phrasal verbs ("point out") and idioms with "it" ("as one analyst put it")
+    phrasal = [f"{lemma} {t.lower_}" for t in token.children
+               if t.dep_ == "prt" or (t.dep_ == "dobj" and t.lower_ == "it")]
+    for candidate in (*phrasal, lemma):
+        if candidate in SPEECH_VERBS:
+            return candidate
+        if candidate in BESIDE_QUOTE_VERBS and (beside_quote or _reports_a_clause(token)):
+            return candidate
+        if candidate in QUOTING_VERBS and beside_quote:
+            return candidate
+    return None
+
+
+def _reports_a_clause(verb: Token) -> bool:
+    return any(t.dep_ == "ccomp" for t in verb.children)
 
 
 def speaker_head(cue: Token) -> Token | None:
     """The head token of whoever speaks through this cue: the verb's subject, or the object of "according to"."""
+    quoting = _quoting_verb(cue)
+    if quoting is not None:
+        return _quoted_person(quoting)
     if cue_lemma(cue) == ACCORDING_TO:
         to = cue.doc[cue.i + 1]
         objects = [t for t in (*to.children, *cue.children) if t.dep_ == "pobj"]
@@ -42,7 +58,9 @@ def speaker_head(cue: Token) -> Token | None:
         return agents[0] if agents else None
     verb = cue
     while True:
-        subjects = [t for t in verb.children if t.dep_ in SUBJECT_DEPS]
+        # Two subjects are a role and a name the parser did not join ("The coroner ..., Sherrif Payne, told"):
+        # the name speaks.
+        subjects = sorted((t for t in verb.children if t.dep_ in SUBJECT_DEPS), key=lambda t: t.ent_type_ != "PERSON")
         if subjects:
             return _antecedent_of_relative(subjects[0]) if subjects[0].lower_ in RELATIVE_PRONOUNS else subjects[0]
         if verb.head.i == verb.i or not _shares_subject(verb):
@@ -57,7 +75,29 @@ def speaker_head(cue: Token) -> Token | None:
     name = cue.head
     while name.dep_ == "compound" and name.head.i > name.i:
         name = name.head
-    return name if cue.dep_ == "amod" and name.pos_ == "PROPN" and name.i > cue.i else None
+    if cue.dep_ == "amod" and name.pos_ == "PROPN" and name.i > cue.i:
+        return name
+    # ... or with the subject hung elsewhere ("..., the critic Pauline Kael wrote, “...”"): the name just before.
+    before = cue.doc[cue.i - 1] if cue.i else None
+    return before if before is not None and before.ent_type_ == "PERSON" and before.pos_ == "PROPN" else None
+
+
+def _quoting_verb(cue: Token) -> Token | None:
+    """ "quote"/"cite" when ``cue`` is one, or the "saying" of "quoted X as saying" / "X was quoted as saying"."""
+    if cue.lemma_.lower() in QUOTING_VERBS:
+        return cue
+    if cue.head.lower_ != "as" or cue.head.i == cue.i:
+        return None
+    node = cue.head.head
+    if node.pos_ in ("PROPN", "NOUN", "PRON") and node.dep_ == "dobj":  # "as saying" hung from the person
+        node = node.head
+    return node if node.lemma_.lower() in QUOTING_VERBS else None
+
+
+def _quoted_person(verb: Token) -> Token | None:
+    """Who is quoted: the object of "quoted X", the subject of "X was quoted"."""
+    deps = ("nsubjpass",) if _is_passive(verb) else ("dobj",)
+    return next((t for t in verb.children if t.dep_ in deps), None)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -88,10 +128,14 @@ def _antecedent_of_relative(pronoun: Token) -> Token | None:
 
 def speaker_span(head: Token) -> Span:
     """The words naming the speaker: the head with its left modifiers ("Secretary of State Antony Blinken");
-    a common noun with a named apposition gives the name ("China's president, Xi Jinping" -> Xi Jinping)."""
-    named = [t for t in head.rights if t.dep_ == "appos" and t.pos_ == "PROPN"]
-    if head.pos_ != "PROPN" and named:
-        head = named[0]
+    a common noun with a named apposition gives the name ("China's president, Xi Jinping" -> Xi Jinping; "the
+    general secretary of the union, Jane Doe" -> Jane Doe)."""
+    people = [t for t in head.subtree if t.i > head.i and t.dep_ == "appos" and t.ent_type_ == "PERSON"]
+    names = [t for t in head.rights if t.dep_ == "appos" and t.pos_ == "PROPN"]
+    if head.ent_type_ != "PERSON" and people:
+        head = people[0]  # "The coroner for that case, Sherrif Payne,"; a dateline: "LONDON (AFP) - Rishi Sunak"
+    elif head.pos_ != "PROPN" and names:
+        head = names[0]
     doc = head.doc
     start = head.left_edge.i
     for token in doc[start:head.i]:

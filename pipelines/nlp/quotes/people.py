@@ -4,23 +4,30 @@ Person mentions come from news_entities (doc._.entity_mentions of PERSON entitie
 entities fill in where no entity mention covers them (speaker_entity stays None for those). Mentions inside
 quotes or headings are never antecedents. Every he/she/him/her/his of the writer's, in text order, goes to the
 most recent gender-compatible person who was a speaker, a clause subject or a resolved pronoun before it (an
-object pronoun never to its own clause's subject); a person's gender comes from a title or kinship noun at the
+object pronoun never to its own clause's subject), or, when the latest sentence with a person only mentions them
+(an object, a possessive, a parse gone wrong), to that person after any subject of that sentence; a person's gender
+comes from a title or kinship noun at the
 name (gender_words.txt), else from the first pronoun resolved to them.
 """
 
 from __future__ import annotations
 
+import bisect
+import unicodedata
 from dataclasses import dataclass
-
 from pathlib import Path
 
+from spacy.attrs import DEP, IDX, LOWER
 from spacy.tokens import Doc, Token
 
 from pipelines.nlp.extensions import doc_text
+from pipelines.nlp.quotes.roles import definite_role, fits, role_words
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "dative", "iobj", "pobj")
+RANK_MAIN, RANK_EMBEDDED, RANK_OTHER, RANK_MENTION = 0, 1, 2, 3
+MIN_VARIANT_LENGTH = 6  # shorter surnames one letter apart are often different names (Allen, Allan; Jones, Jonas)
 
 
 def _load_gender_words(path: Path) -> dict[str, str]:
@@ -51,18 +58,30 @@ class People:
         self._doc = doc
         self._text = doc_text(doc)
         self._entities = doc._.entities or []
-        self.mentions = [m for m in self._person_mentions() if not _inside_any(m.start, excluded)]
+        mentions = [m for m in self._person_mentions() if not _inside_any(m.start, excluded)]
+        self.mentions = [m for m in mentions if not self._in_apposition(m, mentions)]
         self._gender: dict[tuple, str] = {}
         for mention in self.mentions:
             gender = self._stated_gender(mention)
             if gender:
                 self._gender.setdefault(mention.key, gender)
-        # (position, mention): when a person was last the one acting, speaking or referred to by he/she
-        self._salient = [(m.start, m) for m in self.mentions if self._is_subject(m)]
+        self._roles = [(m, role_words(self._span(m))) for m in self.mentions]
+        self._token_starts = doc.to_array(IDX).tolist()
+        self._sentence_starts = [0] * len(doc)  # token index -> its sentence's first token
+        for sentence in doc.sents:
+            self._sentence_starts[sentence.start:sentence.end] = [sentence.start] * len(sentence)
+        # (position, rank, person): when a person was the one acting, speaking or referred to by he/she, and how
+        # prominently (RANK_MAIN: a speaker or the subject of a sentence's main clause)
+        self._salient: list[tuple[int, int, PersonMention]] = []
+        for mention in self.mentions:
+            rank = _subject_rank(self._span(mention).root)
+            if rank is not None or mention.entity is not None:  # not the tagger's own names: credits slip in there
+                self._salient.append((mention.start, RANK_MENTION if rank is None else rank, mention))
+        self._salient += self._role_subjects(excluded)
         # Every he/she/him/her/his of the writer's, resolved in text order as speakers are: each one learns a
         # gender and keeps its person salient ("Bloomfield called her ... She said:" is not Bloomfield).
-        self._pending = [t for t in doc if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON"
-                         and not _inside_any(t.idx, excluded)]
+        self._pending = [doc[i] for i in _indices(doc, LOWER, PRONOUN_GENDER)
+                         if doc[i].pos_ == "PRON" and not _inside_any(doc[i].idx, excluded)]
         self._resolved: dict[int, PersonMention | None] = {}  # pronoun offset -> person
 
     def person_in(self, start: int, end: int) -> PersonMention | None:
@@ -70,15 +89,48 @@ class People:
         a person named elsewhere with the same surname when the tagger missed this one ("Duben said")."""
         text = self._text
         head_start = _last_word_start(text, start, end)
-        if not text[head_start:end][:1].isupper():
-            return None  # the head is no name: "Hale's campaign", "a spokesman"
         overlapping = [m for m in self.mentions if m.start < end and head_start < m.end and _starts_word(text, m.start)]
-        if overlapping:
-            return overlapping[-1]
+        if overlapping:  # a handle may be lower-case: "user jayk1984"
+            return self._fuller_spelling(overlapping[-1]) or overlapping[-1]
+        if not text[head_start:end][:1].isupper():
+            span = self._doc.char_span(start, end, alignment_mode="expand")  # "the mayor"; not "a spokesman"
+            return self._role_holder(span.root) if span is not None and len(span) else None
         surname = _last_name_word(text[start:end])
-        namesakes = [m for m in self.mentions if surname and _last_name_word(m.text) == surname]
+        namesakes = [m for m in self.mentions if surname and _last_name_word(m.text) == surname] or \
+            [m for m in self.mentions if surname and _spelling_variant(_last_name_word(m.text), surname)]
         earlier = [m for m in namesakes if m.end <= start]
         return (earlier or namesakes or [None])[-1]
+
+    def _fuller_spelling(self, mention: PersonMention) -> PersonMention | None:
+        """For a lone surname the tagger made a person of its own ("Kowalcyzk"), the person named in full
+        earlier whose surname it misspells (Stephanie Kowalczyk)."""
+        if " " in mention.text.strip():
+            return None
+        fuller = [m for m in self.mentions
+                  if m.end <= mention.start and m.key != mention.key and " " in m.text.strip()
+                  and _last_name_word(m.text) != mention.text
+                  and _spelling_variant(_last_name_word(m.text), mention.text)]
+        return fuller[-1] if fuller else None
+
+    def _role_holder(self, head: Token) -> PersonMention | None:
+        """The person last given the role a definite description names: "the mayor" after "Peter Hale, the
+        mayor". ``head``: the description's head noun."""
+        role = definite_role(head)
+        if role is None:
+            return None
+        start = head.left_edge.idx
+        earlier = [(m, roles) for m, roles in self._roles if m.end <= start]
+        # "the mayor" is Peter Hale, the mayor, rather than Tom Reed, the deputy mayor, named since.
+        holders = [m for m, roles in earlier if role in roles] or \
+            [m for m, roles in earlier if any(fits(role, r) for r in roles)]
+        if not holders:  # "the minister" when only one person was called a minister of any kind
+            holders = [m for m, roles in earlier if any(r[-1] == role[-1] for r in roles)]
+            if len({m.key for m in holders}) != 1:
+                return None
+        return holders[-1] if holders else None
+
+    def _span(self, mention: PersonMention):
+        return self._doc.char_span(mention.start, mention.end, alignment_mode="expand")
 
     def resolve(self, start: int, end: int) -> PersonMention | None:
         """The person a speaker span refers to, a pronoun included; None for groups and unnamed sources.
@@ -88,7 +140,7 @@ class People:
             return self._resolved.get(start)
         person = self.person_in(start, end)
         if person is not None:
-            self._salient.append((start, person))
+            self._salient.append((start, RANK_MAIN, person))
         return person
 
     def _resolve_pronouns_before(self, position: int) -> None:
@@ -99,7 +151,8 @@ class People:
             self._resolved[pronoun.idx] = person
             if person is not None:
                 self._gender.setdefault(person.key, gender)
-                self._salient.append((pronoun.idx, person))
+                rank = _subject_rank(pronoun)
+                self._salient.append((pronoun.idx, RANK_OTHER if rank is None else rank, person))
 
     def _clause_subject_person(self, pronoun: Token) -> PersonMention | None:
         """For an object pronoun, the person who is its clause's subject: "Bloomfield praised her" is not
@@ -118,13 +171,36 @@ class People:
         return next((m for m in self.mentions if lo <= m.start < hi), None)
 
     def _antecedent(self, position: int, gender: str, other: PersonMention | None) -> PersonMention | None:
+        """The person a pronoun refers to: among the compatible people of the latest sentence that has one, one
+        known to be of the pronoun's gender, then the most prominent (a speaker or main-clause subject before an
+        embedded subject), then the latest."""
         def fits(m: PersonMention) -> bool:
             return self._gender.get(m.key, gender) == gender and (other is None or m.key != other.key)
-        compatible = [(pos, m) for pos, m in self._salient if pos < position and fits(m)]
+        compatible = [(pos, rank, m) for pos, rank, m in self._salient if pos < position and fits(m)]
         if compatible:
-            return max(compatible, key=lambda pair: pair[0])[1]
+            latest = max(self._sentence_start(pos) for pos, _, _ in compatible)
+            in_sentence = [(rank == RANK_MENTION, m.key not in self._gender, rank, -pos, m) for pos, rank, m in compatible
+                           if self._sentence_start(pos) == latest]
+            return min(in_sentence, key=lambda entry: entry[:4])[4]
         earlier = [m for m in self.mentions if m.end <= position and fits(m)]
         return earlier[-1] if earlier else None
+
+    def _sentence_start(self, position: int) -> int:
+        return self._sentence_starts[bisect.bisect_right(self._token_starts, position) - 1]
+
+    def _role_subjects(self, excluded: list[tuple[int, int]]) -> list[tuple[int, int, PersonMention]]:
+        """Definite roles as subjects ("The prime minister hit back"), as mentions of the person in that role."""
+        if not any(roles for _, roles in self._roles):
+            return []
+        found = []
+        for i in _indices(self._doc, DEP, SUBJECT_DEPS):
+            token = self._doc[i]
+            if token.pos_ != "NOUN" or _inside_any(token.idx, excluded):
+                continue
+            holder = self._role_holder(token)
+            if holder is not None:
+                found.append((token.idx, _subject_rank(token), holder))
+        return found
 
     def _stated_gender(self, mention: PersonMention) -> str | None:
         """The gender a title before the name or a noun in apposition with it states: "Ms. Ruiz",
@@ -138,9 +214,13 @@ class People:
         genders = {GENDER_WORDS.get(t.lower_.rstrip(".")) for t in words} - {None}
         return genders.pop() if len(genders) == 1 else None
 
-    def _is_subject(self, mention: PersonMention) -> bool:
-        span = self._doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return any(t.dep_ in SUBJECT_DEPS or (t.dep_ == "appos" and t.head.dep_ in SUBJECT_DEPS) for t in span)
+    def _in_apposition(self, mention: PersonMention, mentions: list[PersonMention]) -> bool:
+        """A word in apposition with another person's name describes that person: "Senator James Lankford, an
+        Oklahoma Republican" has one person in it, whatever the tagger made of "Republican"."""
+        root = self._span(mention).root
+        if root.dep_ != "appos" or root.head.pos_ != "PROPN":
+            return False
+        return any(m.start <= root.head.idx < m.end for m in mentions if m is not mention)
 
     def _person_mentions(self) -> list[PersonMention]:
         known = self._doc._.entity_mentions or []
@@ -151,6 +231,28 @@ class People:
                 surname = [t.lower_ for t in ent if t.is_alpha][-1:] or [ent.text.lower()]
                 people.append(PersonMention(ent.start_char, ent.end_char, ent.text, None, ("surname", surname[0])))
         return sorted(people, key=lambda m: m.start)
+
+
+def _indices(doc: Doc, attr: int, strings) -> list[int]:
+    """The indices of the tokens whose ``attr`` (LOWER, DEP) is one of ``strings``, read from the attribute
+    array: making a Token of every word is slow."""
+    wanted = {doc.vocab.strings.add(s) for s in strings}
+    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
+
+
+def _subject_rank(token: Token) -> int | None:
+    """RANK_MAIN for the subject of a sentence's main clause, RANK_EMBEDDED for another subject, None for a
+    word that is no subject ("Karine Jean-Pierre told reporters that Joe Biden would sign it": she is main)."""
+    if token.dep_ == "appos":
+        token = token.head
+    while token.dep_ == "compound":
+        token = token.head
+    if token.dep_ not in SUBJECT_DEPS:
+        return None
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return RANK_MAIN if verb.head.i == verb.i else RANK_EMBEDDED
 
 
 def _starts_word(text: str, position: int) -> bool:
@@ -168,6 +270,36 @@ def _last_name_word(text: str) -> str | None:
     """The last capitalised word of a name ("Russel" in "Daniel Russel"), without a possessive."""
     words = [w for w in text.replace("’s", "").replace("'s", "").split() if w[:1].isupper()]
     return words[-1] if words else None
+
+
+def _spelling_variant(known: str | None, written: str) -> bool:
+    """A surname written with one letter more, less or changed, two letters swapped, or other capitals
+    ("Desrosier" for DesRosier, "Marcheti" for Marchetti): names this long are rarely that close by chance
+    within one article."""
+    if known is None:
+        return False
+    a, b = _folded(known), _folded(written)
+    if a == b:
+        return True
+    if min(len(a), len(b)) < MIN_VARIANT_LENGTH or abs(len(a) - len(b)) > 1:
+        return False
+    return _edit_distance_at_most_one(a, b)
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    """One letter added, dropped or changed, or two neighbours swapped (Kowalczyk, Kowalcyzk)."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b) and a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1]:
+        return True
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
 def _inside_any(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,345 @@
+"""Whether the article supports a group of PERSON mentions as a person.
+
+The small model says PERSON for products, games, companies, works and the words of headline-case lines ("Xbox",
+"Stadia Offer", "Berkshire Hathaway"). A group stays a person only when the article backs it:
+
+- **cue**: a name that closes a quote after a dash, follows a role word or plays a role (``people``): a person;
+- **never**: a digit ("Forza Motorsport 7", "Page A1"), or the model calling the name something else at least
+  twice and more than twice as often as PERSON ("Metroid"): not a person, whatever else;
+- **decisive**: a title or a person noun right before a mention ("Spokeswoman Sandy Angers", "his wife Grace",
+  "52-year-old Grace"), an appositive, a description after a comma or a "who" clause that describes a person,
+  an age after it ("Eloise Parry, 21,"), coordination with another person;
+- **plain**: a forename opening a name of two words or more (given_names.txt), the last words of the name used
+  alone where the model calls them a person ("Fernando Caudevilla ... Caudevilla", "Osama bin Laden ... Bin
+  Laden"), a name of two words or more as the subject of a speech verb, "said" followed by "he"/"she", the
+  subject of a clause with "himself"/"herself", a modifier of what a person has ("the Obama administration"), the
+  subject of what only people do or undergo or the owner of what only people have ("Claes Bang stars as",
+  "was born in", "Ghannouchi's death": human_words.txt);
+- **against**, which outweighs plain support only: a plural ("Africans"), an all-capital word among others
+  ("Zanu-PF"), a thing noun it modifies, that precedes it or that describes it ("the Safari browser", "the band
+  Arcade Fire", "Gazprombank, Russia's third-largest bank"), an affiliation ("Gene Munster of Piper Jaffray"),
+  and the model itself labelling the full name something else more than once and more often than PERSON.
+
+Only mentions in running text count (not headline-case lines or link lists). A group with no support at all is
+not a person: a name is a person because the article says so, not because the model said PERSON once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipelines.nlp.entities.clusters import Cluster, cluster
+from pipelines.nlp.entities.lexicon import (human_words, is_given_name, is_person_word, is_title, relation_nouns,
+                                            thing_words)
+from pipelines.nlp.entities.lines import Lines
+from pipelines.nlp.entities.mentions import ENTITY_LABELS, Mention
+from pipelines.nlp.names import entity_key, name_parts
+from pipelines.nlp.verbs import REPORTING_VERBS
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_NAMING_DEPS = frozenset({"compound", "amod", "nmod"})
+_DESCRIPTION_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "PART", "ADV"})
+_MAX_DESCRIPTION = 6
+_HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
+_HIMSELF_OR_HERSELF = frozenset({"himself", "herself"})
+_ORGANISATION_POSSESSIVES = frozenset({"its", "their"})
+# "Shares of Lockheed Martin", "a unit of Berkshire Hathaway": what only an organisation has.
+_ORGANISATION_HOLDINGS = frozenset({"share", "stock", "stake", "subsidiary", "unit", "division", "shareholder",
+                                    "headquarters"})
+_AGE = re.compile(r"^\d{1,3}$")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")  # "Henry VIII", "John Smith III"
+
+
+@dataclass
+class ArticleFacts:
+    """What the whole article says, computed once per document."""
+
+    labels: dict[str, Counter]  # entity_key -> the model's labels for spans with that key
+    lines: Lines
+    other_spans: dict[str, list[Span]]  # entity_key -> the model's spans with that key and another label
+
+
+def article_facts(doc: Doc, lines: Lines) -> ArticleFacts:
+    labels: dict[str, Counter] = {}
+    other_spans: dict[str, list[Span]] = {}
+    for ent in doc.ents:
+        key = entity_key(ent.text)
+        labels.setdefault(key, Counter())[ent.label_] += 1
+        if ent.label_ != "PERSON" and ent.label_ in ENTITY_LABELS:
+            other_spans.setdefault(key, []).append(ent)
+    return ArticleFacts(labels, lines, other_spans)
+
+
+def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[int], facts: ArticleFacts) -> bool:
+    """Whether the article supports these mentions (one group, called ``name``) as a person; ``person_tokens``
+    are the tokens of the other people's mentions."""
+    spans = [m.span for m in mentions if facts.lines.is_running_text(m.start)] or [m.span for m in mentions]
+    if any(m.from_cue for m in mentions):
+        return True
+    parts = name_parts(name)
+    if _never_a_person(name, facts):
+        return False
+    if any(_decisive(span, person_tokens) for span in spans):
+        return True
+    plain = ((len(parts) > 1 and is_given_name(parts[0]))
+             or (len(parts) > 1 and any(m.spacy_label == "PERSON" and _is_surname_of(name_parts(m.text), parts)
+                                        for m in mentions))
+             or any(_speaks(span) and len(parts) > 1 or _belongs_to_person(span) or speaker_called_he_or_she(span)
+                    or subject_of_himself_or_herself(span) or _does_what_people_do(span) for span in spans))
+    return plain and not _against(name, parts, spans, facts)
+
+
+# --- decisive ---------------------------------------------------------------------------------------------
+
+def _decisive(span: Span, person_tokens: set[int]) -> bool:
+    return described_as_person(span) or age_after(span) or coordinated_with(span, person_tokens)
+
+
+def described_as_person(span: Span) -> bool:
+    """A title or person noun right before it, an appositive or "who" clause about it."""
+    return _person_word_before(span) or _described(span)
+
+
+def _person_word_before(span: Span) -> bool:
+    """"Spokeswoman Sandy Angers", "his wife Grace", "52-year-old Grace"."""
+    doc, i = span.doc, span.start - 1
+    if i < 0:
+        return False
+    if is_person_word(doc[i]):
+        return True
+    # "52-year-old": "52", "-", "year", "-", "old"
+    return i >= 4 and doc[i].lower_ == "old" and doc[i - 2].lower_ in ("year", "years") and doc[i - 4].like_num
+
+
+def _described(span: Span) -> bool:
+    """An appositive person noun or a "who" clause about it, or it is the appositive of a person noun
+    ("his first wife, Sally")."""
+    root = span.root
+    noun = _noun_after_comma(span)
+    if noun is not None and _describes_a_person(noun):
+        return True
+    for child in root.children:
+        if child.i >= span.end and child.dep_ == "appos" and _describes_a_person(child):
+            return True
+        if child.i >= span.end and child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children):
+            return True
+    return root.dep_ == "appos" and root.head.i < span.start and _describes_a_person(root.head)
+
+
+def _describes_a_person(noun: Token) -> bool:
+    """A person noun that is not an organisation's: "Boeing, its main rival" is a company."""
+    return is_person_word(noun) and not _owned_by_organisation(noun)
+
+
+def _owned_by_organisation(noun: Token) -> bool:
+    return any(child.dep_ == "poss" and child.lower_ in _ORGANISATION_POSSESSIVES for child in noun.children)
+
+
+def age_after(span: Span) -> bool:
+    """"Eloise Parry, 21, was taken ..."."""
+    doc, end = span.doc, span.end
+    return end + 2 < len(doc) and doc[end].text == "," and bool(_AGE.match(doc[end + 1].text)) \
+        and doc[end + 2].text == ","
+
+
+def speaker_called_he_or_she(span: Span) -> bool:
+    """The subject of a speech verb, then "he"/"she" in that sentence or the next: organisations that
+    speak ("Reuters said") are "it" or "they"."""
+    if not _speaks(span):
+        return False
+    return any(t.lower_ in _HE_OR_SHE for t in _after_in_sentence(span, next_sentence=True))
+
+
+def subject_of_himself_or_herself(span: Span) -> bool:
+    """The subject of a clause that turns back on it with "himself"/"herself" ("elmo666 ... kept the results
+    to himself"): organisations are "itself"."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    clause = [verb] + [child for child in verb.children if child.i != root.i and not any(
+        grandchild.dep_ in ("nsubj", "nsubjpass") for grandchild in child.children)]
+    return any(t.lower_ in _HIMSELF_OR_HERSELF for c in clause[1:] for t in c.subtree) or any(
+        t.lower_ in _HIMSELF_OR_HERSELF for t in verb.children)
+
+
+def coordinated_with(span: Span, person_tokens: set[int]) -> bool:
+    root = span.root
+    if root.dep_ == "conj" and root.head.i in person_tokens:
+        return True
+    return any(child.dep_ == "conj" and child.i in person_tokens for child in root.children)
+
+
+# --- plain ------------------------------------------------------------------------------------------------
+
+def _is_surname_of(short: list[str], full: list[str]) -> bool:
+    """"Caudevilla" of "Fernando Caudevilla", "Bin Laden" of "Osama bin Laden": the name's last words alone."""
+    return 0 < len(short) < len(full) and full[-len(short):] == short
+
+
+def _does_what_people_do(span: Span) -> bool:
+    """"Claes Bang stars as ...", "Ghannouchi died", "Wiseman was born in Boston", "police arrested Xiao Ming",
+    "Ghannouchi's death" (human_words.txt)."""
+    root = span.root
+    lemma = root.head.lemma_.lower()
+    if root.dep_ == "nsubj":
+        return root.head.pos_ == "VERB" and lemma in human_words("does")
+    if root.dep_ == "nsubjpass" or root.dep_ == "dobj" and root.head.pos_ == "VERB":  # "police arrested Xiao Ming"
+        return lemma in human_words("undergoes")
+    return root.dep_ == "poss" and root.head.pos_ == "NOUN" and lemma in human_words("has")
+
+
+def _speaks(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
+
+
+def _belongs_to_person(span: Span) -> bool:
+    """"the Obama administration", "Mugabe's wife", "Biden administration officials", "a Trump aide"; not an
+    affiliation before a title and a name ("Kelowna Fire Chief Travis Lund"), nor what a person uses, studies or
+    works for ("an Evolution user", "a NASA scientist": only a possessive makes such a noun the name's)."""
+    root, doc = span.root, span.doc
+    if root.dep_ not in _MODIFIER_DEPS or root.head.i < span.end:
+        return False
+    word = root.head if is_person_word(root.head) else doc[span.end] if span.end < len(doc) else None
+    if word is None or not is_person_word(word) or (word.i + 1 < len(doc) and doc[word.i + 1].pos_ == "PROPN"):
+        return False
+    return root.dep_ == "poss" or is_title(word) or word.lemma_.lower() in relation_nouns() \
+        or word.lower_ in relation_nouns()
+
+
+# --- against ----------------------------------------------------------------------------------------------
+
+def _never_a_person(name: str, facts: ArticleFacts) -> bool:
+    """A digit ("Forza Motorsport 7"), or the model calling the name something else at least twice and more
+    than twice as often as PERSON ("Metroid": ORG 38 times)."""
+    labels = facts.labels.get(entity_key(name), Counter())
+    other = sum(n for label, n in labels.items() if label != "PERSON")
+    return any(ch.isdigit() for ch in name) or (other > 1 and other > 2 * labels["PERSON"])
+
+
+def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts) -> bool:
+    words = [w for w in re.split(r"[\s\-–]+", name) if w.isalpha()]
+    if not all(w.isupper() for w in words) and any(len(w) > 1 and w.isupper() and not _ROMAN.match(w) for w in words):
+        return True  # "Zanu-PF", "AFP - Getty Images"
+    if len(parts) == 1 and all(span[-1].tag_ in ("NNPS", "NNS") for span in spans):
+        return True  # "Africans", "Republicans"
+    labels = facts.labels.get(entity_key(name), Counter())
+    other = sum(n for label, n in labels.items() if label != "PERSON")
+    if other > 1 and other > labels["PERSON"]:
+        return True  # the model itself calls the name an organisation, a product, a work ... more than once
+    return any(_described_as_thing(span) or _affiliation(span) or _held_by_organisation(span)
+               or _speaker_called_its(span) for span in spans + facts.other_spans.get(entity_key(name), []))
+
+
+def _held_by_organisation(span: Span) -> bool:
+    """"Shares of Lockheed Martin", "a unit of Berkshire Hathaway"."""
+    root = span.root
+    while root.dep_ == "compound" and root.head.pos_ == "PROPN":  # the model's "Lockheed" of "Lockheed Martin"
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _ORGANISATION_HOLDINGS
+
+
+def _speaker_called_its(span: Span) -> bool:
+    """The subject of a speech verb whose report opens on "its": "Goldman Sachs said its forecast was unchanged"
+    (not "Blinken said officials urged Beijing to use its influence")."""
+    if not _speaks(span):
+        return False
+    reports = [child for child in span.root.head.children if child.dep_ == "ccomp"]
+    return any(subject.dep_ in ("nsubj", "nsubjpass") and any(
+        t.dep_ == "poss" and t.lower_ == "its" for t in subject.children)
+        for report in reports for subject in report.children)
+
+
+def _is_thing_word(token: Token) -> bool:
+    return token.pos_ == "NOUN" and (token.lemma_.lower() in thing_words() or token.lower_ in thing_words())
+
+
+def _described_as_thing(span: Span) -> bool:
+    """"the Safari browser", "the band Arcade Fire", "Gazprombank, Russia's third-largest bank"."""
+    doc, root = span.doc, span.root
+    if root.dep_ in _NAMING_DEPS and root.head.i >= span.end and _is_thing_word(root.head):
+        return True  # not a possessive: "James Gleick’s book" is his
+    if span.start > 0 and _is_thing_word(doc[span.start - 1]) and doc[span.start - 1].is_lower:
+        return True
+    if root.dep_ == "appos" and root.head.i < span.start and _is_thing_word(root.head):
+        return True
+    noun = _noun_after_comma(span)
+    return noun is not None and _is_thing_word(noun) or any(
+        child.dep_ == "appos" and child.i >= span.end and _is_thing_word(child) for child in root.children)
+
+
+def _noun_after_comma(span: Span) -> Token | None:
+    """The head noun of a description right after a comma, read off the words rather than the parse, which
+    often misses it: "Snow Leopard, the latest version of ...", "Gazprombank, Russia's third-largest bank"."""
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    noun = None
+    for token in doc[i + 1:min(len(doc), i + 1 + _MAX_DESCRIPTION)]:
+        if token.pos_ == "NOUN":
+            noun = token
+        elif noun is not None or token.tag_ in ("WP$", "WDT", "WP") \
+                or not (token.pos_ in _DESCRIPTION_POS or token.tag_ == "PRP$"):
+            break  # not "Elena Marchetti, whose novels ..."
+    if noun is None or noun.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "a novella by Nikolai Leskov, the movie follows ...": a new clause
+    return noun
+
+
+def _affiliation(span: Span) -> bool:
+    """"Gene Munster of Piper Jaffray", "the chairman of Berkshire Hathaway": where a person works (not "the son
+    of Joe Biden": a family noun is no title)."""
+    root, doc = span.root, span.doc
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.i >= span.start:
+        return False
+    between = doc[preposition.i + 1:span.start]
+    if any(t.tag_ != "DT" for t in between):
+        return False  # "the vice chairman of Chrysler LLC Jim Press": the name is not what follows "of"
+    owner = preposition.head
+    return is_title(owner) or owner.ent_type_ == "PERSON"
+
+
+def _after_in_sentence(span: Span, next_sentence: bool) -> list[Token]:
+    doc, sentence = span.doc, span.sent
+    words = list(doc[span.end:sentence.end])
+    if next_sentence and sentence.end < len(doc):
+        words += list(doc[sentence.end].sent)
+    return words
+
+
+# --- groups -----------------------------------------------------------------------------------------------
+
+def supported_people(clusters: list[Cluster], doc: Doc, lines: Lines) -> list[Cluster]:
+    """The groups with every PERSON group the article does not support relabelled as what the model calls its
+    name otherwise (an organisation, a place ...) or, when the model has no other word for it, left out."""
+    facts = article_facts(doc, lines)
+    people = [c for c in clusters if c.label == "PERSON"]
+    # Coordination counts with a person supported otherwise: "Gazprombank and Air Berlin" do not vouch for
+    # each other.
+    supported = [c for c in people if is_supported_person(c.mentions, c.name, set(), facts)]
+    person_tokens = {t.i for c in supported for m in c.mentions for t in m.span}
+    supported_ids = {id(c) for c in supported}
+    rejected = {id(c) for c in people if id(c) not in supported_ids
+                and not is_supported_person(c.mentions, c.name, person_tokens, facts)}
+    if not rejected:
+        return clusters
+    mentions = []
+    for group in clusters:
+        for mention in group.mentions:
+            if id(group) in rejected:
+                mention.label = _other_label(facts.labels.get(entity_key(mention.text), Counter()))
+            if mention.label:
+                mentions.append(mention)
+    return cluster(mentions, lines)
+
+
+def _other_label(labels: Counter) -> str:
+    """The model's most frequent label for a name other than PERSON, among the labels we keep; "" if none."""
+    kept = [(n, label) for label, n in labels.items() if label != "PERSON" and label in ENTITY_LABELS]
+    return max(kept)[1] if kept else ""

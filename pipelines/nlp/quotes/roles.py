@@ -1,0 +1,51 @@
+"""Roles given to people in the text, so that a later "the mayor said" names the person introduced as
+"Peter Hale, the mayor", "the mayor, Peter Hale", "Mayor Peter Hale" or "Hale is the mayor".
+
+A role is its noun with the words that narrow it ("ports minister", "deputy mayor"); "the minister" fits
+"the ports minister", "the deputy mayor" does not fit "the mayor".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+DEFINITE = ("the", "this", "that")
+
+
+def role_words(name: Span) -> set[tuple[str, ...]]:
+    """The roles the text attaches to a person's name: apposition, a title before it, "X is the Y"."""
+    head = name.root
+    nouns: list[Token] = [t for t in head.children if t.dep_ == "appos" and t.pos_ == "NOUN"]
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        nouns.append(head.head)
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
+        nouns += [t for t in head.head.children if t.dep_ == "attr" and t.pos_ == "NOUN"]
+    roles = {_role(noun) for noun in nouns if noun.is_alpha}
+    doc = name.doc
+    titles = []
+    i = name.start - 1
+    while i >= 0 and doc[i].dep_ in ("compound", "amod") and i < doc[i].head.i < name.end and doc[i].is_title:
+        titles.insert(0, doc[i].lower_)  # Mayor Peter Hale, Deputy Energy Minister Pavel Sorokin
+        i -= 1
+    if titles:
+        roles.add(tuple(titles))
+    return roles
+
+
+def definite_role(head: Token) -> tuple[str, ...] | None:
+    """The role of a definite description such as "the mayor" or "the union's general secretary", by its head."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN":
+        return None
+    if not any(t.dep_ == "det" and t.lower_ in DEFINITE or t.dep_ == "poss" for t in head.children):
+        return None
+    return _role(head)
+
+
+def fits(description: tuple[str, ...], role: tuple[str, ...]) -> bool:
+    """ "the minister" fits the ports minister; "the deputy mayor" does not fit the mayor."""
+    return description[-1] == role[-1] and set(description) <= set(role)
+
+
+def _role(noun: Token) -> tuple[str, ...]:
+    modifiers = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.is_alpha]
+    return (*modifiers, noun.lemma_.lower())
