@@ -25,8 +25,9 @@ from pathlib import Path
 import yaml
 
 PROJECT = Path(__file__).resolve().parents[2]
-POSTGRES_PORTS = range(5433, 5441)
-REDIS_PORTS = range(6380, 6390)
+# Ports away from the services' defaults (5432, 6379) and from what a developer's machine usually runs.
+POSTGRES_PORTS = range(56432, 56448)
+REDIS_PORTS = range(56379, 56395)
 TAG_ENV = "NEWS_CLUSTER_TAG"  # set by a script that wants to sweep up after a program it may have to kill
 STARTUP_SECONDS = 60  # a worker may take three times this: it loads the code location and the model
 
