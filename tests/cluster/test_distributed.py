@@ -81,10 +81,13 @@ def test_a_generated_corpus_built_by_two_workers_equals_a_build_on_one_machine(c
 
 
 def _parsing(workers) -> object | None:
-    """The worker now in an extraction step (its process has forked its parsing process), if any."""
+    """The worker now in an extraction step, if any: its fork server (a child of the worker, there from the
+    start) has forked a parsing process."""
     for worker in workers:
-        if worker.process.poll() is None and psutil.Process(worker.process.pid).children():
-            return worker
+        if worker.process.poll() is None:
+            main = psutil.Process(worker.process.pid)
+            if len(main.children(recursive=True)) > len(main.children()):
+                return worker
     return None
 
 
