@@ -11,8 +11,16 @@ from helpers import people, run, speaker_name
 from pipelines.nlp.names import entity_key
 
 
+# Appended to texts whose names are not people: a pipeline that finds no one at all fails these tests too.
+ANALYST = "Analyst Maria Lopez, 41, wrote about it."
+
+
 def spacy_labels(doc) -> dict[str, str]:
     return {ent.text: ent.label_ for ent in doc.ents}
+
+
+def only_the_analyst(doc) -> bool:
+    return set(people(doc)) == {"Maria Lopez"}
 
 
 # --- names the old -ence/-ance rule dropped ---------------------------------------------------------------
@@ -105,28 +113,29 @@ def test_an_age_after_a_name_supports_it_and_a_forename_joins_an_untagged_surnam
 
 def test_products_and_software_are_not_people(nlp):
     doc = nlp("Apple on Tuesday released a new MacBook Pro. The laptop runs Snow Leopard, the latest version of "
-              "the company's operating system. Users of the Safari web browser will see changes, Apple said.")
+              "the company's operating system. Users of the Safari web browser will see changes, Apple said. "
+              + ANALYST)
     assert spacy_labels(doc).get("Snow Leopard") == spacy_labels(doc).get("Safari") == "PERSON"
-    assert not people(doc)
+    assert only_the_analyst(doc)
 
 
 def test_companies_the_model_calls_people_are_not_people(nlp):
-    doc = nlp("Berkshire Hathaway bought shares of Lockheed Martin, Gazprombank and Air Berlin.")
+    doc = nlp("Berkshire Hathaway bought shares of Lockheed Martin, Gazprombank and Air Berlin. " + ANALYST)
     assert {spacy_labels(doc).get(n) for n in ("Berkshire Hathaway", "Gazprombank", "Air Berlin")} == {"PERSON"}
-    assert not people(doc)
+    assert only_the_analyst(doc)
 
 
 def test_a_company_that_speaks_is_not_a_person(nlp):
-    doc = run(nlp, "Gazprombank said it would lend the money. “The terms are fair,” Gazprombank said.")
+    doc = run(nlp, "Gazprombank said it would lend the money. “The terms are fair,” Gazprombank said. " + ANALYST)
     assert spacy_labels(doc).get("Gazprombank") == "PERSON"
-    assert not people(doc)
+    assert only_the_analyst(doc)
     assert all(q.speaker_entity is None for q in doc._.quotes)
 
 
 def test_bands_and_shows_named_as_such_are_not_people(nlp):
-    doc = nlp("Fans of the TV show Breaking Bad gathered outside, and the band Arcade Fire played.")
+    doc = nlp("Fans of the TV show Breaking Bad gathered outside, and the band Arcade Fire played. " + ANALYST)
     assert spacy_labels(doc).get("Breaking Bad") == spacy_labels(doc).get("Arcade Fire") == "PERSON"
-    assert not people(doc)
+    assert only_the_analyst(doc)
 
 
 def test_a_name_after_a_determiner_is_a_thing(nlp):
@@ -153,14 +162,13 @@ def test_headline_words_are_cut_from_a_name(nlp):
     ("Many Africans say they were not surprised by the coup.", "Africans"),
 ])
 def test_digits_plurals_and_headline_runs_are_not_people(nlp, text, name):
-    doc = nlp(text)
-    assert not any(name in p or p in name for p in people(doc))
+    assert only_the_analyst(nlp(f"{text} {ANALYST}"))
 
 
 def test_a_name_the_model_labels_an_organisation_elsewhere_is_not_a_person(nlp):
     doc = nlp("The film is on Vudu. Vudu is a streaming service owned by Fandango. Vudu said it would add "
-              "films. Customers of Vudu can rent it.")
-    assert "Vudu" not in people(doc)
+              "films. Customers of Vudu can rent it. " + ANALYST)
+    assert only_the_analyst(doc)
 
 
 def test_a_bare_word_without_support_is_not_a_person_but_the_administration_of_one_is(nlp):
@@ -221,9 +229,9 @@ def test_a_name_in_a_headline_line_is_the_name_the_text_uses(nlp):
 
 
 def test_an_author_bio_with_a_capitalised_role_is_a_credit(nlp):
-    doc = nlp("The flaw lets attackers crash any server, the researcher said.\n"
+    doc = nlp(ANALYST + " The flaw lets attackers crash any server, the researcher said.\n"
               "Dan Goodin is the Security Editor at Ars Technica, which he joined in 2012.")
-    assert not people(doc)
+    assert only_the_analyst(doc)
 
 
 def test_a_description_after_a_comma_says_what_a_name_is(nlp):
@@ -234,9 +242,9 @@ def test_a_description_after_a_comma_says_what_a_name_is(nlp):
 
 
 def test_a_digit_outweighs_a_title_before_a_name(nlp):
-    doc = nlp("Dr. Skin Cancer 2 said it was fine.")
+    doc = nlp("Dr. Skin Cancer 2 said it was fine. " + ANALYST)
     assert spacy_labels(doc).get("Skin Cancer 2") == "PERSON"
-    assert not people(doc)
+    assert only_the_analyst(doc)
 
 
 def test_a_role_word_before_a_product_with_a_number_does_not_make_it_a_person(nlp):
@@ -262,34 +270,37 @@ def test_a_handle_that_keeps_something_to_himself_is_a_person(nlp):
 
 
 def test_a_product_that_looks_like_a_handle_is_not_a_person(nlp):
-    doc = nlp("The PlayStation sold well. Sony said the PlayStation would get cheaper, and the XPhone2000 too.")
-    assert not people(doc)
+    doc = nlp("The PlayStation sold well. Sony said the PlayStation would get cheaper, and the XPhone2000 too. "
+              + ANALYST)
+    assert only_the_analyst(doc)
 
 
 def test_what_a_person_uses_does_not_become_a_person(nlp):
-    doc = nlp("“It got me sick,” an Evolution user wrote. Evolution, the market, closed in March.")
+    doc = nlp("“It got me sick,” an Evolution user wrote. Evolution, the market, closed in March. " + ANALYST)
     assert spacy_labels(doc).get("Evolution") == "PERSON"
-    assert "Evolution" not in people(doc)
+    assert only_the_analyst(doc)
 
 
 # --- organisations in wire reports ------------------------------------------------------------------------
 
 def test_a_company_called_its_rival_is_not_a_person(nlp):
-    doc = nlp("The Pentagon picked Lockheed Martin on Tuesday. Boeing, its main rival, declined to comment.")
-    assert "Boeing" not in people(doc)
+    doc = nlp("The Pentagon picked Lockheed Martin on Tuesday. Boeing, its main rival, declined to comment. "
+              + ANALYST)
+    assert only_the_analyst(doc)
 
 
 def test_a_company_whose_shares_trade_is_not_a_person(nlp):
     doc = nlp("The Pentagon awarded Lockheed Martin a $1.2 billion contract on Tuesday, the Defense Department said. "
-              "Lockheed Martin said it would hire 500 workers in Texas. Shares of Lockheed Martin rose 2 percent.")
+              "Lockheed Martin said it would hire 500 workers in Texas. Shares of Lockheed Martin rose 2 percent. "
+              + ANALYST)
     assert spacy_labels(doc).get("Lockheed Martin") == "PERSON"
-    assert not people(doc)
+    assert only_the_analyst(doc)
 
 
 def test_a_speaker_whose_report_opens_on_its_is_not_a_person(nlp):
-    doc = nlp("Raymond James said its forecast was unchanged. Raymond James said growth would slow.")
+    doc = nlp("Raymond James said its forecast was unchanged. Raymond James said growth would slow. " + ANALYST)
     assert spacy_labels(doc).get("Raymond James") == "PERSON"
-    assert "Raymond James" not in people(doc)
+    assert only_the_analyst(doc)
 
 
 def test_its_further_on_in_a_report_is_someone_elses(nlp):
@@ -312,8 +323,9 @@ def test_an_unfamiliar_name_that_does_what_only_people_do_is_a_person(nlp, sente
 
 
 def test_an_unfamiliar_name_with_nothing_around_it_is_still_not_taken_on_the_models_word(nlp):
-    doc = nlp("The vote was held on Friday. Crowds cheered Rachid Ghannouchi in Tunis.")
-    assert "Rachid Ghannouchi" not in people(doc)
+    doc = nlp("The vote was held on Friday. Crowds cheered Rachid Ghannouchi in Tunis. " + ANALYST)
+    assert spacy_labels(doc).get("Rachid Ghannouchi") == "PERSON"
+    assert only_the_analyst(doc)
 
 
 def test_a_name_the_model_runs_on_over_a_product_is_the_persons_name(nlp):
@@ -345,7 +357,7 @@ def test_surnames_the_model_leaves_out_after_forenames_join_the_name(nlp):
 
 def test_a_headline_run_of_capitals_is_not_a_left_out_surname(nlp):
     doc = nlp("Mary Lou Retton Wins Gold Medal At Los Angeles Games\nMary Lou Retton won gold in 1984, the judges said.")
-    assert not any(name.endswith(("Wins", "Gold")) for name in people(doc))
+    assert set(people(doc)) == {"Mary Lou Retton"}
 
 
 def test_a_forename_and_a_titled_surname_make_an_organisation_label_a_person(nlp):

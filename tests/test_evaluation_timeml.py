@@ -5,7 +5,7 @@ from pathlib import Path
 
 from pipelines.evaluation.timeml import Counts, TimexSpan, evaluate, main, read_timeml
 
-TIMEML = Path(__file__).resolve().parents[1] / "data" / "timeml"
+TIMEML = Path(__file__).resolve().parent / "data" / "timeml"
 
 
 def test_reader_gives_text_creation_time_and_timexes():
