@@ -74,7 +74,13 @@ class ClusterRun:
     worker_peak_bytes: dict[str, list[int]] = field(default_factory=dict)  # worker -> [rss, pss]
 
 
+def _latest_run(env: dict[str, str]) -> dg.DagsterRun | None:
+    with dg.DagsterInstance.from_config(env["DAGSTER_HOME"]) as instance:
+        return next(iter(instance.get_runs(limit=1)), None)
+
+
 def _timed_run(cluster: LocalCluster, env: dict[str, str], label: str) -> ClusterRun:
+    before = _latest_run(env)
     with WorkerMemory(cluster) as memory:
         start = time.perf_counter()
         process = start_run(env)
@@ -82,8 +88,11 @@ def _timed_run(cluster: LocalCluster, env: dict[str, str], label: str) -> Cluste
         seconds = time.perf_counter() - start
     if process.returncode:
         raise RuntimeError(f"the {label} run failed:\n{output[-3000:]}")
+    run = _latest_run(env)
+    if before and run.run_id == before.run_id:  # nothing new: the command stopped before Dagster (no run)
+        print(f"{label}: {seconds:.1f} s (no Dagster run)", flush=True)
+        return ClusterRun(label, seconds, 0.0, {}, 0.0, 0.0, 0, dict(memory.peak))
     with dg.DagsterInstance.from_config(env["DAGSTER_HOME"]) as instance:
-        [run] = instance.get_runs(limit=1)
         stats = instance.get_run_stats(run.run_id)
         steps = {s.step_key: s.end_time - s.start_time for s in instance.get_run_step_stats(run.run_id)
                  if s.start_time and s.end_time}
