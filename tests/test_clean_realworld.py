@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from pipelines.clean.article import clean
-from pipelines.evaluation.cleaning import main, score_realworld, site_right, title_right
+from pipelines.evaluation.cleaning import main, score_realworld, site_right, title_right, writes_day
 from pipelines.models import RawArticle
 
 REALWORLD = Path(__file__).parent / "data" / "realworld"
@@ -74,6 +76,17 @@ def test_titles_count_as_right_without_the_site_name_and_sites_without_the_trimm
     assert not site_right("Vox", "The Verge") and not site_right(None, "The Verge")
 
 
+@pytest.mark.parametrize("text", ["Posted September 17, 2015", "Thursday 17 Sept. 2015 16:57 BST", "9/17/15 10:00AM",
+                                  "17.09.2015", "2015-09-17T16:57:43+01:00", "on 17th September, 2015"])
+def test_a_day_is_written_in_any_of_the_forms_pages_print(text):
+    assert writes_day(text, dt.date(2015, 9, 17))
+
+
+@pytest.mark.parametrize("text", ["September 7, 2015", "Sep 17", "19/17/15", "9/17/2016", "8h ago", "27 Sept 2015"])
+def test_another_day_or_a_day_without_its_year_is_not_the_day(text):
+    assert not writes_day(text, dt.date(2015, 9, 17))
+
+
 def test_real_pages_are_scored_in_both_forms(capsys):
     txt, html = score_realworld(REALWORLD)
     assert (txt.form, html.form) == ("txt", "html")
@@ -112,8 +125,11 @@ def test_the_date_under_the_headline_wins_over_a_related_story_date_further_down
                       "Thu 3 Jan 2025 02.00 EST Last modified on Wed 16 Jan 2025 06.16 EST", *STORY, *related, *FOOTER])
     metadata = clean(raw(text)).metadata
     assert (metadata.published, metadata.published_precision) == (dt.date(2025, 1, 3), "day")
-    text = "\n".join([title, *STORY, *related])  # no date under the headline: a dateline further down is all there is
+    # No date under the headline: the page's own date repeated below the story is all there is; datelines below it
+    # that disagree date the related stories, not this one.
+    text = "\n".join([title, *STORY, "Published: 26 Nov 2024"])
     assert clean(raw(text)).metadata.published == dt.date(2024, 11, 26)
+    assert clean(raw("\n".join([title, *STORY, *related]))).metadata.published is None
 
 
 def test_lines_of_names_far_below_the_headline_are_a_menu_not_a_byline():

@@ -117,6 +117,17 @@ def test_people_are_scored_by_key_with_precision_recall_and_not_people(tmp_path)
     assert p.prf(0, 0, 0) == "P 0.000  R 0.000  F1 0.000"
 
 
+def test_a_person_counts_under_the_articles_own_name_or_the_linked_entitys(tmp_path):
+    wh = make_warehouse(tmp_path, people=["Tom Hart"])
+    with duckdb.connect(str(wh.path)) as con:  # the article says only "Lee", linked to Ann Lee of another article
+        con.execute("INSERT INTO entities VALUES (?, 'ann lee', 'Ann Lee', 'PERSON', 2, 2)", [entity_id_for("Ann Lee")])
+        con.execute("INSERT INTO article_entities VALUES ('A', ?, 'Lee', 'PERSON', 1)", [entity_id_for("Ann Lee")])
+    assert score_people(wh, {"a.txt": {"people": ["Lee", "Tom Hart"]}}).per_article == {"a.txt": (2, 0, 0)}
+    assert score_people(wh, {"a.txt": {"people": ["Ann Lee", "Tom Hart"]}}).per_article == {"a.txt": (2, 0, 0)}
+    p = score_people(wh, {"a.txt": {"people": ["Tom Hart"], "not_people": ["Ann Lee"]}})
+    assert p.per_article == {"a.txt": (1, 1, 0)} and p.not_people_as_person == ["a.txt: Ann Lee"]
+
+
 def test_a_person_in_two_articles_should_be_one_entity(tmp_path):
     wh = make_warehouse(tmp_path, people=["Ann Lee", "Ann Lee Jr"])
     with duckdb.connect(str(wh.path)) as con:

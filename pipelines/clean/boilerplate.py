@@ -13,11 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pipelines.clean.datelines import parse_dateline
 from pipelines.clean.furniture import furniture_reason
 from pipelines.clean.header import mark_site_header
 from pipelines.clean.line_model import off_story_lines
 from pipelines.clean.lines import Line, headline_part, normalised
-from pipelines.clean.metadata import author_bio_name, byline_authors, is_name, named_line, parse_dateline
+from pipelines.clean.metadata import author_bio_name, byline_authors, is_name, named_line
 
 MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 30

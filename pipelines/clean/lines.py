@@ -108,9 +108,14 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 MIN_HEADLINE_WORDS = 3
 
 
+def title_parts(title: str) -> list[str]:
+    """The parts of a page title between its separators: "Headline | Section | Site" → three parts."""
+    return [part.strip() for part in _TITLE_SEPARATOR.split(title) if part.strip()]
+
+
 def headline_part(title: str) -> str | None:
     """The headline of a page title that adds the site's name ("Headline | Site", "Headline - Site"): its longest
     part; None when the title has one part, or when no part is long enough to be a headline."""
-    parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    parts = title_parts(title)
     longest = max(parts, key=len, default="")
     return longest if len(parts) > 1 and len(_WORD.findall(longest)) >= MIN_HEADLINE_WORDS else None

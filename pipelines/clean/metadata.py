@@ -1,13 +1,12 @@
-"""Article metadata read from lines of text: bylines, contributors, datelines, publishers."""
+"""Article metadata read from lines of text: bylines, contributors, publishers (dates: datelines.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import cache
 from pathlib import Path
 
-from dateutil import parser as date_parser
+from pipelines.clean.datelines import YEAR
 
 ROLES_FILE = Path(__file__).with_name("byline_roles.txt")
 JOURNALIST_ROLES_FILE = Path(__file__).with_name("journalist_roles.txt")
@@ -27,12 +26,6 @@ _NAME_LIST = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*|\s*;\s*)", re.
 _CONTRIBUTORS_PREFIX = re.compile(
     r"[-—–]*\s*(?:with (?:additional )?(?:assistance|reporting) (?:from|by)|additional reporting (?:by|from)"
     r"|(?:reporting|writing|editing|research) by)\s+", re.IGNORECASE)
-_DATE_PREFIX = re.compile(r"(?:(?:first |last )?(?:published|updated|posted|modified|date)(?: on| at)?\s*:?\s*)+",
-                          re.IGNORECASE)
-_MONTH_OR_NUMERIC = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b",
-    re.IGNORECASE)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _LEGAL_SUFFIX = re.compile(
     r"[\s,]+(?:l\.?\s?p\.?|inc\.?|ltd\.?|llc|limited|corp\.?|corporation|company|co\.|plc|gmbh|s\.?a\.?|ag|"
     r"all rights reserved\.?)\s*$", re.IGNORECASE)
@@ -50,11 +43,8 @@ _BIO_BEAT = re.compile(_BIO_NAME + r" (?:covers|writes about|writes on|reports o
                        r".*\b(?:for|at) (?:the )?[A-Z]")  # ... for the Ledger: a beat, not "Roe covers her face"
 _BIO_ROLE = re.compile(_BIO_NAME + r" (?:is|was|has been|serves as) (?:a|an|the) (?P<role>[^.,;]+)")
 _ROLE_END = re.compile(r"\s(?:at|for|with|of|on|who|where|covering|based|in)\s")
-# "07.00 GMT": a time written with a dot, which the date parser would read as part of a date.
-_DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?![\d.])")
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
            "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
-MAX_DATELINE_WORDS = 3  # words other than the date itself ("Published on", a weekday, a time zone)
 
 
 @cache
@@ -106,7 +96,7 @@ def _name_case(name: str) -> str:
 
 
 def _is_role(text: str) -> bool:
-    return any(w.lower().strip("().") in _roles() for w in text.split()) or _YEAR.search(text) is not None
+    return any(w.lower().strip("().") in _roles() for w in text.split()) or YEAR.search(text) is not None
 
 
 def byline_authors(text: str) -> list[str] | None:
@@ -162,60 +152,6 @@ def author_bio_name(text: str) -> str | None:
     return match["name"] if is_name(match["name"]) else None
 
 
-def _parsed(text: str, default: dt.datetime) -> tuple[dt.datetime, tuple[str, ...]] | None:
-    try:
-        # The zone ("ET", "CDT") does not change the date the page shows; ignoring it also avoids dateutil's warning.
-        return date_parser.parse(text, default=default, fuzzy_with_tokens=True, ignoretz=True)
-    except (ValueError, OverflowError):
-        return None
-
-
-def parse_dateline(text: str) -> tuple[dt.date, str] | None:
-    """A line that is only a date ("Friday, August 16, 2024", "Published: 3 May 2024 10:00 GMT")
-    → (date, precision); None for anything else. Precision is "day" or "month": a bare year is no dateline."""
-    rest = _DATE_PREFIX.sub("", text, count=1) if _DATE_PREFIX.match(text) else text
-    rest = _DOTTED_TIME.sub(r"\1:\2", rest)
-    if not _MONTH_OR_NUMERIC.search(rest) or not _YEAR.search(rest) or len(rest) > 60:
-        return None
-    # Parsing twice with different defaults shows which fields the text really gives.
-    first, second = _parsed(rest, dt.datetime(2000, 1, 1)), _parsed(rest, dt.datetime(2001, 2, 2))
-    if first is None or second is None:
-        return None
-    (date_a, skipped), (date_b, _) = first, second
-    skipped_words = [w for s in skipped for w in re.findall(r"[^\W\d_]+", s)]
-    if len(skipped_words) > MAX_DATELINE_WORDS or date_a.year != date_b.year:
-        return None
-    precision = "day" if date_a.day == date_b.day else "month"
-    if date_a.month != date_b.month:
-        return None
-    return date_a.date() if precision == "day" else date_a.date().replace(day=1), precision
-
-
-# A date inside a line: "March 9, 2017", "9 March 2017", "Dec. 22, 2016", "2017-03-09".
-_DATE_IN_TEXT = re.compile(
-    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d"
-    r"|(?:19|20)\d\d-\d{2}-\d{2})(?!\d)", re.IGNORECASE)
-
-
-def date_in_line(text: str) -> tuple[dt.date, str] | None:
-    """The first full date written anywhere in a line (with the day), as parse_dateline gives it."""
-    match = _DATE_IN_TEXT.search(text)
-    return parse_dateline(match[0]) if match else None
-
-
-_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b[^.]{0,20}$", re.IGNORECASE)
-
-
-def published_in_line(text: str) -> tuple[dt.date, str] | None:
-    """The first full date in a line that is not labelled as an update ("Updated Jul 24, 2018" is no
-    publication date; "Published Jan 3, 2019 Last modified on Jan 16, 2019" gives January 3)."""
-    for match in _DATE_IN_TEXT.finditer(text):
-        if not _UPDATED.search(text[:match.start()]):
-            return parse_dateline(match[0])
-    return None
-
-
 _LEADING_BY = re.compile(r"by\s*:?\s+(?P<rest>.+)", re.IGNORECASE)
 MAX_LEADING_NAME_TOKENS = 4
 
@@ -243,7 +179,7 @@ def leading_byline_name(text: str) -> str | None:
 
 def copyright_year(text: str) -> int | None:
     """The (last) year of a copyright line: "©2020-2024 X" → 2024."""
-    years = _YEAR.findall(text)
+    years = YEAR.findall(text)
     return int(years[-1]) if years else None
 
 

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import statistics
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from pipelines.clean.article import clean
 from pipelines.clean.lines import normalised
-from pipelines.clean.metadata import parse_dateline
+from pipelines.clean.datelines import parse_dateline
 from pipelines.evaluation.gold import load_gold
 from pipelines.ingest.files import discover, read_article, read_bytes
 from pipelines.models import CleanArticle, IngestError, RawArticle, RemovedLine, SourceFile
@@ -140,6 +141,7 @@ _TITLE_PARTS = re.compile(r"\s+[|\-–—:·]+\s+")
 _NOT_NAME_WORDS = frozenset("by and updated last published posted on at am pm".split())
 _MONTH_WORD = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+WRITTEN_DAY = "day written"  # the day, on pages whose copied text writes it
 
 
 # trafilatura on its own, as a user would call it, for comparison with our HTML reading: default settings, and the
@@ -226,20 +228,38 @@ def score_realworld_page(folder: Path, form: str, score: RealworldScore) -> None
     found_names = {w for author in meta.authors for w in _words(author)}
     expected_names = _byline_names(truth.get("byline") or "", truth.get("siteName"))
     day = truth.get("publishedTime") or ""
+
+    def day_right() -> bool:
+        return meta.published_precision == "day" and meta.published.isoformat() == day[:10]
+    # The copied text can give the day only where it writes it: the days of pages that do are counted apart.
+    written = form == "txt" and bool(_ISO_DAY.match(day)) and writes_day(page_as_text(html),
+                                                                         dt.date.fromisoformat(day[:10]))
     checks = (("title", truth.get("title"), lambda: title_right(meta.title, truth["title"]), meta.title),
               ("author", expected_names, lambda: bool(found_names & expected_names), meta.authors),
               ("site", truth.get("siteName"), lambda: site_right(meta.publisher, truth["siteName"]), meta.publisher),
-              ("day", _ISO_DAY.match(day),
-               lambda: meta.published_precision == "day" and meta.published.isoformat() == day[:10],
-               meta.published))
+              ("day", _ISO_DAY.match(day), day_right, meta.published),
+              (WRITTEN_DAY, written, day_right, None))
     for name, stated, is_right, found in checks:
         if not stated:
             continue
         score.scored[name] += 1
         if is_right():
             score.right[name] += 1
-        else:
+        elif name != WRITTEN_DAY:  # its mistakes are listed as the day's
             score.field_errors.append(f"{folder.name}: {name} {found!r} != {stated if name != 'day' else day!r}")
+
+
+def writes_day(text: str, day: dt.date) -> bool:
+    """Whether a text writes this day in one of the forms pages print ("September 17, 2015", "17 Sept. 2015",
+    "9/17/15", "17.09.2015", "2015-09-17"), whichever comes first of day and month."""
+    month = day.strftime("%B")
+    name = rf"(?:{month}|{month[:3]}|{month[:4]})\.?"
+    d, m, year = rf"0?{day.day}", rf"0?{day.month}", rf"(?:{day.year}|{day.year % 100:02d})"
+    patterns = (rf"\b{name}\s+{d}(?:st|nd|rd|th)?,?\s+{day.year}\b",
+                rf"\b{d}(?:st|nd|rd|th)?\s+{name},?\s+{day.year}\b",
+                rf"(?<![\d/.]){m}([/.-]){d}\1{year}(?![\d/])", rf"(?<![\d/.]){d}([/.-]){m}\1{year}(?![\d/])",
+                rf"\b{day.isoformat()}(?!\d)")
+    return any(re.search(pattern, text, re.IGNORECASE) for pattern in patterns)
 
 
 def score_realworld(folder: Path = REALWORLD, forms: Iterable[str] = FORMS) -> list[RealworldScore]:
@@ -264,7 +284,9 @@ def format_realworld(scores: list[RealworldScore], verbose: bool = False) -> str
                  f"  body tokens, micro (all tokens)  P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}",
                  f"  body tokens, mean over pages     P {mean[0]:.3f}  R {mean[1]:.3f}  F1 {mean[2]:.3f}",
                  "  " + "   ".join(f"{name}s right {score.right[name]}/{score.scored[name]}"
-                                  for name in ("title", "author", "site", "day"))]
+                                  for name in ("title", "author", "site", "day"))
+                 + (f" ({score.right[WRITTEN_DAY]}/{score.scored[WRITTEN_DAY]} of the pages whose copied text writes"
+                    " the day)" if score.form == "txt" else "")]
         for baseline, pages in score.baselines.items():
             precision, recall, f1 = micro(pages)
             rows.append(f"  {baseline}: body tokens, micro  P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}")

@@ -144,18 +144,27 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def score_people(wh: Warehouse, gold: dict[str, dict]) -> PeopleScores:
+    """Each article's people against its gold names. A person counts under the name the article gives it or
+    under the warehouse entity it is linked to: an article that says only "Obama" has found Obama when its
+    name is linked to Barack Obama (whether people in several articles are one entity is scored apart)."""
     scores = PeopleScores()
     seen_in: dict[str, set[str]] = {}
     for name, truth in gold.items():
-        found = {entity_key(n): n for (n,) in wh.query(
-            """SELECT e.name FROM article_entities ae JOIN articles a USING (article_id)
-               JOIN entities e USING (entity_id) WHERE a.source_path = ? AND e.label = 'PERSON'""", [name])}
+        rows = wh.query("""SELECT ae.name, e.name FROM article_entities ae JOIN articles a USING (article_id)
+                           JOIN entities e USING (entity_id) WHERE a.source_path = ? AND e.label = 'PERSON'""",
+                        [name])
         expected = {entity_key(n): n for n in truth["people"]}
+        found: dict[str, str] = {}  # key of the gold name it stands for, or its own key -> name as written
+        for article_name, entity_name in rows:
+            keys = [entity_key(article_name), entity_key(entity_name)]
+            found.setdefault(next((k for k in keys if k in expected and k not in found), keys[0]), article_name)
         tp = len(found.keys() & expected.keys())
         scores.per_article[name] = (tp, len(found.keys() - expected.keys()), len(expected.keys() - found.keys()))
         scores.mistakes += [f"{name}: extra person {found[k]!r}" for k in sorted(found.keys() - expected.keys())]
         scores.mistakes += [f"{name}: missed person {expected[k]!r}" for k in sorted(expected.keys() - found.keys())]
-        scores.not_people_as_person += [f"{name}: {n}" for n in truth.get("not_people", []) if entity_key(n) in found]
+        found_keys = found.keys() | {entity_key(n) for row in rows for n in row}
+        scores.not_people_as_person += [f"{name}: {n}" for n in truth.get("not_people", [])
+                                        if entity_key(n) in found_keys]
         for person in truth["people"]:
             seen_in.setdefault(entity_key(person), set()).add(person)
     multi = [k for k, _ in seen_in.items()

@@ -315,6 +315,8 @@ def test_its_further_on_in_a_report_is_someone_elses(nlp):
     "Rachid Ghannouchi was born in Sfax in 1941.",
     "Rachid Ghannouchi resigned in January.",
     "Crowds gathered for Rachid Ghannouchi's funeral.",
+    "Questions remain about Rachid Ghannouchi's tenure.",
+    "The outstanding Rachid Ghannouchi stars as Christian, a curator in Stockholm.",  # "stars" parsed as a noun
 ])
 def test_an_unfamiliar_name_that_does_what_only_people_do_is_a_person(nlp, sentence):
     doc = nlp("The vote was held on Friday. " + sentence)
@@ -370,3 +372,68 @@ def test_the_object_of_what_only_people_undergo_is_a_person(nlp):
     doc = nlp("The protest ended on Sunday. Police arrested Xiao Ming on Monday.")
     assert spacy_labels(doc).get("Xiao Ming") == "PERSON"
     assert set(people(doc)) == {"Xiao Ming"}
+
+
+def test_a_title_the_model_takes_into_a_things_name_gives_way_to_what_the_name_is(nlp):
+    doc = nlp("Lady Bird is a warm, funny film about a girl in Sacramento. " + ANALYST)
+    assert spacy_labels(doc).get("Lady Bird") == "PERSON"
+    assert only_the_analyst(doc)
+    assert set(people(nlp("Lady Gaga said she would tour again next year."))) == {"Gaga"}
+
+
+def test_names_listed_among_things_are_not_people_but_their_owners_are(nlp):
+    doc = nlp("The studio released movies such as Hugo Cabret and Tom Sawyer last year. " + ANALYST)
+    assert spacy_labels(doc).get("Hugo Cabret") == "PERSON" and spacy_labels(doc).get("Tom Sawyer") == "PERSON"
+    assert only_the_analyst(doc)
+    assert set(people(nlp("He admired leaders such as Nelson Mandela and Angela Merkel."))) == {
+        "Nelson Mandela", "Angela Merkel"}
+    assert set(people(nlp("He invested in companies like Warren Buffett’s Berkshire Hathaway."))) == {"Warren Buffett"}
+
+
+@pytest.mark.parametrize("text, taken, name", [
+    ("Cinematographer Ben Davis shoots the island in luminous greens.", "Cinematographer Ben Davis", "Ben Davis"),
+    ("Goalkeeper Alisson Becker saved a penalty in the second half.", "Goalkeeper Alisson Becker", "Alisson Becker"),
+])
+def test_an_occupation_the_model_takes_into_a_name_is_no_part_of_it(nlp, text, taken, name):
+    doc = nlp(text)
+    assert spacy_labels(doc).get(taken) == "PERSON"
+    assert set(people(doc)) == {name}
+    assert set(people(nlp("Man Ray took the photograph in 1924."))) == {"Man Ray"}  # one name word is no name
+
+
+def test_a_noun_said_of_companies_too_makes_a_person_only_with_his_or_her(nlp):
+    doc = nlp("Shares of Moderna fell. Moderna, a rival, reports results on Thursday. " + ANALYST)
+    assert spacy_labels(doc).get("Moderna") == "PERSON"
+    assert only_the_analyst(doc)
+    doc = nlp("Adeyemi won the vote. Her rival Okonkwo conceded on Sunday.")
+    assert spacy_labels(doc).get("Okonkwo") == "ORG"
+    assert "Okonkwo" in people(doc)
+
+
+def test_a_forename_and_a_surname_the_model_calls_a_person_alone_make_an_organisation_label_a_person(nlp):
+    doc = nlp("Novak Djokovic won his eighth Wimbledon title on Sunday. “I'm still hungry,” Djokovic told the BBC.")
+    assert spacy_labels(doc).get("Novak Djokovic") == "ORG" and spacy_labels(doc).get("Djokovic") == "PERSON"
+    assert set(people(doc)) == {"Novak Djokovic"}
+    doc = nlp("Stanley said the bank would grow. Morgan Stanley shares rose. " + ANALYST)  # no such surname
+    assert only_the_analyst(doc)
+
+
+def test_a_name_before_who_that_the_model_takes_for_a_work_is_a_person(nlp):
+    doc = nlp("Viswanathan Anand, India's first world champion, called it \"a proud moment for Indian chess.\" "
+              "Magnus Carlsen, who gave up the title in 2023, did not comment.")
+    assert spacy_labels(doc).get("Magnus Carlsen") == "WORK_OF_ART"
+    assert set(people(doc)) == {"Viswanathan Anand", "Magnus Carlsen"}
+
+
+def test_a_nickname_in_quotation_marks_stays_inside_the_name(nlp):
+    doc = nlp('Former Oasis guitarist Paul "Bonehead" Arthurs is expected to join. Arthurs said he was thrilled.')
+    assert spacy_labels(doc).get('Paul "Bonehead" Arthurs') == "PERSON"
+    assert set(people(doc)) == {'Paul "Bonehead" Arthurs'}
+
+
+def test_a_credit_cue_inside_a_sentence_is_prose_not_a_credit(nlp):
+    assert "Jacob Zuma" in people(nlp("The report was written by Thuli Madonsela and Jacob Zuma's lawyers."))
+    assert "Ansel Adams" in people(nlp("A photo by Ansel Adams sold for a record sum on Friday."))
+    doc = nlp("The new iPad ships next week, Tim Cook said on Tuesday.\n"
+              "(Reporting by Stephen Nellis; Additional reporting by Jane Roe)")
+    assert set(people(doc)) == {"Tim Cook"}

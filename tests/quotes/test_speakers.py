@@ -4,6 +4,7 @@ they name (short texts of our own)."""
 from __future__ import annotations
 
 from helpers import marked, only, run, speaker_name
+from pipelines.nlp.quotes.people import FORENAME_GENDERS
 
 
 def test_quote_paragraph_after_reported_speech_keeps_the_reporter(nlp):
@@ -72,3 +73,24 @@ def test_said_before_a_titled_name_parsed_as_one_phrase(nlp):
     q = only(marked(doc), "direct")
     assert q.speaker_text == "manager Tom Hill"
     assert speaker_name(doc, q) == "Tom Hill"
+
+
+def test_a_forename_nearly_everyone_of_one_sex_has_states_a_gender(nlp):
+    doc = run(nlp, "Jack Turner, the coach, and Emma Wells, the captain, spoke after the match.\n"
+                   "“We were not good enough,” Turner said.\n"
+                   "“The coach is right,” Wells said. “We have to be better.”\n"
+                   "“We will be,” he said.")
+    assert [speaker_name(doc, q) for q in marked(doc)] == ["Jack Turner", "Emma Wells", "Emma Wells", "Jack Turner"]
+
+
+def test_forenames_of_either_sex_or_of_the_other_sex_abroad_state_no_gender():
+    assert (FORENAME_GENDERS["emma"], FORENAME_GENDERS["jack"]) == ("female", "male")
+    assert not {"jordan", "taylor", "andrea", "simone"} & FORENAME_GENDERS.keys()
+
+
+def test_the_paragraphs_speaker_goes_on_past_a_person_only_an_embedded_clause_names(nlp):
+    doc = run(nlp, "“We did everything we could,” Coach Tom Harris said. The decision came after Mike Jones resigned in "
+                   "March. “It was not enough,” he added.\n"
+                   "“We did everything we could,” Coach Tom Harris said. Mike Jones disagreed. “It was not enough,” "
+                   "he added.")
+    assert [speaker_name(doc, q) for q in marked(doc)] == ["Tom Harris", "Tom Harris", "Tom Harris", "Mike Jones"]

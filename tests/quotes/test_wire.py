@@ -18,6 +18,8 @@ from pipelines.nlp.verbs import BESIDE_QUOTE_VERBS, SPEECH_NOUNS, SPEECH_VERBS, 
                  "saying.", "Pavel Sorokin", id="agency quoted X as saying"),
     pytest.param("Talks stalled again. “We will not sell,” Pavel Sorokin was quoted as saying by the agency.",
                  "Pavel Sorokin", id="X was quoted as saying"),
+    pytest.param("“The door to dialogue is open,” Xinhua quoted Foreign Ministry spokesman Wang Wenbin as saying.",
+                 "Wang Wenbin", id="quoted X as saying parsed as one noun phrase"),
     pytest.param("The coroner for that case, Sherrif Payne, who ruled the death an accident, told The Independent "
                  "“You never know the purity of what you are taking.”", "Sherrif Payne",
                  id="role and name parsed as two subjects; a capitalised sentence after a cue without a comma"),
@@ -305,3 +307,42 @@ def test_a_subject_outranks_a_person_only_mentioned_in_the_same_sentence(nlp):
                    "Lee Jae-myung, the opposition leader, said Yoon’s decree had caused chaos.\n"
                    "“Our democracy is now being wrecked,” he said.")
     assert [speaker_name(doc, q) for q in marked(doc)] == ["Yoon Suk Yeol", "Lee Jae-myung"]
+
+
+# --- parses gone wrong and names that stand for things ----------------------------------------------------------
+
+def test_a_cue_hung_from_the_name_in_a_sentence_without_a_main_verb(nlp):
+    doc = run(nlp, "Democrats have changed their tune too.\nMr. Warner, the Virginia Democrat, called last year’s "
+                   "tax bill “the worst piece of legislation we have passed since I arrived in the Senate.”\n"
+                   "Mark Warner was first elected in 2008.")
+    q = only(marked(doc), "partial")
+    assert speaker_name(doc, q) == "Mark Warner"
+
+
+def test_he_never_goes_to_a_name_that_modifies_a_thing(nlp):
+    doc = run(nlp, "Mr. Warner called the tax bill a disaster. In 2009, when Congress passed a stimulus bill backed "
+                   "by the Obama administration, he called it “a responsible mix of tax cuts and investments.”")
+    q = only(marked(doc), "partial")
+    assert q.speaker_text == "he"
+    assert speaker_name(doc, q) == "Warner"
+
+
+def test_a_role_the_tagger_took_for_a_proper_noun_still_names_its_holder(nlp):
+    doc = run(nlp, "Defence Minister Pavel Novak visited the troops on Friday.\n"
+                   "“Our soldiers deserve better equipment,” the minister said.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Pavel Novak"
+
+
+def test_a_cue_after_an_adjective_takes_the_copulas_subject(nlp):
+    doc = run(nlp, "Fernando Caudevilla runs the lab. Caudevilla was keen to stress that the service “is not intended "
+                   "to be a control of drug quality,” whatever buyers make of it.")
+    q = only(marked(doc), "partial")
+    assert speaker_name(doc, q) == "Fernando Caudevilla"
+
+
+def test_a_name_after_a_role_of_someone_holds_the_outer_role(nlp):
+    doc = run(nlp, "A spokesman for the prime minister, James Slack, said the talks were constructive.\n"
+                   "“Progress was made on every point,” the spokesman said.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "James Slack"

@@ -51,7 +51,8 @@ def _sections(file_name: str) -> dict[str, frozenset[str]]:
 
 @cache
 def person_nouns() -> frozenset[str]:
-    return frozenset().union(*_sections("person_nouns.txt").values())
+    """Nouns of a person, without those said of organisations as much ([either])."""
+    return frozenset().union(*(words for name, words in _sections("person_nouns.txt").items() if name != "either"))
 
 
 def relation_nouns() -> frozenset[str]:
@@ -66,8 +67,15 @@ def human_words(section: str) -> frozenset[str]:
 
 
 def is_person_word(token) -> bool:
-    """A title or a noun that says the name next to it is a person's ("wife", "colleague", "administration")."""
-    return is_title(token) or token.lemma_.lower() in person_nouns() or token.lower_ in person_nouns()
+    """A title or a noun that says the name next to it is a person's ("wife", "colleague", "administration"), or
+    a noun said of organisations too that "his" or "her" makes a person's ("his rival", not "Moderna, a rival")."""
+    if is_title(token) or token.lemma_.lower() in person_nouns() or token.lower_ in person_nouns():
+        return True
+    either = _sections("person_nouns.txt")["either"]
+    if token.lemma_.lower() not in either and token.lower_ not in either:
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return any(t.lower_ in ("his", "her") for t in [*token.children, *([before] if before is not None else [])])
 
 
 @cache

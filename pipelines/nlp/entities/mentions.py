@@ -5,6 +5,8 @@ Clean-up: a span is cut at line breaks, slashes and, inside a person's name, at 
 ends before a capitalised function word or verb of a headline-case run ("Rob Lowe Will Never" -> "Rob Lowe");
 spans with no capital letter, party tags ("D-Mass.") and credits ("Photographer: ...", "... contributed to this
 report.") are dropped.
+A person's name loses leading titles and person nouns ("President Xi" -> "Xi", "Cinematographer Ben Davis" ->
+"Ben Davis").
 Repairs of small-model errors: two halves of one name are joined ("Zine El" + "Abidine Ben Ali"); a person's name
 grows over a forename the model left out ("Bjorn" + "Alexander Duben"), over surnames left out after forenames
 ("José Luis" + "Rodríguez Zapatero"), over a hyphenated last part ("Yoon Suk" + "-yeol") and over a surname with an apostrophe ("Michael" +
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, place_words, titles
+from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, person_nouns, place_words, titles
 from pipelines.nlp.entities.lines import Lines
 
 # Labels of persons, organisations and places (NORP kept: groups, and person names the model mislabels).
@@ -28,6 +30,7 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _EDGE_CHARS = "•·▪●◦‣*-–—/\\|\"'“”‘’«»()[]{},;:!?#@ \t\n"
 _CUT_TOKENS = frozenset({"/", "|", "•", "·", "▪", "●", "(", ")", "[", "]", "“", "”", '"'})
 _LEADING_WORDS = frozenset({"the", "a", "an"})
+_NICKNAME_QUOTES = frozenset({'"', "“", "”"})
 _APOSTROPHES = "'’"
 # Legal forms end a company's name, so a name after one is not part of it ("Chrysler LLC Jim Press").
 _LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "plc", "gmbh", "corp", "co", "llp", "lp", "ag", "sa", "nv", "bv"})
@@ -78,10 +81,13 @@ def make_mention(span: Span, spacy_label: str, label: str | None = None, from_cu
 
 
 def _pieces(span: Span, is_person: bool) -> list[Span]:
-    """The span cut at line breaks, slashes, brackets and bullets ("Ju Peng/Xinhua" -> "Ju Peng", "Xinhua"), and a
-    person's name also at a possessive ("RedMonk’s Stephens" -> "RedMonk", "Stephens")."""
+    """The span cut at line breaks, slashes, brackets, bullets and quotation marks ("Ju Peng/Xinhua" -> "Ju Peng",
+    "Xinhua"), and a person's name also at a possessive ("RedMonk’s Stephens" -> "RedMonk", "Stephens"), but not at
+    the quotation marks of a nickname inside it (Paul "Bonehead" Arthurs)."""
     pieces, begin = [], span.start
     for token in span:
+        if is_person and _quotes_a_nickname(token, span):
+            continue
         if token.text in _CUT_TOKENS or "\n" in token.text or (is_person and token.tag_ == "POS"):
             if token.i > begin:
                 pieces.append(span.doc[begin:token.i])
@@ -89,6 +95,17 @@ def _pieces(span: Span, is_person: bool) -> list[Span]:
     if span.end > begin:
         pieces.append(span.doc[begin:span.end])
     return pieces
+
+
+def _quotes_a_nickname(token: Token, span: Span) -> bool:
+    """A quotation mark around one capitalised word between name words: Paul "Bonehead" Arthurs."""
+    if token.text not in _NICKNAME_QUOTES:
+        return False
+    doc, i = span.doc, token.i
+    opening = i + 2 < span.end and doc[i + 2].text in _NICKNAME_QUOTES and i > span.start
+    first = i if opening else i - 2
+    return span.start < first and first + 3 < span.end and doc[first + 1].is_title \
+        and doc[first - 1].is_title and doc[first + 3].is_title and doc[first + 2].text in _NICKNAME_QUOTES
 
 
 def _trim_tokens(span: Span) -> Span | None:
@@ -211,10 +228,12 @@ def _before_headline_words(mention: Mention) -> Mention:
 
 
 def _without_titles(mention: Mention) -> Mention | None:
-    """"President Xi" -> "Xi": a title is a role, not part of the name."""
-    span = mention.span
+    """"President Xi" -> "Xi": a title is a role, not part of the name; so is a person noun before a forename
+    and another name word ("Cinematographer Ben Davis" -> "Ben Davis", but "Man Ray" and "Son Heung-min" stay)."""
+    span, doc = mention.span, mention.span.doc
     start = span.start
-    while start < span.end and is_title(span.doc[start]):
+    while start < span.end and (is_title(doc[start]) or doc[start].lower_ in person_nouns() and span.end - start > 2
+                                and is_given_name(doc[start + 1].text) and doc[start + 2].is_alpha):
         start += 1
     if start == span.start:
         return mention

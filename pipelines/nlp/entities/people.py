@@ -3,8 +3,9 @@
 - A name-like ORG/GPE/NORP/LOC mention becomes PERSON when its words are part of a person's full name in
   the article ("Duben", "Russel"), when a title precedes it ("President Putin"), when an appositive or
   "who" clause describes it as a person, when an age follows it ("Marcus Reed, 34,"), when it is coordinated with a person ("Kim and Putin"), or when
-  it is the subject of a speech verb and then "he" or "she" ("Okafor said ... she added"), or when it opens with a
-  forename and ends with a surname the article gives a person with a title ("Mr. Tsvangirai ... Morgan Tsvangirai").
+  it is the subject of a speech verb and then "he" or "she" ("Okafor said ... she added"); an ORG or FAC
+  mention does when it opens with a forename and ends with a surname the model calls a person alone in the
+  article ("Mr. Tsvangirai ... Morgan Tsvangirai", "Novak Djokovic ... Djokovic told the BBC").
   A known place keeps its place label ("Washington" is not George Washington's surname here).
 - A bare PERSON (no person in the article has it in a full name) with no such evidence is a place when it is
   a known place ("victory over Kyiv") or used as one ("in Nashua"), and an organisation when it is a word of
@@ -17,7 +18,8 @@
 - A surname that spaCy did not tag at all ("Russel added ...") becomes a PERSON mention when it is a word
   of a person's full name in the article, with the forename before it ("Eloise Parry, 21" beside "Fiona Parry").
 - A name after a title or a person noun ("Spokeswoman Sandy Angers said", "his colleague Ana Munoz") that
-  opens with a forename is a person, whatever spaCy made of it.
+  opens with a forename is a person, whatever spaCy made of it; so is one before ", who" that spaCy took for a
+  work or an event or missed ("Magnus Carlsen, who gave up the title").
 - A name in a headline-case line shrinks to the name the running text uses ("Donald Trump Tells").
 - A person's full name the model ran on over the name of a thing it modifies shrinks to the name the article
   uses elsewhere ("a Margaret Hamilton Lego minifigure").
@@ -37,8 +39,8 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, person_nouns, place_keys, titles
 from pipelines.nlp.entities.lines import Lines
-from pipelines.nlp.entities.mentions import (NAME_PARTICLES, Mention, is_apostrophe_name, is_place_word,
-                                            make_mention)
+from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Mention, is_apostrophe_name,
+                                            is_place_word, make_mention)
 from pipelines.nlp.entities.support import (age_after, coordinated_with, described_as_person,
                                             speaker_called_he_or_she, subject_of_himself_or_herself)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
@@ -49,6 +51,7 @@ _DASH_ATTRIBUTION = re.compile(
 _RELABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 _MAX_NAME_WORDS = 4
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
+_WHO = hash_string("who")
 # One word shaped like an online handle: capitals inside ("ScreamMyName", "PlutoPete") or letters then digits
 # ("elmo666", "jayk1984").
 HANDLE = re.compile(r"(?<![\w@#.’'-])(?:[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Za-z][a-z_]*\d{2,})(?![\w-])")
@@ -90,20 +93,22 @@ def _known_parts(mention: Mention, known: dict[str, Counter]) -> list[Mention]:
 
 def fix_labels(mentions: list[Mention]) -> list[Mention]:
     """The mentions with their labels fixed, without the bare "people" that are common words."""
+    tagged_people = [m for m in mentions if m.label == "PERSON"]
+    surnames = {entity_key(m.text) for m in tagged_people if len(name_parts(m.text)) == 1}
+    for mention in mentions:  # first, so that the full names they give are known below
+        if mention.label in ("ORG", "FAC") and _is_name_like(mention.span) and _opens_with_forename(mention.span) \
+                and (mention.label == "FAC" or name_parts(mention.text)[-1] in surnames) \
+                and entity_key(mention.text) not in place_keys() and not in_place_context(mention.span):
+            mention.label = "PERSON"
     full_names = _full_names(mentions)
     person_tokens = {t.i for m in mentions if m.label == "PERSON" for t in m.span}
-    tagged_people = [m for m in mentions if m.label == "PERSON"]
-    titled_surnames = {entity_key(m.text) for m in tagged_people
-                       if len(name_parts(m.text)) == 1 and described_as_person(m.span)}
     for mention in mentions:
         is_place = entity_key(mention.text) in place_keys()
         if mention.label in _RELABELLED and _is_name_like(mention.span) and not (
                 mention.label in ("GPE", "LOC") and is_place):
             if _in_full_name(mention, full_names) or (
                     mention.label != "NORP" and not is_place and not in_place_context(mention.span)
-                    and (_person_evidence(mention.span, person_tokens)
-                         or (mention.label == "FAC" or name_parts(mention.text)[-1] in titled_surnames)
-                         and _opens_with_forename(mention.span))):
+                    and _person_evidence(mention.span, person_tokens)):
                 mention.label = "PERSON"
     # Against the names as now labelled: "Kenji Ota" tagged ORG is a person's full name, not a company's.
     full_names = _full_names(mentions)
@@ -249,6 +254,27 @@ def names_after_roles(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[M
             if mention and not lines.is_credit(mention.start, mention.end):
                 names.append(mention)
     return _replaced_by(mentions, names)
+
+
+def names_before_who(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with every name opening with a forename right before ", who" ("Magnus Carlsen, who gave up
+    the title") as a PERSON, where spaCy tagged it as none of the labels we keep (a work, an event) or not at
+    all; what spaCy calls an organisation or a place is left to the evidence ("Aston Villa, who won")."""
+    names = []
+    for i, lower in enumerate(doc.to_array("LOWER").tolist()):
+        if lower != _WHO or i < 3 or doc[i - 1].text != ",":
+            continue
+        start = i - 1
+        while start > 0 and i - 1 - start < _MAX_NAME_WORDS and _is_plain_name_word(doc[start - 1]):
+            start -= 1
+        span = doc[start:i - 1]
+        if _is_capitalised_word(doc[start], -1) or not _opens_with_forename(span) \
+                or any(t.ent_type_ in ENTITY_LABELS for t in span):
+            continue
+        mention = make_mention(span, "", "PERSON", from_cue=True)
+        if mention and not lines.is_credit(mention.start, mention.end):
+            names.append(mention)
+    return _replaced_by(mentions, names) if names else mentions
 
 
 def characters_and_actors(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:

@@ -7,8 +7,9 @@ The small model says PERSON for products, games, companies, works and the words 
 - **never**: a digit ("Forza Motorsport 7", "Page A1"), or the model calling the name something else at least
   twice and more than twice as often as PERSON ("Metroid"): not a person, whatever else;
 - **decisive**: a title or a person noun right before a mention ("Spokeswoman Sandy Angers", "his wife Grace",
-  "52-year-old Grace"), an appositive, a description after a comma or a "who" clause that describes a person,
-  an age after it ("Eloise Parry, 21,"), coordination with another person;
+  "52-year-old Grace"; a title the model took into its name, "Lady Bird", is plain support only), an appositive,
+  a description after a comma or a "who" clause that describes a person, an age after it ("Eloise Parry, 21,"),
+  coordination with another person;
 - **plain**: a forename opening a name of two words or more (given_names.txt), the last words of the name used
   alone where the model calls them a person ("Fernando Caudevilla ... Caudevilla", "Osama bin Laden ... Bin
   Laden"), a name of two words or more as the subject of a speech verb, "said" followed by "he"/"she", the
@@ -16,8 +17,9 @@ The small model says PERSON for products, games, companies, works and the words 
   subject of what only people do or undergo or the owner of what only people have ("Claes Bang stars as",
   "was born in", "Ghannouchi's death": human_words.txt);
 - **against**, which outweighs plain support only: a plural ("Africans"), an all-capital word among others
-  ("Zanu-PF"), a thing noun it modifies, that precedes it or that describes it ("the Safari browser", "the band
-  Arcade Fire", "Gazprombank, Russia's third-largest bank"), an affiliation ("Gene Munster of Piper Jaffray"),
+  ("Zanu-PF"), a thing noun it modifies, that precedes it, that describes it or that it is ("the Safari browser",
+  "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"), a list of things it
+  stands in ("films such as Hugo Cabret and Tom Sawyer"), an affiliation ("Gene Munster of Piper Jaffray"),
   and the model itself labelling the full name something else more than once and more often than PERSON.
 
 Only mentions in running text count (not headline-case lines or link lists). A group with no support at all is
@@ -89,14 +91,23 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
              or (len(parts) > 1 and any(m.spacy_label == "PERSON" and _is_surname_of(name_parts(m.text), parts)
                                         for m in mentions))
              or any(_speaks(span) and len(parts) > 1 or _belongs_to_person(span) or speaker_called_he_or_she(span)
-                    or subject_of_himself_or_herself(span) or _does_what_people_do(span) for span in spans))
+                    or subject_of_himself_or_herself(span) or _does_what_people_do(span) or _person_word_before(span)
+                    for span in spans))
     return plain and not _against(name, parts, spans, facts)
 
 
 # --- decisive ---------------------------------------------------------------------------------------------
 
 def _decisive(span: Span, person_tokens: set[int]) -> bool:
-    return described_as_person(span) or age_after(span) or coordinated_with(span, person_tokens)
+    return (_described(span) or _person_word_before(span) and not _title_inside_models_name(span)
+            or age_after(span) or coordinated_with(span, person_tokens))
+
+
+def _title_inside_models_name(span: Span) -> bool:
+    """The title before the name is the first word of the model's own name ("Lady Bird", a film): only plain
+    support, which a description as a thing outweighs."""
+    doc, i = span.doc, span.start - 1
+    return i >= 0 and is_title(doc[i]) and doc[i].ent_type_ == "PERSON" and span[0].ent_iob_ == "I"
 
 
 def described_as_person(span: Span) -> bool:
@@ -188,6 +199,8 @@ def _does_what_people_do(span: Span) -> bool:
     lemma = root.head.lemma_.lower()
     if root.dep_ == "nsubj":
         return root.head.pos_ == "VERB" and lemma in human_words("does")
+    if root.dep_ == "compound" and root.head.i == span.end and root.head.tag_ == "NNS" and root.head.is_lower:
+        return lemma in human_words("does")  # "Claes Bang stars as ...", the verb parsed as a plural noun
     if root.dep_ == "nsubjpass" or root.dep_ == "dobj" and root.head.pos_ == "VERB":  # "police arrested Xiao Ming"
         return lemma in human_words("undergoes")
     return root.dep_ == "poss" and root.head.pos_ == "NOUN" and lemma in human_words("has")
@@ -233,7 +246,30 @@ def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts
     if other > 1 and other > labels["PERSON"]:
         return True  # the model itself calls the name an organisation, a product, a work ... more than once
     return any(_described_as_thing(span) or _affiliation(span) or _held_by_organisation(span)
-               or _speaker_called_its(span) for span in spans + facts.other_spans.get(entity_key(name), []))
+               or _speaker_called_its(span) or _listed_among_things(span) or _is_a_thing(span)
+               for span in spans + facts.other_spans.get(entity_key(name), []))
+
+
+def _listed_among_things(span: Span) -> bool:
+    """"films such as Hugo Cabret and Tom Sawyer", "companies like Lockheed Martin"; not the owner of a thing
+    listed ("companies like Warren Buffett's Berkshire Hathaway")."""
+    node = span.root
+    while node.dep_ in ("conj", "compound") and node.head.pos_ == "PROPN" or node.dep_ == "conj":
+        node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ not in ("as", "like", "including"):
+        return False
+    owner = node.head.head
+    if owner.lower_ == "such":
+        owner = owner.head
+    return _is_thing_word(owner)
+
+
+def _is_a_thing(span: Span) -> bool:
+    """"Lady Bird is a masterful, exquisite coming-of-age comedy": the subject of "be" with a thing noun."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return False
+    return any(child.dep_ == "attr" and _is_thing_word(child) for child in root.head.children)
 
 
 def _held_by_organisation(span: Span) -> bool:

@@ -9,8 +9,9 @@ from pipelines.nlp.verbs import BESIDE_QUOTE_VERBS, QUOTING_VERBS, SPEECH_VERBS
 ACCORDING_TO = "according to"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # A verb without its own subject takes the subject of the verb it hangs from through these relations (and a
-# participle set off by a comma: "Xi appeared to reciprocate, emphasizing ...").
-SUBJECT_SHARING_DEPS = ("conj", "xcomp")
+# participle set off by a comma: "Xi appeared to reciprocate, emphasizing ..."); an adjective after a copula
+# passes on the copula's ("Caudevilla was keen to stress that ...", "she was quick to add").
+SUBJECT_SHARING_DEPS = ("conj", "xcomp", "acomp")
 RELATIVE_PRONOUNS = ("who", "whom")
 MAX_RELATIVE_CLIMB = 6
 # Reported speech nests ("X said officials had urged ..."): the outer reporter is the source.
@@ -47,7 +48,7 @@ def speaker_head(cue: Token) -> Token | None:
     """The head token of whoever speaks through this cue: the verb's subject, or the object of "according to"."""
     quoting = _quoting_verb(cue)
     if quoting is not None:
-        return _quoted_person(quoting)
+        return _quoted_person(quoting) or _name_modified_by(quoting)
     if cue_lemma(cue) == ACCORDING_TO:
         to = cue.doc[cue.i + 1]
         objects = [t for t in (*to.children, *cue.children) if t.dep_ == "pobj"]
@@ -66,20 +67,31 @@ def speaker_head(cue: Token) -> Token | None:
         if verb.head.i == verb.i or not _shares_subject(verb):
             break
         verb = verb.head
+    # A sentence parsed without a main verb, the cue hung from the name as a modifier ("Mr. Warner, the Virginia
+    # Democrat, called the bill ..."): the name is the subject.
+    if cue.dep_ == "acl" and cue.head.dep_ == "ROOT" and cue.head.i < cue.i and cue.head.pos_ in ("PROPN", "NOUN"):
+        return cue.head
     # "..., said Zhou Bo" is sometimes parsed with the name as the verb's object.
     named = [t for t in cue.rights
              if t.dep_ in ("dobj", "attr", "npadvmod") and t.pos_ == "PROPN" and t.left_edge.i == cue.i + 1]
     if named:
         return named[0]
     # ... or with the verb as a modifier of the name ("said manager Tom Hill" as one noun phrase).
-    name = cue.head
-    while name.dep_ == "compound" and name.head.i > name.i:
-        name = name.head
-    if cue.dep_ == "amod" and name.pos_ == "PROPN" and name.i > cue.i:
+    name = _name_modified_by(cue)
+    if name is not None:
         return name
     # ... or with the subject hung elsewhere ("..., the critic Pauline Kael wrote, “...”"): the name just before.
     before = cue.doc[cue.i - 1] if cue.i else None
     return before if before is not None and before.ent_type_ == "PERSON" and before.pos_ == "PROPN" else None
+
+
+def _name_modified_by(verb: Token) -> Token | None:
+    """The name after a verb the parser took for its modifier: "said manager Tom Hill", "Xinhua quoted Foreign
+    Ministry spokesman Wang Wenbin as saying" parsed as one noun phrase."""
+    name = verb.head
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    return name if verb.dep_ == "amod" and name.pos_ == "PROPN" and name.i > verb.i else None
 
 
 def _quoting_verb(cue: Token) -> Token | None:

@@ -1,13 +1,14 @@
 """The people a document names, for speaker resolution: speaker spans to entities, and he/she to a person.
 
-Person mentions come from news_entities (doc._.entity_mentions of PERSON entities); spaCy's own PERSON
-entities fill in where no entity mention covers them (speaker_entity stays None for those). Mentions inside
-quotes or headings are never antecedents. Every he/she/him/her/his of the writer's, in text order, goes to the
-most recent gender-compatible person who was a speaker, a clause subject or a resolved pronoun before it (an
-object pronoun never to its own clause's subject), or, when the latest sentence with a person only mentions them
-(an object, a possessive, a parse gone wrong), to that person after any subject of that sentence; a person's gender
-comes from a title or kinship noun at the
-name (gender_words.txt), else from the first pronoun resolved to them.
+Person mentions come from news_entities (doc._.entity_mentions of PERSON entities); spaCy's own PERSON entities fill
+in where no entity mention covers them (speaker_entity stays None for those). Mentions inside quotes or headings,
+and names modifying a thing ("the Obama administration"), are never antecedents. Every he/she/him/her/his of the
+writer's, in text order, goes to the most recent gender-compatible person who was a speaker, a clause subject or a
+resolved pronoun before it (an object pronoun never to its own clause's subject), or, when the latest sentence with
+a person only mentions them (an object, a possessive, a parse gone wrong), to that person after any subject of that
+sentence, unless a quote of the same paragraph had a compatible speaker and that sentence has no main-clause subject
+for it; a person's gender comes from a title or kinship noun at the name (gender_words.txt), else from a forename
+nearly everyone of one sex has (forename_genders.txt), else from the first pronoun resolved to them.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from spacy.attrs import DEP, IDX, LOWER
 from spacy.tokens import Doc, Token
 
 from pipelines.nlp.extensions import doc_text
-from pipelines.nlp.quotes.roles import definite_role, fits, role_words
+from pipelines.nlp.quotes.roles import definite_role, fits, is_singular_common_noun, role_words
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -42,6 +43,7 @@ def _load_gender_words(path: Path) -> dict[str, str]:
 
 
 GENDER_WORDS = _load_gender_words(Path(__file__).with_name("gender_words.txt"))
+FORENAME_GENDERS = _load_gender_words(Path(__file__).with_name("forename_genders.txt"))
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,11 @@ class People:
         mentions = [m for m in self._person_mentions() if not _inside_any(m.start, excluded)]
         self.mentions = [m for m in mentions if not self._in_apposition(m, mentions)]
         self._gender: dict[tuple, str] = {}
-        for mention in self.mentions:
-            gender = self._stated_gender(mention)
-            if gender:
-                self._gender.setdefault(mention.key, gender)
+        for stated in (self._stated_gender, self._forename_gender):  # what the text says before what names suggest
+            for mention in self.mentions:
+                gender = stated(mention)
+                if gender:
+                    self._gender.setdefault(mention.key, gender)
         self._roles = [(m, role_words(self._span(m))) for m in self.mentions]
         self._token_starts = doc.to_array(IDX).tolist()
         self._sentence_starts = [0] * len(doc)  # token index -> its sentence's first token
@@ -74,7 +77,10 @@ class People:
         # prominently (RANK_MAIN: a speaker or the subject of a sentence's main clause)
         self._salient: list[tuple[int, int, PersonMention]] = []
         for mention in self.mentions:
-            rank = _subject_rank(self._span(mention).root)
+            root = self._span(mention).root
+            if _names_a_thing(root):
+                continue
+            rank = _subject_rank(root)
             if rank is not None or mention.entity is not None:  # not the tagger's own names: credits slip in there
                 self._salient.append((mention.start, RANK_MENTION if rank is None else rank, mention))
         self._salient += self._role_subjects(excluded)
@@ -83,6 +89,7 @@ class People:
         self._pending = [doc[i] for i in _indices(doc, LOWER, PRONOUN_GENDER)
                          if doc[i].pos_ == "PRON" and not _inside_any(doc[i].idx, excluded)]
         self._resolved: dict[int, PersonMention | None] = {}  # pronoun offset -> person
+        self._speakers: list[tuple[int, PersonMention]] = []  # (position, person) of the quotes' speakers so far
 
     def person_in(self, start: int, end: int) -> PersonMention | None:
         """The person a speaker span names: the last person mention overlapping it (the head comes last), or
@@ -137,10 +144,13 @@ class People:
         Call in text order."""
         self._resolve_pronouns_before(end)
         if self._text[start:end].lower() in PRONOUN_GENDER:
-            return self._resolved.get(start)
-        person = self.person_in(start, end)
+            person = self._resolved.get(start)
+        else:
+            person = self.person_in(start, end)
+            if person is not None:
+                self._salient.append((start, RANK_MAIN, person))
         if person is not None:
-            self._salient.append((start, RANK_MAIN, person))
+            self._speakers.append((start, person))
         return person
 
     def _resolve_pronouns_before(self, position: int) -> None:
@@ -181,8 +191,17 @@ class People:
             latest = max(self._sentence_start(pos) for pos, _, _ in compatible)
             in_sentence = [(rank == RANK_MENTION, m.key not in self._gender, rank, -pos, m) for pos, rank, m in compatible
                            if self._sentence_start(pos) == latest]
-            return min(in_sentence, key=lambda entry: entry[:4])[4]
-        earlier = [m for m in self.mentions if m.end <= position and fits(m)]
+            best = min(in_sentence, key=lambda entry: entry[:4])
+            if best[2] != RANK_MAIN:
+                # Only an embedded subject or a mention since: the paragraph's speaker goes on ("“...,” Harris said.
+                # The decision came after Jones resigned. “...,” he added.").
+                speakers = [m for pos, m in self._speakers if pos < position and fits(m)
+                            and "\n" not in self._text[pos:position]]
+                if speakers:
+                    return speakers[-1]
+            return best[4]
+        earlier = [m for m in self.mentions
+                   if m.end <= position and fits(m) and not _names_a_thing(self._span(m).root)]
         return earlier[-1] if earlier else None
 
     def _sentence_start(self, position: int) -> int:
@@ -195,7 +214,7 @@ class People:
         found = []
         for i in _indices(self._doc, DEP, SUBJECT_DEPS):
             token = self._doc[i]
-            if token.pos_ != "NOUN" or _inside_any(token.idx, excluded):
+            if not is_singular_common_noun(token) or _inside_any(token.idx, excluded):
                 continue
             holder = self._role_holder(token)
             if holder is not None:
@@ -213,6 +232,12 @@ class People:
         words.extend(t for t in head.children if t.dep_ == "appos")
         genders = {GENDER_WORDS.get(t.lower_.rstrip(".")) for t in words} - {None}
         return genders.pop() if len(genders) == 1 else None
+
+    def _forename_gender(self, mention: PersonMention) -> str | None:
+        """The gender nearly everyone with this forename has (Emma, Jack), for a name of two words or more."""
+        name = self._entities[mention.entity].name if mention.entity is not None else mention.text
+        words = name.split()
+        return FORENAME_GENDERS.get(words[0].lower()) if len(words) > 1 else None
 
     def _in_apposition(self, mention: PersonMention, mentions: list[PersonMention]) -> bool:
         """A word in apposition with another person's name describes that person: "Senator James Lankford, an
@@ -238,6 +263,12 @@ def _indices(doc: Doc, attr: int, strings) -> list[int]:
     array: making a Token of every word is slow."""
     wanted = {doc.vocab.strings.add(s) for s in strings}
     return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
+
+
+def _names_a_thing(root: Token) -> bool:
+    """A name modifying a common noun stands for a thing of that person's, not the person: "the Obama
+    administration", "a Warner aide"; no he/she goes to it."""
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN"
 
 
 def _subject_rank(token: Token) -> int | None:

@@ -17,7 +17,7 @@ def role_words(name: Span) -> set[tuple[str, ...]]:
     head = name.root
     nouns: list[Token] = [t for t in head.children if t.dep_ == "appos" and t.pos_ == "NOUN"]
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-        nouns.append(head.head)
+        nouns.append(_outermost(head.head))
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
         nouns += [t for t in head.head.children if t.dep_ == "attr" and t.pos_ == "NOUN"]
     roles = {_role(noun) for noun in nouns if noun.is_alpha}
@@ -34,16 +34,29 @@ def role_words(name: Span) -> set[tuple[str, ...]]:
 
 def definite_role(head: Token) -> tuple[str, ...] | None:
     """The role of a definite description such as "the mayor" or "the union's general secretary", by its head."""
-    if head.pos_ != "NOUN" or head.tag_ != "NN":
+    if not is_singular_common_noun(head):
         return None
     if not any(t.dep_ == "det" and t.lower_ in DEFINITE or t.dep_ == "poss" for t in head.children):
         return None
     return _role(head)
 
 
+def is_singular_common_noun(token: Token) -> bool:
+    """A singular common noun, the lower-case words the tagger took for proper nouns included ("the minister")."""
+    return (token.pos_, token.tag_) == ("NOUN", "NN") or (token.pos_, token.tag_) == ("PROPN", "NNP") and token.is_lower
+
+
 def fits(description: tuple[str, ...], role: tuple[str, ...]) -> bool:
     """ "the minister" fits the ports minister; "the deputy mayor" does not fit the mayor."""
     return description[-1] == role[-1] and set(description) <= set(role)
+
+
+def _outermost(noun: Token) -> Token:
+    """The noun a name after a comma describes: the whole phrase's, not the one inside it ("a spokesman for the prime
+    minister, James Slack" is the spokesman; "the general secretary of the union, Jane Doe")."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    return noun
 
 
 def _role(noun: Token) -> tuple[str, ...]:
