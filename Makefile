@@ -13,7 +13,8 @@ export DAGSTER_PORT SUPERSET_PORT
 export DAGSTER_HOME := $(CURDIR)
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup run test dev eval bench sql check-defs order-check clean bi-setup superset bi bi-check
+.PHONY: setup run test test-cluster cluster-demo dev eval bench bench-cluster sql check-defs order-check clean bi-setup \
+    superset bi bi-check
 
 setup: $(STAMP)
 
@@ -28,6 +29,16 @@ run: setup
 
 test: setup
 	$(PY) -m pytest
+
+# The distributed tests: they start PostgreSQL, Redis and two Celery workers from the Debian packages
+# (apt-get install postgresql redis-server) and stop them again.
+test-cluster: setup
+	$(PY) -m pytest -m cluster tests/cluster
+
+# The bundled corpus built by two Celery workers into a DuckLake; starts and stops PostgreSQL, Redis and the
+# workers (apt-get install postgresql redis-server).
+cluster-demo: setup
+	$(PY) -m pipelines cluster-demo
 
 # The Dagster UI. `env --default-signal` undoes the SIGINT a script's background job (`make dev &`) inherits as
 # ignored: dagster dev copies SIGINT's handler to SIGTERM, so it would ignore both. make passes SIGTERM on.
@@ -73,6 +84,11 @@ eval: setup
 
 bench: setup
 	$(PY) -m pipelines bench
+
+# The benchmark on a cluster of Celery workers on this machine (starts and stops PostgreSQL, Redis, the workers).
+bench-cluster: setup
+	$(PY) -m pipelines bench --cluster
+	$(PY) -m pipelines bench --cluster --incremental 1000
 
 # The warehouse is a function of the set of files: the 53 real pages (HTML and text), seeds, dev, test and
 # generated articles in one run, against three shuffled incremental plans (longer than the suite's version).

@@ -16,6 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("eval-timeml", help="score dates on a TimeML corpus", add_help=False)
     commands.add_parser("bench", help="throughput, memory and incremental cost against the bare spaCy pass",
                         add_help=False)
+    commands.add_parser("cluster-demo", help="build the corpus on two Celery workers into a DuckLake (starts and "
+                                             "stops PostgreSQL, Redis and the workers)")
     commands.add_parser("compare", help="whether two warehouses hold the same rows, bookkeeping aside",
                         add_help=False)
     commands.add_parser("order-check", help="one-run build against shuffled incremental builds of a mixed corpus",
@@ -36,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "eval-timeml":
         from pipelines.evaluation.timeml import main as evaluate_timeml
         return evaluate_timeml(rest)
+    if args.command == "cluster-demo":
+        from pipelines.cli.cluster import main as cluster_demo
+        return cluster_demo()
     if args.command == "order-check":
         from pipelines.cli.order import main as order_check
         return order_check(rest)

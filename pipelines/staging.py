@@ -49,6 +49,13 @@ def read_batch(path: str | Path) -> list:
     return from_table(table, RECORD_TYPES[table.schema.metadata[b"record"].decode()])
 
 
+def batch_size(path: str | Path) -> int:
+    """How many records a batch file holds (from its footer, without reading them)."""
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    return pq.read_metadata(path).num_rows
+
+
 def write_batch(path: str | Path, records: list) -> None:
     """Writes through a temporary name: a batch file that exists is whole. Records are of one type."""
     import pyarrow.parquet as pq  # noqa: PLC0415

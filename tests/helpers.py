@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import dagster as dg
 
 from pipelines.definitions import materialize_all
 from pipelines.defs.resources import CorpusResource, WarehouseResource
+from pipelines.warehouse.lake import Lake
+from pipelines.warehouse.sqlfiles import SQL_DIR
 from pipelines.warehouse.store import Warehouse
 
 SEED_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -21,10 +24,11 @@ def copy_seeds(target: Path) -> Path:
     return target
 
 
-def run_pipeline(corpus: Path, warehouse_path: Path) -> dg.ExecuteInProcessResult:
+def run_pipeline(corpus: Path, warehouse_path: Path | str, storage: Path | None = None) -> dg.ExecuteInProcessResult:
+    """One run in this process; ``warehouse_path`` may name a lake (ducklake:...), whose data go to ``storage``."""
     result = materialize_all({
         "corpus": CorpusResource(corpus_dir=str(corpus)),
-        "warehouse": WarehouseResource(path=str(warehouse_path)),
+        "warehouse": WarehouseResource(path=str(warehouse_path), storage=storage and str(storage)),
     })
     assert result.success
     return result
@@ -37,6 +41,16 @@ def output_metadata(result: dg.ExecuteInProcessResult, asset: str) -> dict:
 
 def rows(warehouse_path: Path, sql: str) -> list[tuple]:
     return Warehouse(warehouse_path).query(sql)
+
+
+def example_results(warehouse: Warehouse | Lake) -> dict[str, list[tuple]]:
+    """What each example query of sql/examples returns (scores rounded)."""
+    results = {}
+    with contextlib.closing(warehouse.connect_readonly()) as con:
+        for path in sorted((SQL_DIR / "examples").glob("*.sql")):
+            found = con.execute(path.read_text(encoding="utf-8")).fetchall()
+            results[path.name] = [tuple(round(v, 9) if isinstance(v, float) else v for v in r) for r in found]
+    return results
 
 
 def people(doc) -> dict[str, object]:

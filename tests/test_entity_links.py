@@ -10,6 +10,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from pipelines.ingest.plan import article_id_for
 from pipelines.models import ArticleMetadata, CleanArticle, Entity, EntityMention, Extraction, Quote
 from pipelines.nlp.names import entity_key
 from pipelines.warehouse.rows import ARTICLE_TABLES, article_rows
@@ -49,7 +50,9 @@ def warehouse() -> duckdb.DuckDBPyConnection:
 
 
 def load(con: duckdb.DuckDBPyConnection, *extractions: Extraction) -> None:
-    """Loads articles the way the load stage does (their rows, then the entity refresh), one load per call."""
+    """Loads articles the way the load stage does (the run's articles noted and their old rows deleted, their
+    rows, then the entity refresh), one load per call."""
+    run_sql_file(con, "load/delete_articles.sql", article_ids=[article_id_for(ex.article.source_path) for ex in extractions])
     for ex in extractions:
         rows = article_rows(ex, pd.Timestamp("2024-01-01"))
         frame = pd.DataFrame(rows["entities"])  # noqa: F841  (read by the statement)

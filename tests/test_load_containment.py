@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import pipelines.warehouse.load as load_module
+import pipelines.warehouse.store as store_module
 from pipelines.ingest.plan import IngestResult, scan
 from pipelines.staging import BatchWriter
 from pipelines.warehouse.known import read_known_files
@@ -38,15 +39,16 @@ def run_input(tmp_path: Path, warehouse: Warehouse, *extractions) -> RunInput:
 
 
 def with_statement(monkeypatch, sql: str) -> None:
-    """Runs ``sql`` after the entity refresh, as if it were part of it."""
-    real = load_module.run_sql_file
+    """Runs ``sql`` after the entity refresh (which the build runs: pipelines.warehouse.store), as if it were
+    part of it."""
+    real = store_module.run_sql_file
 
     def refresh_then(con, path, **params):
         real(con, path, **params)
         if path == "load/refresh_entities.sql":
             run_sql(con, sql)
 
-    monkeypatch.setattr(load_module, "run_sql_file", refresh_then)
+    monkeypatch.setattr(store_module, "run_sql_file", refresh_then)
 
 
 def test_a_conflicting_pair_costs_one_article_with_a_reason_and_the_rest_is_published(tmp_path, monkeypatch):

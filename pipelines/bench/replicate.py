@@ -14,8 +14,8 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.warehouse.lake import Lake
 from pipelines.warehouse.rows import ARTICLE_TABLES
-from pipelines.warehouse.sqlfiles import run_sql_file
 from pipelines.warehouse.store import Warehouse
 
 # SQL for the ids the pipeline derives from a path (pipelines.ingest.plan.article_id_for) and for a
@@ -46,19 +46,22 @@ def _copy_rows(con: duckdb.DuckDBPyConnection, table: str) -> None:
     con.execute(f"INSERT INTO {table} SELECT {select} FROM {table} t JOIN id_map m ON t.article_id = m.old_id")
 
 
-def copy_rows(warehouse: Warehouse, copies: int) -> None:
-    with warehouse.build() as con:
+def copy_rows(warehouse: Warehouse | Lake, copies: int) -> None:
+    with warehouse.build() as build:
+        con = build.con
         con.execute("CREATE TEMP TABLE id_map AS SELECT article_id AS old_id, source_path AS old_path, "
                     "'copy' || k || '/' || source_path AS new_path, '' AS new_id "
                     f"FROM articles, range(1, {copies}) r(k)")
         con.execute(f"UPDATE id_map m SET new_id = {ARTICLE_ID}")
+        new_ids = [r[0] for r in con.execute("SELECT new_id FROM id_map").fetchall()]
+        build.delete_articles(new_ids)  # none of them is there: this tells a lake which articles the run adds
         # Parents before children, each table its own transaction (foreign keys see committed rows only).
         for table in reversed(ARTICLE_TABLES):
             _copy_rows(con, table)
         con.execute(
             "INSERT INTO source_files SELECT m.new_path, f.content_sha256, f.size_bytes, f.mtime_ns, f.status, "
             "m.new_id, f.first_seen, f.last_seen FROM source_files f JOIN id_map m ON f.source_path = m.old_path")
-        run_sql_file(con, "load/refresh_entities.sql")
+        build.refresh_entities()
 
 
 def replicate(source_corpus: Path, source_warehouse: Path, target_corpus: Path, target_warehouse: Path,

@@ -38,14 +38,16 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def build(folder: Path, warehouse: Path, plan: list[Arrival]) -> None:
-    """Runs the pipeline once per arrival, the corpus folder holding that arrival's files."""
+def build(folder: Path, warehouse: Path | str, plan: list[Arrival], storage: Path | None = None) -> None:
+    """Runs the pipeline once per arrival, the corpus folder holding that arrival's files (``warehouse`` as
+    NEWS_WAREHOUSE: a file, or a lake whose data go to ``storage``)."""
     previous = None
     for i, arrival in enumerate(plan, 1):
         write_state(folder, arrival, previous)
         start = time.perf_counter()
         result = materialize_all({"corpus": CorpusResource(corpus_dir=str(folder)),
-                                  "warehouse": WarehouseResource(path=str(warehouse))})
+                                  "warehouse": WarehouseResource(path=str(warehouse),
+                                                                 storage=storage and str(storage))})
         if not result.success:
             raise RuntimeError(f"run {i} failed")
         print(f"  run {i}/{len(plan)} ({time.perf_counter() - start:.0f} s): {arrival.note[:200]}", flush=True)

@@ -8,8 +8,7 @@ import duckdb
 from rich.console import Console
 from rich.table import Table
 
-from pipelines.settings import warehouse_path_from_env
-from pipelines.warehouse.store import Warehouse
+from pipelines.warehouse.target import configured_warehouse
 
 
 MAX_CELL_WIDTH = 60
@@ -19,9 +18,9 @@ def main(query: str) -> int:
     console = Console(width=max(Console().width, 160))
     if query.endswith(".sql") and Path(query).exists():
         query = Path(query).read_text(encoding="utf-8")
-    warehouse = Warehouse(warehouse_path_from_env())
+    warehouse = configured_warehouse()
     if not warehouse.exists():
-        console.print(f"[red]No warehouse at {warehouse.path}; run `make run` first.[/]")
+        console.print(f"[red]No warehouse at {warehouse.location}; run `make run` first.[/]")
         return 1
     with warehouse.connect_readonly() as con:  # read-only, no file or network access
         try:

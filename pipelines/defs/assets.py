@@ -9,7 +9,8 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.defs.resources import CorpusResource, NlpResource, ProgressResource, WarehouseResource
+from pipelines.defs.resources import CorpusResource, NlpResource, WarehouseResource
+from pipelines.defs.shards import extract_shard, gather_shards, plan_shards
 from pipelines.ingest.plan import CorpusScan, IngestResult, ingest, scan
 from pipelines.settings import BATCH_SIZE
 from pipelines.staging import BatchWriter, remove_run, run_folder
@@ -64,25 +65,11 @@ def clean_articles_asset(
     return result
 
 
-@dg.asset(group_name="nlp", description="Entities, quotes and dates from the spaCy pipeline, run in batches.")
-def extractions(
-    context: dg.AssetExecutionContext, clean_articles: StageOutput, nlp: NlpResource, progress: ProgressResource,
-    warehouse: WarehouseResource,
-) -> StageOutput:
-    total, done = clean_articles.staged.items, 0
-    progress.start(context, "Extracting", total)
-
-    def advance(n: int) -> None:
-        nonlocal done
-        done += n
-        progress.advance(context, done, total)
-
-    result = nlp.extract(clean_articles.staged, _staging(context, warehouse), advance)  # no batch: no model loaded
-    progress.finish(context)
-    context.add_output_metadata({"articles": result.staged.items, "errors": len(result.errors), **result.counts})
-    # The cleaning errors travel on, so loading need not read every cleaned article back in a second time.
-    result.errors = clean_articles.errors + result.errors
-    return result
+@dg.graph_asset(group_name="nlp", description="Entities, quotes and dates from the spaCy pipeline, run in batches "
+                                                "by one step per shard of articles (pipelines/defs/shards.py).")
+def extractions(clean_articles: StageOutput) -> StageOutput:
+    parts = plan_shards(clean_articles).map(extract_shard)
+    return gather_shards(clean_articles, parts.collect())
 
 
 @dg.asset(group_name="warehouse", description="Loads the run into a private copy of the warehouse and publishes it atomically.")

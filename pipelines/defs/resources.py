@@ -9,10 +9,12 @@ from pathlib import Path
 import dagster as dg
 from pydantic import TypeAdapter
 
-from pipelines.settings import corpus_dir_from_env, warehouse_path_from_env
+from pipelines.settings import corpus_dir_from_env, storage_from_env, warehouse_path_from_env
 from pipelines.staging import StagedBatches, run_folder
 from pipelines.stages import Progress, StageOutput, clean_articles, extract_articles
+from pipelines.warehouse.lake import Lake
 from pipelines.warehouse.store import Warehouse
+from pipelines.warehouse.target import open_warehouse
 
 
 class CorpusResource(dg.ConfigurableResource):
@@ -26,12 +28,14 @@ class CorpusResource(dg.ConfigurableResource):
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """The published DuckDB warehouse file that readers open (NEWS_WAREHOUSE)."""
+    """The warehouse readers open (NEWS_WAREHOUSE: a DuckDB file, or ducklake:<catalog>), and the folder for
+    staged batches and a lake's data files (NEWS_STORAGE; for a file warehouse, by default beside it)."""
 
     path: str
+    storage: str | None = None
 
-    def get(self) -> Warehouse:
-        return Warehouse(self.path)
+    def get(self) -> Warehouse | Lake:
+        return open_warehouse(self.path, self.storage)
 
 
 class NlpResource(dg.ConfigurableResource):
@@ -94,7 +98,7 @@ def default_resources(**overrides: dg.ConfigurableResource) -> dict[str, dg.Conf
     the run writes."""
     resources = {
         "corpus": CorpusResource(corpus_dir=corpus_dir_from_env()),
-        "warehouse": WarehouseResource(path=warehouse_path_from_env()),
+        "warehouse": WarehouseResource(path=warehouse_path_from_env(), storage=storage_from_env()),
         "nlp": NlpResource(),
         "progress": ProgressResource(),
         **overrides,

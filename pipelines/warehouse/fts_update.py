@@ -20,6 +20,7 @@ from pipelines.warehouse.sqlfiles import SQL_DIR, run_sql
 
 SEARCH_INDEXES = "load/search_indexes.sql"
 REBUILD_SHARE = 0.2  # above this share of changed documents a rebuild is cheaper than an update
+ROWID = "t.rowid"  # a document's id in a DuckDB file: its row's rowid, as create_fts_index makes it
 _PRAGMA = re.compile(r"^PRAGMA create_fts_index\('(\w+)', '(\w+)', ((?:'\w+'(?:, )?)+).*;$", re.MULTILINE)
 _STEMMER = re.compile(r"stem\(unnest\(\w+\.tokenize\(query_string\)\), '(\w+)'\)")
 
@@ -50,15 +51,18 @@ def refresh_search_indexes(con: duckdb.DuckDBPyConnection) -> None:
         _refresh(con, index)
 
 
-def _definition(index: SearchIndex) -> str:
+def definition(index: SearchIndex) -> str:
+    """A fingerprint of the statement that builds the index, kept as the comment of its stats table."""
     return hashlib.sha256(index.statement.encode("utf-8")).hexdigest()[:16]
 
 
-def _built_from(con: duckdb.DuckDBPyConnection, index: SearchIndex) -> str | None:
-    rows = con.execute("SELECT comment FROM duckdb_tables() WHERE schema_name = ? AND table_name = 'stats'",
-                       [index.schema]).fetchall()
+def built_from(con: duckdb.DuckDBPyConnection, index: SearchIndex) -> str | None:
+    """The fingerprint the index was built with (None when there is no index, or one from before updates)."""
+    rows = con.execute("SELECT comment FROM duckdb_tables() WHERE database_name = current_database() "
+                       "AND schema_name = ? AND table_name = 'stats'", [index.schema]).fetchall()
     columns = {r[0] for r in con.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE schema_name = ? AND table_name = 'docs'", [index.schema]
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = ? "
+        "AND table_name = 'docs'", [index.schema]
     ).fetchall()}
     return rows[0][0] if rows and "content_hash" in columns else None
 
@@ -68,28 +72,48 @@ def _content(index: SearchIndex) -> str:
 
 
 def _refresh(con: duckdb.DuckDBPyConnection, index: SearchIndex) -> None:
-    con.execute(f"CREATE OR REPLACE TEMP TABLE fts_current AS SELECT rowid AS docid, {index.id} AS name, "
-                f"{_content(index)} AS content_hash FROM {index.table}")
-    if _built_from(con, index) != _definition(index):
+    current(con, index, ROWID)
+    if built_from(con, index) != definition(index):
         return _rebuild(con, index)
-    same = "c.docid = d.docid AND c.name = d.name AND c.content_hash = d.content_hash"
-    con.execute(f"CREATE OR REPLACE TEMP TABLE fts_gone AS SELECT d.docid FROM {index.schema}.docs d "
-                f"ANTI JOIN fts_current c ON {same}")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE fts_new AS SELECT c.* FROM fts_current c "
-                f"ANTI JOIN {index.schema}.docs d ON {same}")
-    [(gone, new, total)] = con.execute(
-        "SELECT (SELECT count(*) FROM fts_gone), (SELECT count(*) FROM fts_new), (SELECT count(*) FROM fts_current)"
-    ).fetchall()
+    gone, new, total = differences(con, index)
     if gone + new == 0:
         return None
     if gone + new > REBUILD_SHARE * max(total, 1):
         return _rebuild(con, index)
+    return update(con, index, ROWID)
+
+
+def _scoped(column: str, scope: str | None) -> str:
+    return "" if scope is None else f" WHERE {column} IN ({scope})"
+
+
+def current(con: duckdb.DuckDBPyConnection, index: SearchIndex, docid: str, scope: str | None = None) -> None:
+    """fts_current: the rows that may have changed (``scope``: a query of their ids; None: all), with their
+    document ids and content hashes."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE fts_current AS SELECT {docid} AS docid, t.{index.id} AS name, "
+                f"{_content(index)} AS content_hash FROM {index.table} t{_scoped(f't.{index.id}', scope)}")
+
+
+def differences(con: duckdb.DuckDBPyConnection, index: SearchIndex, scope: str | None = None) -> tuple[int, int, int]:
+    """fts_gone / fts_new: the documents of the rows in ``scope`` the index must drop and add. Returns how many
+    go, come, and how many rows were compared."""
+    indexed = f"(SELECT * FROM {index.schema}.docs{_scoped('name', scope)})"
+    same = "c.docid = d.docid AND c.name = d.name AND c.content_hash = d.content_hash"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE fts_gone AS SELECT d.docid FROM {indexed} d ANTI JOIN fts_current c ON {same}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE fts_new AS SELECT c.* FROM fts_current c ANTI JOIN {indexed} d ON {same}")
+    [row] = con.execute(
+        "SELECT (SELECT count(*) FROM fts_gone), (SELECT count(*) FROM fts_new), (SELECT count(*) FROM fts_current)"
+    ).fetchall()
+    return row
+
+
+def update(con: duckdb.DuckDBPyConnection, index: SearchIndex, docid: str) -> None:
+    """Applies fts_gone / fts_new to the index (sql/load/search_update.sql)."""
     [(macro,)] = con.execute("SELECT macro_definition FROM duckdb_functions() WHERE schema_name = ? "
                              "AND function_name = 'match_bm25'", [index.schema]).fetchall()
     sql = (SQL_DIR / "load" / "search_update.sql").read_text(encoding="utf-8").format(
-        schema=index.schema, table=index.table, id=index.id, fields=", ".join(index.fields))
+        schema=index.schema, table=index.table, id=index.id, fields=", ".join(index.fields), docid=docid)
     run_sql(con, sql, stemmer=_STEMMER.search(macro).group(1))
-    return None
 
 
 def _rebuild(con: duckdb.DuckDBPyConnection, index: SearchIndex) -> None:
@@ -97,4 +121,4 @@ def _rebuild(con: duckdb.DuckDBPyConnection, index: SearchIndex) -> None:
     con.execute(f"ALTER TABLE {index.schema}.docs ADD COLUMN content_hash UBIGINT")
     con.execute(f"UPDATE {index.schema}.docs d SET content_hash = c.content_hash FROM fts_current c "
                 "WHERE c.docid = d.docid")
-    con.execute(f"COMMENT ON TABLE {index.schema}.stats IS '{_definition(index)}'")
+    con.execute(f"COMMENT ON TABLE {index.schema}.stats IS '{definition(index)}'")

@@ -50,8 +50,9 @@ def _insert_from(con: duckdb.DuckDBPyConnection, rows: pa.Table, sql: str) -> No
 def _insert_rows(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> None:
     """Bulk-inserts one chunk of articles' rows: entities first (an entity already known stays), then
     parents before children."""
+    # Not ON CONFLICT: a lake's tables have no keys (arrow_tables gives each entity once per chunk).
     _insert_from(con, tables["entities"],
-                 "INSERT INTO entities BY NAME SELECT * FROM incoming ON CONFLICT DO NOTHING")
+                 "INSERT INTO entities BY NAME SELECT * FROM incoming ANTI JOIN entities USING (entity_id)")
     for table in reversed(ARTICLE_TABLES):
         if tables[table].num_rows:
             _insert_from(con, tables[table], f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
@@ -182,7 +183,8 @@ def _load(warehouse: Warehouse, run: RunInput, left_out: dict[str, IngestError],
     """One attempt at loading the run, without the articles ``left_out`` (which become errors)."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     scan, ingest = run.scan, run.ingest
-    with warehouse.build(publish=publish) as con:
+    with warehouse.build(publish=publish) as build:
+        con = build.con
         known = known_files(con)
         stats = {f.source_path: f for f in scan.files}
         errors = list(ingest.errors) + _failed_with_their_duplicates(
@@ -193,9 +195,9 @@ def _load(warehouse: Warehouse, run: RunInput, left_out: dict[str, IngestError],
         # are errors now (a file's current version is what the warehouse holds, as a fresh build would).
         replaced = sorted({article_id_for(p) for p in loaded_paths | set(duplicates)
                            | {e.source_path for e in errors}})
-        # Readers never see this file before it is published whole (see Warehouse.build).
-        run_sql_file(con, "load/delete_articles.sql", article_ids=replaced)
-        con.execute("BEGIN TRANSACTION")
+        # Readers never see the build before it is published whole (see Warehouse.build, Lake.build).
+        build.delete_articles(replaced)
+        build.begin()
         columns = _table_columns(con, ARTICLE_TABLES + ("entities",))
         for chunk in _chunks(run.extractions, loaded_paths):
             _insert_rows(con, arrow_tables([article_rows(ex, now) for ex in chunk], columns))
@@ -229,7 +231,6 @@ def _load(warehouse: Warehouse, run: RunInput, left_out: dict[str, IngestError],
         )
         run_sql_file(con, "load/record_run.sql", **summary.__dict__, started_at=run.started_at.replace(tzinfo=None),
                      finished_at=now)
-        con.execute("COMMIT")
-        # Statement by statement, each its own transaction (the foreign-key rule above).
-        run_sql_file(con, "load/refresh_entities.sql")
+        build.commit()
+        build.refresh_entities()
     return summary

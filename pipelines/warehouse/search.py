@@ -6,16 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
-import duckdb_extension_fts
+
+from pipelines.warehouse.extensions import extension_path, load_extension
 
 
 def fts_extension_path() -> Path:
-    base = Path(duckdb_extension_fts.__file__).parent / "extensions" / f"v{duckdb.__version__}"
-    return base / "fts.duckdb_extension"
+    return extension_path("fts")
 
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(f"LOAD '{fts_extension_path()}'")
+    load_extension(con, "fts")
 
 
 def lock_down(con: duckdb.DuckDBPyConnection) -> None:

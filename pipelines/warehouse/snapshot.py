@@ -1,7 +1,7 @@
 """Comparing two warehouses row for row, run bookkeeping aside: the check that a warehouse is a function of the
 set of corpus files, not of how or in what order they arrived.
 
-Both files are attached to one in-memory DuckDB and every table is compared with EXCEPT ALL, so the rows never
+Both warehouses (DuckDB files or DuckLakes) are attached to one in-memory DuckDB and every table is compared with EXCEPT ALL, so the rows never
 pass through Python. Left out: pipeline_runs, timestamps (when a file was seen or an article ingested) and
 file modification times. The full-text indexes are compared by what they hold (each document's terms by name,
 document frequencies, statistics), not by their internal ids, which depend on the order rows were written.
@@ -13,6 +13,9 @@ import contextlib
 from pathlib import Path
 
 import duckdb
+
+from pipelines.warehouse.lake import Lake
+from pipelines.warehouse.store import Warehouse
 
 BOOKKEEPING_TABLES = {"pipeline_runs"}
 BOOKKEEPING_COLUMNS = {"mtime_ns"}  # besides every TIMESTAMP column
@@ -50,18 +53,25 @@ def canonical_queries(con: duckdb.DuckDBPyConnection, db: str) -> dict[str, str]
     return queries
 
 
+Compared = Path | Warehouse | Lake  # a path is a DuckDB file
+
+
+def _warehouse(w: Compared) -> Warehouse | Lake:
+    return w if isinstance(w, (Warehouse, Lake)) else Warehouse(w)
+
+
 @contextlib.contextmanager
-def _attached(a: Path, b: Path):
+def _attached(a: Compared, b: Compared):
     con = duckdb.connect()
     try:
-        con.execute(f"ATTACH '{Path(a).resolve()}' AS left_wh (READ_ONLY)")
-        con.execute(f"ATTACH '{Path(b).resolve()}' AS right_wh (READ_ONLY)")
+        _warehouse(a).attach_readonly(con, "left_wh")
+        _warehouse(b).attach_readonly(con, "right_wh")
         yield con
     finally:
         con.close()
 
 
-def differences(a: Path, b: Path) -> list[str]:
+def differences(a: Compared, b: Compared) -> list[str]:
     """What differs between the warehouses ``a`` and ``b``, table by table, with example rows ([] when they hold
     the same rows)."""
     found: list[str] = []
@@ -79,7 +89,7 @@ def differences(a: Path, b: Path) -> list[str]:
     return found
 
 
-def row_counts(path: Path) -> dict[str, int]:
+def row_counts(path: Compared) -> dict[str, int]:
     """Rows per compared table of one warehouse."""
     with _attached(path, path) as con:
         return {t: con.execute(f"SELECT count(*) FROM ({q})").fetchone()[0]

@@ -15,23 +15,32 @@ if TYPE_CHECKING:  # pyarrow is loaded only by the runs that load rows
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 
 
-def run_sql_file(con: duckdb.DuckDBPyConnection, relative_path: str, **params: object) -> None:
+def run_sql_file(con: duckdb.DuckDBPyConnection, relative_path: str, *, leave_out: tuple[str, ...] = (),
+                 **params: object) -> None:
     """Runs every statement of sql/<relative_path>; $name parameters are bound from params."""
-    run_sql(con, (SQL_DIR / relative_path).read_text(encoding="utf-8"), **params)
+    run_sql(con, (SQL_DIR / relative_path).read_text(encoding="utf-8"), leave_out=leave_out, **params)
 
 
-def run_sql(con: duckdb.DuckDBPyConnection, sql: str, **params: object) -> None:
-    """Runs every statement of a script; $name parameters are bound from params."""
+def run_sql(con: duckdb.DuckDBPyConnection, sql: str, *, leave_out: tuple[str, ...] = (), **params: object) -> None:
+    """Runs every statement of a script, except those that begin with one of ``leave_out`` (upper case: for a
+    database that lacks a feature); $name parameters are bound from params."""
     for statement in _statements(sql):
+        if statement.upper().startswith(leave_out):
+            continue
         used = {k: v for k, v in params.items() if f"${k}" in statement}
         con.execute(statement, used or None)
 
 
-def run_sql_folder(con: duckdb.DuckDBPyConnection, folder: str) -> list[str]:
-    """Runs every sql/<folder>/*.sql in name order; returns their names."""
+def literal(text: str) -> str:
+    """``text`` as a SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def run_sql_folder(con: duckdb.DuckDBPyConnection, folder: str, *, leave_out: tuple[str, ...] = ()) -> list[str]:
+    """Runs every sql/<folder>/*.sql in name order (see run_sql for ``leave_out``); returns their names."""
     names = sorted(p.name for p in (SQL_DIR / folder).glob("*.sql"))
     for name in names:
-        run_sql_file(con, f"{folder}/{name}")
+        run_sql_file(con, f"{folder}/{name}", leave_out=leave_out)
     return names
 
 

@@ -23,16 +23,46 @@ import duckdb
 
 from pipelines.warehouse.search import load_fts, lock_down
 from pipelines.warehouse.fts_update import refresh_search_indexes
-from pipelines.warehouse.sqlfiles import SQL_DIR, run_sql_file, run_sql_folder, transaction
+from pipelines.warehouse.sqlfiles import SQL_DIR, literal, run_sql_file, run_sql_folder, transaction
 
 
 def schema_version() -> str:
     return hashlib.sha256((SQL_DIR / "schema.sql").read_bytes()).hexdigest()[:16]
 
 
+class FileBuild:
+    """What a run writes through while it builds the private file (see Warehouse.build)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+
+    def begin(self) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+
+    def commit(self) -> None:
+        self.con.execute("COMMIT")
+
+    def delete_articles(self, article_ids: list[str]) -> None:
+        """Removes every row of these articles (sql/load/delete_articles.sql, in the transactions it sets)."""
+        run_sql_file(self.con, "load/delete_articles.sql", article_ids=article_ids)
+
+    def refresh_entities(self) -> None:
+        """The entity tables, recomputed for what the run's articles can have changed
+        (sql/load/refresh_entities.sql). Statement by statement, each its own transaction (DuckDB checks
+        foreign keys against the state at transaction start)."""
+        run_sql_file(self.con, "load/refresh_entities.sql")
+
+
 class Warehouse:
-    def __init__(self, path: Path | str):
+    """A warehouse in one DuckDB file (NEWS_WAREHOUSE=path): the default, for one machine."""
+
+    def __init__(self, path: Path | str, staging_root: Path | None = None):
         self.path = Path(path)
+        self._staging_root = staging_root
+
+    @property
+    def location(self) -> str:
+        return str(self.path.resolve())
 
     @property
     def build_path(self) -> Path:
@@ -40,8 +70,9 @@ class Warehouse:
 
     @property
     def staging_root(self) -> Path:
-        """Where runs keep their intermediate batches (see pipelines.staging)."""
-        return self.path.with_name(f".{self.path.name}.staging")
+        """Where runs keep their intermediate batches (see pipelines.staging): NEWS_STORAGE/staging when set,
+        else beside the file."""
+        return self._staging_root or self.path.with_name(f".{self.path.name}.staging")
 
     @property
     def lock_path(self) -> Path:
@@ -59,6 +90,14 @@ class Warehouse:
         except duckdb.CatalogException:  # older than the table itself
             return False
 
+    def published_ns(self) -> int:
+        """When the published warehouse was last written (nanoseconds since the epoch)."""
+        return self.path.stat().st_mtime_ns
+
+    def attach_readonly(self, con: duckdb.DuckDBPyConnection, alias: str) -> None:
+        """Attaches the published warehouse to ``con`` as ``alias``, read-only (to compare it with another)."""
+        con.execute(f"ATTACH {literal(str(self.path.resolve()))} AS {alias} (READ_ONLY)")
+
     def connect_readonly(self) -> duckdb.DuckDBPyConnection:
         """A read-only connection to the published warehouse, with full-text search loaded and external access
         off (see search.lock_down)."""
@@ -75,9 +114,9 @@ class Warehouse:
             return con.execute(sql, params).fetchall()
 
     @contextlib.contextmanager
-    def build(self, publish: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A writable connection to a private copy of the warehouse, published when the block succeeds (with
-        ``publish`` off, a trial: the copy is thrown away either way)."""
+    def build(self, publish: bool = True) -> Iterator[FileBuild]:
+        """Writes to a private copy of the warehouse, published when the block succeeds (with ``publish`` off,
+        a trial: the copy is thrown away either way)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with _exclusive_lock(self.lock_path):
             self._discard_build()
@@ -90,7 +129,7 @@ class Warehouse:
                     run_sql_file(con, "schema.sql")
                     con.execute("DELETE FROM warehouse_schema")
                     con.execute("INSERT INTO warehouse_schema VALUES (?)", [schema_version()])
-                yield con
+                yield FileBuild(con)
                 with transaction(con):
                     run_sql_folder(con, "views")
                 refresh_search_indexes(con)

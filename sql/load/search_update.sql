@@ -2,8 +2,10 @@
 -- table without rebuilding it: the rows it does not hold yet are tokenised with the index's own tokenize
 -- macro, stopwords and stemmer, the documents no row matches any more are removed, and the statistics BM25
 -- uses (document frequencies, document count, average length) are recomputed for what changed. Scores are
--- the same as after a rebuild. {schema} {table} {id} {fields} are filled in by pipelines.warehouse.fts_update;
--- fts_current (docid = rowid, name, content_hash) and fts_gone / fts_new are made there too.
+-- the same as after a rebuild. {schema} {table} {id} {fields} {docid} are filled in by
+-- pipelines.warehouse.fts_update; fts_current (docid, name, content_hash) and fts_gone / fts_new are made
+-- there too. A document's id is its row's rowid in a DuckDB file, a hash of its key in a DuckLake (whose
+-- rows get their final rowids only when the transaction commits).
 
 CREATE OR REPLACE TEMP TABLE fts_touched AS
 SELECT DISTINCT termid FROM {schema}.terms WHERE docid IN (SELECT docid FROM fts_gone);
@@ -17,7 +19,7 @@ SELECT stem(u.w, $stemmer) AS term, u.docid, u.fieldid
 FROM (
     SELECT unnest({schema}.tokenize(v.text)) AS w, v.docid, f.fieldid
     FROM (
-        UNPIVOT (SELECT t.rowid AS docid, {fields} FROM {table} t WHERE t.rowid IN (SELECT docid FROM fts_new))
+        UNPIVOT (SELECT {docid} AS docid, {fields} FROM {table} t WHERE t.{id} IN (SELECT name FROM fts_new))
         ON {fields} INTO NAME field VALUE text
     ) v
     JOIN {schema}.fields f ON f.field = v.field
