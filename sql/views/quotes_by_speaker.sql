@@ -8,7 +8,7 @@ SELECT
     count(DISTINCT q.article_id)                         AS articles,
     min(a.published_date)                                AS first_published,
     max(a.published_date)                                AS last_published,
-    (SELECT string_agg(DISTINCT r.role, '; ') FROM entity_roles r WHERE r.entity_id = q.speaker_entity_id) AS roles
+    (SELECT string_agg(DISTINCT r.role, '; ' ORDER BY r.role) FROM entity_roles r WHERE r.entity_id = q.speaker_entity_id) AS roles
 FROM quotes q
 JOIN articles a USING (article_id)
 WHERE q.speaker_entity_id IS NOT NULL
