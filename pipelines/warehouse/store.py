@@ -21,9 +21,15 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.warehouse.search import load_fts, lock_down
 from pipelines.warehouse.fts_update import refresh_search_indexes
-from pipelines.warehouse.sqlfiles import SQL_DIR, literal, run_sql_file, run_sql_folder, transaction
+from pipelines.warehouse.search import load_fts, lock_down
+from pipelines.warehouse.sqlfiles import (
+    SQL_DIR,
+    literal,
+    run_sql_file,
+    run_sql_folder,
+    transaction,
+)
 
 
 def schema_version() -> str:
