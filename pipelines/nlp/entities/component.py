@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipelines.models import Entity, EntityMention
-from pipelines.nlp.entities.clusters import Cluster, cluster
+from pipelines.nlp.entities.clusters import Cluster, cluster, known_name
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import mentions_from_ner
 from pipelines.nlp.entities.people import (characters_and_actors, dash_attributions, fix_labels,
@@ -53,7 +53,7 @@ class EntitiesComponent:
 
 
 def _entity(group: Cluster) -> Entity:
-    name = without_invisible(group.name)  # "Vladi\u00admir Putin" in the page is "Vladimir Putin"
+    name = without_invisible(known_name(group))  # "Vladi\u00admir Putin" in the page is "Vladimir Putin"
     roles = []
     if group.label == "PERSON":
         roles = distinct_roles([role for m in group.mentions for role in roles_of(m.span)])

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, person_nouns, place_words, titles
+from pipelines.nlp.entities.lexicon import (is_given_name, is_occupation_before_name, is_title, org_words,
+                                            place_words, titles)
 from pipelines.nlp.entities.lines import Lines
 
 # Labels of persons, organisations and places (NORP kept: groups, and person names the model mislabels).
@@ -41,6 +42,7 @@ _HEADLINE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "VBG", "MD"})
 _PARTY_AND_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")  # "D-Mass.", "R-Ohio": an affiliation, not a name
 _MAX_ORG_TAIL = 4  # capitalised words after a "person" that can still end in an organisation word
 _MAX_LEFT_OUT_SURNAMES = 2
+_PREFIXED_SURNAME = re.compile(r"^(?:Mc|Mac|Fitz)[A-Z][a-z]+$")  # "McPeek", "MacLeod", "FitzGerald"
 
 
 @dataclass
@@ -210,6 +212,12 @@ def _apostrophe_surname_end(doc: Doc, end: int) -> int:
     return end
 
 
+def is_name_shaped(token: Token) -> bool:
+    """A capitalised word as names are written: "Press", "McPeek", "MacLeod", "O’Leary" (not "iPhone", "NASA")."""
+    return token.is_alpha and (token.is_title or bool(_PREFIXED_SURNAME.match(token.text))) \
+        or is_apostrophe_name(token.text)
+
+
 def is_apostrophe_name(text: str) -> bool:
     """"O’Leary", "D'Angelo", "N’Golo": a capital, an apostrophe, a capitalised word."""
     return len(text) > 3 and text[0].isupper() and text[1] in _APOSTROPHES and text[2].isupper() \
@@ -229,10 +237,11 @@ def _before_headline_words(mention: Mention) -> Mention:
 
 def _without_titles(mention: Mention) -> Mention | None:
     """"President Xi" -> "Xi": a title is a role, not part of the name; so is a person noun before a forename
-    and another name word ("Cinematographer Ben Davis" -> "Ben Davis", but "Man Ray" and "Son Heung-min" stay)."""
+    and another name word ("Cinematographer Ben Davis", "Producer Mark Ralph" -> "Ben Davis", "Mark Ralph"; but "Man
+    Ray" and "Son Heung-min" stay)."""
     span, doc = mention.span, mention.span.doc
     start = span.start
-    while start < span.end and (is_title(doc[start]) or doc[start].lower_ in person_nouns() and span.end - start > 2
+    while start < span.end and (is_title(doc[start]) or is_occupation_before_name(doc[start]) and span.end - start > 2
                                 and is_given_name(doc[start + 1].text) and doc[start + 2].is_alpha):
         start += 1
     if start == span.start:

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, person_nouns, place_keys, titles
 from pipelines.nlp.entities.lines import Lines
-from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Mention, is_apostrophe_name,
+from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Mention, is_name_shaped,
                                             is_place_word, make_mention)
 from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coordinated_with,
                                             described_as_person, speaker_called_he_or_she,
@@ -97,8 +97,10 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
     tagged_people = [m for m in mentions if m.label == "PERSON"]
     surnames = {entity_key(m.text) for m in tagged_people if len(name_parts(m.text)) == 1}
     for mention in mentions:  # first, so that the full names they give are known below
-        if mention.label in ("ORG", "FAC") and _is_name_like(mention.span) and _opens_with_forename(mention.span) \
-                and (mention.label == "FAC" or name_parts(mention.text)[-1] in surnames) \
+        if mention.label in ("ORG", "FAC") and (_is_particle_name(mention.span) or _is_name_like(mention.span)
+                                                and _opens_with_forename(mention.span)
+                                                and (mention.label == "FAC"
+                                                     or name_parts(mention.text)[-1] in surnames)) \
                 and entity_key(mention.text) not in place_keys() and not in_place_context(mention.span):
             mention.label = "PERSON"
     full_names = _full_names(mentions)
@@ -125,6 +127,16 @@ def _person_evidence(span: Span, person_tokens: set[int]) -> bool:
             or speaker_called_he_or_she(span) or acts_as_named_person(span))
 
 
+def _is_particle_name(span: Span) -> bool:
+    """"Ludwig van Beethoven", "Pieter van den Berg": a forename, lower-case particles, a name word; the shape of a
+    person's name, whatever the model made of it ("Banco de Chile" opens with no forename)."""
+    inside = span[1:-1]
+    return 2 < len(span) <= _MAX_NAME_WORDS + 1 and _opens_with_forename(span) and is_name_shaped(span[-1]) \
+        and any(t.lower_ in NAME_PARTICLES and t.is_lower for t in inside) \
+        and all(t.is_lower and t.lower_ in NAME_PARTICLES or is_name_shaped(t) for t in inside) \
+        and not any(_is_kind_word(t) for t in span)
+
+
 def _opens_with_forename(span: Span) -> bool:
     """"Florence Pugh", "Ivan Fornis Espinosa": two name words or more, the first a forename that is not a place."""
     words = [t for t in span if t.is_alpha]
@@ -132,7 +144,9 @@ def _opens_with_forename(span: Span) -> bool:
 
 
 def _full_names(mentions: list[Mention]) -> list[list[str]]:
-    return [name_parts(m.text) for m in mentions if m.label == "PERSON" and len(name_parts(m.text)) > 1]
+    """The names of two words or more labelled PERSON, without known places ("Sierra Leone")."""
+    return [name_parts(m.text) for m in mentions if m.label == "PERSON" and len(name_parts(m.text)) > 1
+            and entity_key(m.text) not in place_keys()]
 
 
 def _in_full_name(mention: Mention, full_names: list[list[str]]) -> bool:
@@ -174,7 +188,7 @@ def _is_kind_word(token: Token) -> bool:
 
 def _is_name_like(span: Span) -> bool:
     return (len(span) <= _MAX_NAME_WORDS + 2
-            and all(t.is_title or t.text in "-." or len(t.text) == 1 for t in span)
+            and all(is_name_shaped(t) or t.is_title or t.text in "-." or len(t.text) == 1 for t in span)
             and not any(_is_kind_word(t) for t in span))
 
 
@@ -216,7 +230,7 @@ def untagged_surnames(doc: Doc, mentions: list[Mention], lines: Lines) -> list[M
         if lower not in name_hashes or i in taken:
             continue
         token = doc[i]
-        if not (token.is_title and token.is_alpha or is_apostrophe_name(token.text)):
+        if not is_name_shaped(token):
             continue
         start = i - 1 if _is_forename_before(token, taken) else i
         if (start == i and _is_capitalised_word(token, -1)) or _is_capitalised_word(token, 1) \
@@ -314,7 +328,7 @@ def _actor_after(doc: Doc, bracket: int) -> Mention | None:
 
 
 def _is_plain_name_word(token: Token) -> bool:
-    return (token.is_title and token.is_alpha or is_apostrophe_name(token.text)) and token.tag_ in _NAME_TAGS \
+    return is_name_shaped(token) and token.tag_ in _NAME_TAGS \
         and not _is_kind_word(token) and not is_title(token)
 
 

@@ -18,7 +18,8 @@ The small model says PERSON for products, games, companies, works and the words 
   "was born in", "Ghannouchi's death": human_words.txt);
 - **against**, which outweighs plain support only: a plural ("Africans"), an all-capital word among others
   ("Zanu-PF"), a thing noun it modifies, that precedes it, that describes it or that it is ("the Safari browser",
-  "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"), a list of things it
+  "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"), a description
+  made or played by someone ("Abbott Elementary, the ABC mockumentary created by ..."), a list of things it
   stands in ("films such as Hugo Cabret and Tom Sawyer"), an affiliation ("Gene Munster of Piper Jaffray"),
   and the model itself labelling the full name something else more than once and more often than PERSON.
 
@@ -52,6 +53,9 @@ _ORGANISATION_POSSESSIVES = frozenset({"its", "their"})
 # "Shares of Lockheed Martin", "a unit of Berkshire Hathaway": what only an organisation has.
 _ORGANISATION_HOLDINGS = frozenset({"share", "stock", "stake", "subsidiary", "unit", "division", "shareholder",
                                     "headquarters"})
+# Past participles before "by" that a thing takes and a person does not: made, owned or played by someone.
+_MAKING_VERBS = frozenset({"create", "make", "build", "develop", "found", "design", "write", "direct", "produce",
+                           "publish", "own", "operate", "launch", "manufacture", "invent", "compose", "play", "voice"})
 _AGE = re.compile(r"^\d{1,3}$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")  # "Henry VIII", "John Smith III"
 
@@ -321,8 +325,19 @@ def _described_as_thing(span: Span) -> bool:
     if root.dep_ == "appos" and root.head.i < span.start and _is_thing_word(root.head):
         return True
     noun = _noun_after_comma(span)
-    return noun is not None and _is_thing_word(noun) or any(
-        child.dep_ == "appos" and child.i >= span.end and _is_thing_word(child) for child in root.children)
+    if noun is not None and (_is_thing_word(noun) or _made_by_someone(noun)):
+        return True
+    if span.end < len(doc) and doc[span.end].text == "," and _made_by_someone(doc[span.end]):
+        return True  # "Abbott Elementary, created by Quinta Brunson"
+    return any(child.dep_ == "appos" and child.i >= span.end and _is_thing_word(child) for child in root.children)
+
+
+def _made_by_someone(token: Token) -> bool:
+    """The word before "created by", "written by", "played by" ...: a work, a product, a character is made or
+    played by someone; a person is not ("the ABC mockumentary created by Quinta Brunson")."""
+    doc, i = token.doc, token.i
+    return i + 2 < len(doc) and doc[i + 1].tag_ == "VBN" and doc[i + 1].lemma_.lower() in _MAKING_VERBS \
+        and doc[i + 2].lower_ == "by"
 
 
 def _noun_after_comma(span: Span) -> Token | None:

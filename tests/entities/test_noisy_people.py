@@ -1,0 +1,93 @@
+"""People on text from any outlet (issue 13): each rule on short texts of its own, with names it must not touch."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import people
+
+
+# --- a noun of a trade before a full name is not part of the name ---------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Producer Mark Ralph gives the record a bright, dry sound.", "Mark Ralph"),
+    ("Frontman Alex Kapranos wrote most of the songs in a cottage.", "Alex Kapranos"),
+    ("Trainer Kenny McPeek won the race on Friday. McPeek said the horse was tough.", "Kenny McPeek"),
+])
+def test_a_trade_before_a_full_name_is_not_part_of_it(nlp, text, person):
+    assert person in people(nlp(text))
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Peter Alan Jones said the vote was close.", "Peter Alan Jones"),
+    ("Victor Hugo Morales said the vote was close.", "Victor Hugo Morales"),
+    ("Christian Anne Dale said the vote was close.", "Christian Anne Dale"),
+])
+def test_a_forename_shaped_like_a_trade_stays_in_the_name(nlp, text, person):
+    assert person in people(nlp(text))
+
+
+# --- name shapes ------------------------------------------------------------------------------------------
+
+def test_a_prefixed_surname_alone_is_the_person_named_in_full(nlp):
+    doc = nlp("Trainer Kenny McPeek won the Oaks on Friday.\n\n“He's a tough little horse,” McPeek said of the colt.")
+    assert set(people(doc)) == {"Kenny McPeek"}
+    assert not [e for e in doc._.entities if e.name == "McPeek"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("There is a nod to Ludwig van Beethoven in the closing piano figure of the record.", "Ludwig van Beethoven"),
+    ("Dr. Pieter van den Berg, a traffic engineer, told the council that crashes had doubled.",
+     "Pieter van den Berg"),
+])
+def test_a_name_with_particles_is_a_person_whatever_the_model_says(nlp, text, person):
+    assert person in people(nlp(text))
+
+
+def test_an_organisation_with_a_particle_and_no_forename_is_not_a_person(nlp):
+    doc = nlp("Banco de Chile said on Monday that profits rose 4 percent in the quarter.")
+    assert not people(doc)
+
+
+def test_a_known_place_of_two_words_is_no_person(nlp):
+    doc = nlp("Mystik Dan won by a nose, holding off Sierra Leone. Sierra Leone, ridden by Tyler Gaffalione, "
+              "finished second.")
+    assert set(people(doc)) == {"Tyler Gaffalione"}
+
+
+# --- a monarch's or a pope's title is part of a single name -------------------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Prince William met residents of a flooded town on Thursday. William told them he was proud.",
+     "Prince William"),
+    ("King Charles sent a message of support on Wednesday.", "King Charles"),
+    ("Pope Francis said on Sunday that the war must end.", "Pope Francis"),
+])
+def test_a_monarch_known_by_one_name_keeps_the_title(nlp, text, person):
+    assert set(people(nlp(text))) == {person}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("President Xi met officials on Monday. Xi Jinping said trade would grow.", "Xi Jinping"),
+    ("Prince Harry Windsor spoke at the charity dinner on Monday.", "Harry Windsor"),
+    ("Senator Warren said the bill would pass.", "Warren"),
+])
+def test_other_titles_and_full_names_keep_the_plain_name(nlp, text, person):
+    assert person in people(nlp(text))
+
+
+# --- a work, a product or a character is made or played by someone ------------------------------------------
+
+@pytest.mark.parametrize("text, thing", [
+    ("Abbott Elementary, the ABC mockumentary created by Quinta Brunson, earned 11 nods. Brunson said she was "
+     "thrilled.", "Abbott Elementary"),
+    ("Ted Lasso, played by Jason Sudeikis, is a football coach from Kansas.", "Ted Lasso"),
+])
+def test_a_name_made_or_played_by_someone_is_not_a_person(nlp, text, thing):
+    found = people(nlp(text))
+    assert thing not in found and len(found) == 1
+
+
+def test_a_person_hired_by_someone_stays_a_person(nlp):
+    doc = nlp("Maria Lopez, the engineer hired by the city, told the council that crashes had doubled.")
+    assert "Maria Lopez" in people(doc)
