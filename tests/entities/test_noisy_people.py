@@ -91,3 +91,19 @@ def test_a_name_made_or_played_by_someone_is_not_a_person(nlp, text, thing):
 def test_a_person_hired_by_someone_stays_a_person(nlp):
     doc = nlp("Maria Lopez, the engineer hired by the city, told the council that crashes had doubled.")
     assert "Maria Lopez" in people(doc)
+
+
+# --- an untagged name that the sentence makes a person's -------------------------------------------------------
+
+def test_the_author_of_a_work_is_a_person_though_the_model_missed_the_name(nlp):
+    doc = nlp("Luca Guadagnino’s gorgeous film Call Me by Your Name adapts a 2007 novel about a summer in Italy.")
+    assert "Luca Guadagnino" in people(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Morgan Stanley said profits rose 4 percent in the quarter.",
+    "Shares in Warner Bros fell after the studio’s film flopped.",
+    "Jordan Valley farmers said the harvest was poor.",
+])
+def test_a_forename_alone_makes_no_untagged_name_a_person(nlp, text):
+    assert not people(nlp(text))

@@ -42,8 +42,8 @@ from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Mention, is_name_shaped,
                                             is_place_word, make_mention)
 from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coordinated_with,
-                                            described_as_person, speaker_called_he_or_she,
-                                            subject_of_himself_or_herself)
+                                            described_as_person, does_what_people_do, speaker_called_he_or_she,
+                                            speaks, subject_of_himself_or_herself)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
@@ -53,6 +53,9 @@ _RELABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 _MAX_NAME_WORDS = 4
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _WHO = hash_string("who")
+# What a person makes: the owner of one is its author ("Luca Guadagnino’s gorgeous film").
+_WORKS = frozenset({"film", "movie", "documentary", "novel", "book", "memoir", "album", "song", "poem", "painting",
+                    "play", "opera", "essay", "column", "debut"})
 # One word shaped like an online handle: capitals inside ("ScreamMyName", "PlutoPete") or letters then digits
 # ("elmo666", "jayk1984").
 HANDLE = re.compile(r"(?<![\w@#.’'-])(?:[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Za-z][a-z_]*\d{2,})(?![\w-])")
@@ -290,6 +293,37 @@ def names_before_who(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Me
         if mention and not lines.is_credit(mention.start, mention.end):
             names.append(mention)
     return _replaced_by(mentions, names) if names else mentions
+
+
+def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
+    """PERSON mentions for names the model left untagged that open with a forename and that the sentence makes a
+    person's: the subject of a speech verb or of what only people do ("Jim Press said", "Ana Ruiz died"), an age
+    after it, a person noun describing it, or the owner of a work or of what only people have ("Luca
+    Guadagnino’s gorgeous film", "Ana Ruiz’s death"). A forename alone is no evidence: "Morgan Stanley"."""
+    taken = {t.i for m in mentions for t in m.span}
+    found = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and end - i < _MAX_NAME_WORDS - 1 and end not in taken and not doc[end].ent_type_ \
+                and _is_plain_name_word(doc[end]) and (end == i or "\n" not in doc[end - 1].whitespace_):
+            end += 1
+        span = doc[i:end]
+        if end - i >= 2 and not _is_capitalised_word(doc[i], -1) and not (end < len(doc) and doc[end].is_title) \
+                and _opens_with_forename(span) and lines.is_running_text(span.start_char) \
+                and entity_key(span.text) not in place_keys() and _made_a_person(span):
+            mention = make_mention(span, "", "PERSON", from_cue=True)
+            if mention and not lines.is_credit(mention.start, mention.end):
+                found.append(mention)
+        i = max(end, i + 1)
+    return _replaced_by(mentions, found) if found else mentions
+
+
+def _made_a_person(span: Span) -> bool:
+    root = span.root
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _WORKS:
+        return True
+    return speaks(span) or does_what_people_do(span) or age_after(span) or described_as_person(span)
 
 
 def characters_and_actors(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:

@@ -94,8 +94,8 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
     plain = ((len(parts) > 1 and is_given_name(parts[0]))
              or (len(parts) > 1 and any(m.spacy_label == "PERSON" and _is_surname_of(name_parts(m.text), parts)
                                         for m in mentions))
-             or any(_speaks(span) and len(parts) > 1 or _belongs_to_person(span) or speaker_called_he_or_she(span)
-                    or subject_of_himself_or_herself(span) or _does_what_people_do(span) or _person_word_before(span)
+             or any(speaks(span) and len(parts) > 1 or _belongs_to_person(span) or speaker_called_he_or_she(span)
+                    or subject_of_himself_or_herself(span) or does_what_people_do(span) or _person_word_before(span)
                     for span in spans))
     return plain and not _against(name, parts, spans, facts)
 
@@ -164,7 +164,7 @@ def age_after(span: Span) -> bool:
 def speaker_called_he_or_she(span: Span) -> bool:
     """The subject of a speech verb, then "he"/"she" in that sentence or the next: organisations that
     speak ("Reuters said") are "it" or "they"."""
-    if not _speaks(span):
+    if not speaks(span):
         return False
     return any(t.lower_ in _HE_OR_SHE for t in _after_in_sentence(span, next_sentence=True))
 
@@ -212,7 +212,7 @@ def _is_surname_of(short: list[str], full: list[str]) -> bool:
     return 0 < len(short) < len(full) and full[-len(short):] == short
 
 
-def _does_what_people_do(span: Span) -> bool:
+def does_what_people_do(span: Span) -> bool:
     """"Claes Bang stars as ...", "Ghannouchi died", "Wiseman was born in Boston", "police arrested Xiao Ming",
     "Ghannouchi's death" (human_words.txt)."""
     root = span.root
@@ -226,7 +226,7 @@ def _does_what_people_do(span: Span) -> bool:
     return root.dep_ == "poss" and root.head.pos_ == "NOUN" and lemma in human_words("has")
 
 
-def _speaks(span: Span) -> bool:
+def speaks(span: Span) -> bool:
     root = span.root
     return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
 
@@ -303,7 +303,7 @@ def _held_by_organisation(span: Span) -> bool:
 def _speaker_called_its(span: Span) -> bool:
     """The subject of a speech verb whose report opens on "its": "Goldman Sachs said its forecast was unchanged"
     (not "Blinken said officials urged Beijing to use its influence")."""
-    if not _speaks(span):
+    if not speaks(span):
         return False
     reports = [child for child in span.root.head.children if child.dep_ == "ccomp"]
     return any(subject.dep_ in ("nsubj", "nsubjpass") and any(
