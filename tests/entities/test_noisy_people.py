@@ -107,3 +107,46 @@ def test_the_author_of_a_work_is_a_person_though_the_model_missed_the_name(nlp):
 ])
 def test_a_forename_alone_makes_no_untagged_name_a_person(nlp, text):
     assert not people(nlp(text))
+
+
+# --- letters after a name, lists of companies, what a company's title does not make --------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Outside court, her lawyer, Rajiv Menon KC, said his client had endured two years of hell.", "Rajiv Menon"),
+    ("Jane Hill MP said the bill would pass.", "Jane Hill"),
+])
+def test_letters_after_a_name_are_not_part_of_it(nlp, text, person):
+    assert person in people(nlp(text))
+
+
+def test_names_in_a_list_of_companies_are_not_people(nlp):
+    doc = nlp("JP Morgan Chase, Wells Fargo and Charles Schwab were little changed in New York.")
+    assert not people(doc)
+
+
+def test_people_listed_with_one_company_stay_people(nlp):
+    doc = nlp("Jane Doe, John Smith and Apple were named in the suit. Doe said she would fight.")
+    assert {"Jane Doe", "John Smith"} <= set(people(doc))
+
+
+def test_a_companys_title_makes_no_person_of_the_company(nlp):
+    doc = nlp("The Kia EV3 is roomy. Kia's design chief, Karim Habib, told us the car was designed around a flat "
+              "floor.")
+    assert set(people(doc)) == {"Karim Habib"}
+
+
+def test_a_persons_relation_still_makes_a_person(nlp):
+    doc = nlp("Obama's wife spoke first. Obama said he was proud of her.")
+    assert "Obama" in people(doc)
+
+
+def test_a_name_the_model_calls_an_organisation_that_dies_is_a_person(nlp):
+    doc = nlp("Siobhán McKenna-Doyle, one of the first women to lead a cardiac surgery department in Ireland, died "
+              "on Sunday in Galway.")
+    assert "Siobhán McKenna-Doyle" in people(doc)
+
+
+def test_a_headline_name_keeps_the_forename_it_opens_with(nlp):
+    doc = nlp("Siobhán McKenna-Doyle, pioneering surgeon, dies at 91\n\nBorn in Cork, Dr McKenna-Doyle trained in "
+              "London. McKenna-Doyle said she loved the work.")
+    assert "Siobhán McKenna-Doyle" in people(doc)

@@ -6,7 +6,7 @@ ends before a capitalised function word or verb of a headline-case run ("Rob Low
 spans with no capital letter, party tags ("D-Mass.") and credits ("Photographer: ...", "... contributed to this
 report.") are dropped.
 A person's name loses leading titles and person nouns ("President Xi" -> "Xi", "Cinematographer Ben Davis" ->
-"Ben Davis").
+"Ben Davis") and trailing letters of honours and degrees ("Rajiv Menon KC").
 Repairs of small-model errors: two halves of one name are joined ("Zine El" + "Abidine Ben Ali"); a person's name
 grows over a forename the model left out ("Bjorn" + "Alexander Duben"), over surnames left out after forenames
 ("José Luis" + "Rodríguez Zapatero"), over a hyphenated last part ("Yoon Suk" + "-yeol") and over a surname with an apostrophe ("Michael" +
@@ -42,6 +42,9 @@ _HEADLINE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "VBG", "MD"})
 _PARTY_AND_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")  # "D-Mass.", "R-Ohio": an affiliation, not a name
 _MAX_ORG_TAIL = 4  # capitalised words after a "person" that can still end in an organisation word
 _MAX_LEFT_OUT_SURNAMES = 2
+# Letters after a person's name: honours, degrees, the bar, seats ("Rajiv Menon KC", "Jane Hill MP").
+_POSTNOMINALS = frozenset({"KC", "QC", "SC", "MP", "MSP", "MEP", "MLA", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD",
+                           "MD", "FRS", "DPhil"})
 _PREFIXED_SURNAME = re.compile(r"^(?:Mc|Mac|Fitz)[A-Z][a-z]+$")  # "McPeek", "MacLeod", "FitzGerald"
 
 
@@ -144,7 +147,7 @@ def _repair_spans(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.label == "PERSON":
             mention = _as_organisation(mention) or _as_place(mention) \
-                or _without_titles(_grow_name(_before_headline_words(mention), taken))
+                or _without_titles(_without_postnominals(_grow_name(_before_headline_words(mention), taken)))
         if mention:
             repaired.append(mention)
     return repaired
@@ -233,6 +236,17 @@ def _before_headline_words(mention: Mention) -> Mention:
                 token.is_stop or token.tag_ in _HEADLINE_VERB_TAGS):
             return make_mention(span.doc[span.start:token.i], mention.spacy_label, mention.label) or mention
     return mention
+
+
+def _without_postnominals(mention: Mention) -> Mention:
+    """"Rajiv Menon KC" -> "Rajiv Menon": letters after a name say what a person is, not who."""
+    span = mention.span
+    end = span.end
+    while end - span.start > 2 and span.doc[end - 1].text.replace(".", "") in _POSTNOMINALS:
+        end -= 1
+    if end == span.end:
+        return mention
+    return make_mention(span.doc[span.start:end], mention.spacy_label, mention.label) or mention
 
 
 def _without_titles(mention: Mention) -> Mention | None:

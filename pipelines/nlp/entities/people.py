@@ -210,9 +210,12 @@ def names_out_of_headlines(mentions: list[Mention], lines: Lines) -> list[Mentio
 
 
 def _known_name_inside(mention: Mention, keys: set[str]) -> Mention | None:
+    """The longest piece of the mention that is a name of the running text, keeping a forename it opens with
+    ("Siobhán McKenna-Doyle" does not shrink to "McKenna-Doyle")."""
     span = mention.span
+    starts = [span.start] if is_given_name(span[0].text) else range(span.start, span.end)
     for length in range(len(span) - 1, 1, -1):
-        for start in range(span.start, span.end - length + 1):
+        for start in (s for s in starts if s <= span.end - length):
             piece = span.doc[start:start + length]
             if entity_key(piece.text) in keys:
                 return make_mention(piece, mention.spacy_label, mention.label)

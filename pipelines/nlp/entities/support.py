@@ -18,7 +18,8 @@ The small model says PERSON for products, games, companies, works and the words 
   "was born in", "Ghannouchi's death": human_words.txt);
 - **against**, which outweighs plain support only: a plural ("Africans"), an all-capital word among others
   ("Zanu-PF"), a thing noun it modifies, that precedes it, that describes it or that it is ("the Safari browser",
-  "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"), a description
+  "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"), a list of
+  organisations it stands in ("JP Morgan Chase, Wells Fargo and Charles Schwab"), a description
   made or played by someone ("Abbott Elementary, the ABC mockumentary created by ..."), a list of things it
   stands in ("films such as Hugo Cabret and Tom Sawyer"), an affiliation ("Gene Munster of Piper Jaffray"),
   and the model itself labelling the full name something else more than once and more often than PERSON.
@@ -184,8 +185,8 @@ def subject_of_himself_or_herself(span: Span) -> bool:
 
 def acts_as_named_person(span: Span) -> bool:
     """A name opening with a forename ("Nadia Rahman", given_names.txt) that introduces a quote as the subject
-    of a speech verb ("Nadia Rahman said: “...”") or is the subject of a verb whose object is "his"/"her"
-    ("Karen Holt lost her job"): evidence against the model's ORG for a once-named person. A company named
+    of a speech verb ("Nadia Rahman said: “...”"), is the subject of what only people do ("... died on Sunday")
+    or of a verb whose object is "his"/"her" ("Karen Holt lost her job"): evidence against the model's ORG for a once-named person. A company named
     like a person ("Morgan Stanley") is called ORG again elsewhere and "its" (``_never_a_person``, ``_against``)."""
     words = [t for t in span if t.is_alpha]
     root = span.root
@@ -194,6 +195,8 @@ def acts_as_named_person(span: Span) -> bool:
     verb = root.head
     if verb.lemma_ in REPORTING_VERBS:
         return any(t.text in ("“", "\"") for t in span.sent)
+    if does_what_people_do(span):
+        return True  # "Siobhán McKenna-Doyle, one of the first women to lead ..., died on Sunday"
     return any(child.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in ("his", "her") for g in child.children)
                for child in verb.children)
 
@@ -234,15 +237,17 @@ def speaks(span: Span) -> bool:
 def _belongs_to_person(span: Span) -> bool:
     """"the Obama administration", "Mugabe's wife", "Biden administration officials", "a Trump aide"; not an
     affiliation before a title and a name ("Kelowna Fire Chief Travis Lund"), nor what a person uses, studies or
-    works for ("an Evolution user", "a NASA scientist": only a possessive makes such a noun the name's)."""
+    works for ("an Evolution user", "a NASA scientist": only a possessive makes such a noun the name's), nor a
+    title, which organisations have too ("Kia's design chief", "a Boeing spokesman")."""
     root, doc = span.root, span.doc
     if root.dep_ not in _MODIFIER_DEPS or root.head.i < span.end:
         return False
     word = root.head if is_person_word(root.head) else doc[span.end] if span.end < len(doc) else None
     if word is None or not is_person_word(word) or (word.i + 1 < len(doc) and doc[word.i + 1].pos_ == "PROPN"):
         return False
-    return root.dep_ == "poss" or is_title(word) or word.lemma_.lower() in relation_nouns() \
-        or word.lower_ in relation_nouns()
+    if word.lemma_.lower() in relation_nouns() or word.lower_ in relation_nouns():
+        return True
+    return root.dep_ == "poss" and not is_title(word)  # a title is an organisation's as much: "Kia's design chief"
 
 
 # --- against ----------------------------------------------------------------------------------------------
@@ -267,6 +272,7 @@ def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts
         return True  # the model itself calls the name an organisation, a product, a work ... more than once
     return any(_described_as_thing(span) or _affiliation(span) or _held_by_organisation(span)
                or _speaker_called_its(span) or _listed_among_things(span) or _is_a_thing(span)
+               or _listed_with_organisations(span)
                for span in spans + facts.other_spans.get(entity_key(name), []))
 
 
@@ -282,6 +288,19 @@ def _listed_among_things(span: Span) -> bool:
     if owner.lower_ == "such":
         owner = owner.head
     return _is_thing_word(owner)
+
+
+def _listed_with_organisations(span: Span) -> bool:
+    """In a list whose names the model calls organisations more often than people ("JP Morgan Chase, Wells Fargo
+    and Charles Schwab were little changed"); not "Kim and Putin", nor "Jane Doe, John Smith and Apple"."""
+    top = span.root
+    while top.dep_ == "conj":
+        top = top.head
+    members = [t for t in top.subtree if t.i == top.i or t.dep_ == "conj"]
+    if len(members) < 2:
+        return False
+    kinds = Counter(t.ent_type_ for t in members)  # the name's own label counts: a tie is no list of companies
+    return kinds["ORG"] > kinds["PERSON"]
 
 
 def _is_a_thing(span: Span) -> bool:
