@@ -39,11 +39,11 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, person_nouns, place_keys, titles
 from pipelines.nlp.entities.lines import Lines
-from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Mention, is_apostrophe_name,
+from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Mention, is_name_shaped,
                                             is_place_word, make_mention)
 from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coordinated_with,
-                                            described_as_person, speaker_called_he_or_she,
-                                            subject_of_himself_or_herself)
+                                            described_as_person, does_what_people_do, speaker_called_he_or_she,
+                                            speaks, subject_of_himself_or_herself)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
@@ -53,6 +53,9 @@ _RELABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 _MAX_NAME_WORDS = 4
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _WHO = hash_string("who")
+# What a person makes: the owner of one is its author ("Luca Guadagnino’s gorgeous film").
+_WORKS = frozenset({"film", "movie", "documentary", "novel", "book", "memoir", "album", "song", "poem", "painting",
+                    "play", "opera", "essay", "column", "debut"})
 # One word shaped like an online handle: capitals inside ("ScreamMyName", "PlutoPete") or letters then digits
 # ("elmo666", "jayk1984").
 HANDLE = re.compile(r"(?<![\w@#.’'-])(?:[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Za-z][a-z_]*\d{2,})(?![\w-])")
@@ -97,8 +100,10 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
     tagged_people = [m for m in mentions if m.label == "PERSON"]
     surnames = {entity_key(m.text) for m in tagged_people if len(name_parts(m.text)) == 1}
     for mention in mentions:  # first, so that the full names they give are known below
-        if mention.label in ("ORG", "FAC") and _is_name_like(mention.span) and _opens_with_forename(mention.span) \
-                and (mention.label == "FAC" or name_parts(mention.text)[-1] in surnames) \
+        if mention.label in ("ORG", "FAC") and (_is_particle_name(mention.span) or _is_name_like(mention.span)
+                                                and _opens_with_forename(mention.span)
+                                                and (mention.label == "FAC"
+                                                     or name_parts(mention.text)[-1] in surnames)) \
                 and entity_key(mention.text) not in place_keys() and not in_place_context(mention.span):
             mention.label = "PERSON"
     full_names = _full_names(mentions)
@@ -125,6 +130,16 @@ def _person_evidence(span: Span, person_tokens: set[int]) -> bool:
             or speaker_called_he_or_she(span) or acts_as_named_person(span))
 
 
+def _is_particle_name(span: Span) -> bool:
+    """"Ludwig van Beethoven", "Pieter van den Berg": a forename, lower-case particles, a name word; the shape of a
+    person's name, whatever the model made of it ("Banco de Chile" opens with no forename)."""
+    inside = span[1:-1]
+    return 2 < len(span) <= _MAX_NAME_WORDS + 1 and _opens_with_forename(span) and is_name_shaped(span[-1]) \
+        and any(t.lower_ in NAME_PARTICLES and t.is_lower for t in inside) \
+        and all(t.is_lower and t.lower_ in NAME_PARTICLES or is_name_shaped(t) for t in inside) \
+        and not any(_is_kind_word(t) for t in span)
+
+
 def _opens_with_forename(span: Span) -> bool:
     """"Florence Pugh", "Ivan Fornis Espinosa": two name words or more, the first a forename that is not a place."""
     words = [t for t in span if t.is_alpha]
@@ -132,7 +147,9 @@ def _opens_with_forename(span: Span) -> bool:
 
 
 def _full_names(mentions: list[Mention]) -> list[list[str]]:
-    return [name_parts(m.text) for m in mentions if m.label == "PERSON" and len(name_parts(m.text)) > 1]
+    """The names of two words or more labelled PERSON, without known places ("Sierra Leone")."""
+    return [name_parts(m.text) for m in mentions if m.label == "PERSON" and len(name_parts(m.text)) > 1
+            and entity_key(m.text) not in place_keys()]
 
 
 def _in_full_name(mention: Mention, full_names: list[list[str]]) -> bool:
@@ -174,7 +191,7 @@ def _is_kind_word(token: Token) -> bool:
 
 def _is_name_like(span: Span) -> bool:
     return (len(span) <= _MAX_NAME_WORDS + 2
-            and all(t.is_title or t.text in "-." or len(t.text) == 1 for t in span)
+            and all(is_name_shaped(t) or t.is_title or t.text in "-." or len(t.text) == 1 for t in span)
             and not any(_is_kind_word(t) for t in span))
 
 
@@ -193,9 +210,12 @@ def names_out_of_headlines(mentions: list[Mention], lines: Lines) -> list[Mentio
 
 
 def _known_name_inside(mention: Mention, keys: set[str]) -> Mention | None:
+    """The longest piece of the mention that is a name of the running text, keeping a forename it opens with
+    ("Siobhán McKenna-Doyle" does not shrink to "McKenna-Doyle")."""
     span = mention.span
+    starts = [span.start] if is_given_name(span[0].text) else range(span.start, span.end)
     for length in range(len(span) - 1, 1, -1):
-        for start in range(span.start, span.end - length + 1):
+        for start in (s for s in starts if s <= span.end - length):
             piece = span.doc[start:start + length]
             if entity_key(piece.text) in keys:
                 return make_mention(piece, mention.spacy_label, mention.label)
@@ -216,7 +236,7 @@ def untagged_surnames(doc: Doc, mentions: list[Mention], lines: Lines) -> list[M
         if lower not in name_hashes or i in taken:
             continue
         token = doc[i]
-        if not (token.is_title and token.is_alpha or is_apostrophe_name(token.text)):
+        if not is_name_shaped(token):
             continue
         start = i - 1 if _is_forename_before(token, taken) else i
         if (start == i and _is_capitalised_word(token, -1)) or _is_capitalised_word(token, 1) \
@@ -278,6 +298,37 @@ def names_before_who(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Me
     return _replaced_by(mentions, names) if names else mentions
 
 
+def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
+    """PERSON mentions for names the model left untagged that open with a forename and that the sentence makes a
+    person's: the subject of a speech verb or of what only people do ("Jim Press said", "Ana Ruiz died"), an age
+    after it, a person noun describing it, or the owner of a work or of what only people have ("Luca
+    Guadagnino’s gorgeous film", "Ana Ruiz’s death"). A forename alone is no evidence: "Morgan Stanley"."""
+    taken = {t.i for m in mentions for t in m.span}
+    found = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and end - i < _MAX_NAME_WORDS - 1 and end not in taken and not doc[end].ent_type_ \
+                and _is_plain_name_word(doc[end]) and (end == i or "\n" not in doc[end - 1].whitespace_):
+            end += 1
+        span = doc[i:end]
+        if end - i >= 2 and not _is_capitalised_word(doc[i], -1) and not (end < len(doc) and doc[end].is_title) \
+                and _opens_with_forename(span) and lines.is_running_text(span.start_char) \
+                and entity_key(span.text) not in place_keys() and _made_a_person(span):
+            mention = make_mention(span, "", "PERSON", from_cue=True)
+            if mention and not lines.is_credit(mention.start, mention.end):
+                found.append(mention)
+        i = max(end, i + 1)
+    return _replaced_by(mentions, found) if found else mentions
+
+
+def _made_a_person(span: Span) -> bool:
+    root = span.root
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _WORKS:
+        return True
+    return speaks(span) or does_what_people_do(span) or age_after(span) or described_as_person(span)
+
+
 def characters_and_actors(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
     """Reviews and recaps name a role, then in brackets who plays it: "his son Jin (John Cho)", "Katherine (the
     astounding Florence Pugh)". The name in brackets is a person; the role's name is a character, which is no
@@ -314,7 +365,7 @@ def _actor_after(doc: Doc, bracket: int) -> Mention | None:
 
 
 def _is_plain_name_word(token: Token) -> bool:
-    return (token.is_title and token.is_alpha or is_apostrophe_name(token.text)) and token.tag_ in _NAME_TAGS \
+    return is_name_shaped(token) and token.tag_ in _NAME_TAGS \
         and not _is_kind_word(token) and not is_title(token)
 
 
