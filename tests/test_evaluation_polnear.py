@@ -9,6 +9,7 @@ from pipelines.evaluation.polnear import (
     read_ann,
     score_article,
     source_surname,
+    speaker_surname,
 )
 from pipelines.models import Segment
 
@@ -60,6 +61,11 @@ def test_source_surnames():
     assert source_surname("Mayor Ann Lee, the city’s first mayor") == "lee"
     assert source_surname("Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus") == "butterfield"
     assert source_surname("NYPD Commissioner James O’Neill") == "o'neill"
+    assert source_surname("Representative Charles B. Rangel of New York") == "rangel"
+    assert source_surname("Stein spokeswoman Melezia Figueroa") == "figueroa"
+    assert source_surname("Chief Justice John G. Roberts Jr.") == "roberts"
+    assert source_surname("Secretary of State John Kerry") == "kerry"
+    assert speaker_surname("Vann R. Newkirk II") == "newkirk"
     for unnamed in ("he", "who", "The council", "the campaign", "Aides", "Trump's spokeswoman", "the President"):
         assert source_surname(unnamed) is None, unnamed
 

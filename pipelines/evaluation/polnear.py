@@ -50,6 +50,8 @@ NOT_NAME_WORDS = frozenset("""
     officials official aides aide sources source critics supporters voters analysts experts reports report
     democrats republicans americans conservatives liberals campaign administration
 """.split())
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "on", "by", "to"})
 _WORD = re.compile(r"[\w’'.-]+")
 
 
@@ -137,17 +139,29 @@ def gold_direct_quotes(article: str, attributions: list[Attribution]) -> list[Go
 
 def source_surname(source: str | None) -> str | None:
     """The surname a Source span names, case-folded, or None when it names no one ("he", "the campaign",
-    "Trump's spokeswoman")."""
+    "Trump's spokeswoman"): the last word of the last run of name words before any comma or bracket, runs
+    after a preposition aside ("Representative Charles B. Rangel of New York" is Rangel)."""
     if not source:
         return None
-    head = re.split(r"[,(—–]| - ", source)[0]
-    names = [w.strip(".-’'") for w in _WORD.findall(head)
-             if w[:1].isupper() and not re.search(r"[’']s?$", w) and w.strip(".").casefold() not in NOT_NAME_WORDS]
-    return _fold(names[-1]) if names else None
+    runs: list[tuple[bool, list[str]]] = []  # (after a preposition, name words)
+    previous, in_run = "", False
+    for word in _WORD.findall(re.split(r"[,(—–]| - | -- ", source)[0]):
+        is_name = (word[:1].isupper() and not re.search(r"[’']s?$", word)
+                   and word.strip(".").casefold() not in NOT_NAME_WORDS | NAME_SUFFIXES)
+        if is_name and not in_run:
+            runs.append((previous.casefold() in PREPOSITIONS, []))
+        if is_name:
+            runs[-1][1].append(word.strip(".-’'"))
+        previous, in_run = word, is_name
+    chosen = [words for after_preposition, words in runs if not after_preposition] or [words for _, words in runs]
+    return _fold(chosen[-1][-1]) if chosen else None
 
 
 def speaker_surname(name: str | None) -> str | None:
-    return _fold(name.split()[-1].strip(".,")) if name and name.split() else None
+    words = [w.strip(".,") for w in (name or "").split()]
+    while words and words[-1].casefold() in NAME_SUFFIXES:
+        words.pop()
+    return _fold(words[-1]) if words else None
 
 
 def _fold(word: str) -> str:
