@@ -47,6 +47,14 @@ def test_the_ann_reader_keeps_discontinuous_parts_and_attribution_roles():
     assert [a.source.text for a in attributions] == ["Mayor Ann Lee, the city’s first mayor", "he", "The council"]
 
 
+def test_a_second_content_role_is_part_of_the_attribution():
+    ann = ("T1\tContent 0 38\t“We will not sell the port to anyone,”\nT2\tContent 83 103\t“Not now. Not ever.”\n"
+           "T3\tAttribution 39 43\tsaid\nE1\tAttribution:T3 Content:T1 Content2:T2\n")
+    [attribution] = read_ann(ann)[1]
+    assert attribution.content.parts == ((0, 38), (83, 103))
+    assert attribution.source is None
+
+
 def test_gold_direct_quotes_are_marked_parts_of_four_words_or_more():
     _, attributions = read_ann(ANN)
     quotes = gold_direct_quotes(TEXT, attributions)

@@ -93,7 +93,11 @@ def read_ann(text: str) -> tuple[dict[str, Span], list[Attribution]]:
     for roles in relations:
         if not roles.keys() & {"Attribution", "Attribution-no-source"}:
             continue
-        attributions.append(Attribution(*(spans.get(roles.get(role, "")) for role in ("Content", "Source", "Cue"))))
+        # some relations give a second quoted passage of the same source as Content2
+        contents = [spans[ref] for role, ref in sorted(roles.items()) if role.startswith("Content") and ref in spans]
+        content = Span("Content", tuple(part for c in contents for part in c.parts),
+                       " ".join(c.text for c in contents)) if contents else None
+        attributions.append(Attribution(content, spans.get(roles.get("Source", "")), spans.get(roles.get("Cue", ""))))
     return spans, attributions
 
 
