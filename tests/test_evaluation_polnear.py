@@ -65,6 +65,14 @@ def test_gold_direct_quotes_are_marked_parts_of_four_words_or_more():
     assert gold_direct_quotes("“Not now.” x", short) == []
 
 
+def test_a_partial_quote_at_a_paragraph_start_is_no_direct_quote():
+    text = 'Intro.\n\nThe country "has made dramatic changes for the better," McConnell said.'
+    start = text.index("The country")
+    ann = (f"T1\tContent {start} {text.index(' McConnell')}\tx\nT2\tSource 0 1\tM\n"
+           "E1\tAttribution:T9 Content:T1 Source:T2\n")
+    assert gold_direct_quotes(text, read_ann(ann)[1]) == []
+
+
 def test_source_surnames():
     assert source_surname("Mayor Ann Lee, the city’s first mayor") == "lee"
     assert source_surname("Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus") == "butterfield"

@@ -110,11 +110,16 @@ def in_quotation_marks(article: str, start: int, end: int) -> bool:
     it (a closing mark may follow the clause's comma or full stop)."""
     before = article[max(0, start - 2):start].rstrip()
     inside = article[start:end].strip()
-    after = article[end:end + 3].lstrip()
-    opens = inside[:1] in OPENING_MARKS or before[-1:] in OPENING_MARKS
-    closes = (inside[-1:] in CLOSING_MARKS or inside[-2:-1] in CLOSING_MARKS and inside[-1:] in ".,!?;:"
-              or after.lstrip(".,!?;:")[:1] in CLOSING_MARKS)
+    after = article[end:end + 3].lstrip().lstrip(".,!?;:")
+    opens = _is_mark(inside[:1], OPENING_MARKS) or _is_mark(before[-1:], OPENING_MARKS)
+    closes = (_is_mark(inside[-1:], CLOSING_MARKS)
+              or _is_mark(inside[-2:-1], CLOSING_MARKS) and inside[-1:] in tuple(".,!?;:")
+              or _is_mark(after[:1], CLOSING_MARKS))
     return bool(inside) and opens and closes
+
+
+def _is_mark(char: str, marks: str) -> bool:
+    return len(char) == 1 and char in marks
 
 
 def joined_parts(article: str, span: Span) -> list[tuple[int, int]]:
