@@ -214,6 +214,8 @@ def score_article(scores: PolnearScores, name: str, raw: str, attributions: list
         surname = source_surname(quote.source)
         if surname is None:
             scores.unnamed_given_speaker.add(found[3] is not None)
+            if found[3] is None:
+                scores.mistakes.append(f"{where}: no speaker for unnamed source {quote.source!r} (not scored): {shown}")
             continue
         right = speaker_surname(found[3]) == surname
         scores.exact_speaker.add(right)
