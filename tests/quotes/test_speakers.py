@@ -94,3 +94,25 @@ def test_the_paragraphs_speaker_goes_on_past_a_person_only_an_embedded_clause_na
                    "“We did everything we could,” Coach Tom Harris said. Mike Jones disagreed. “It was not enough,” "
                    "he added.")
     assert [speaker_name(doc, q) for q in marked(doc)] == ["Tom Harris", "Tom Harris", "Tom Harris", "Mike Jones"]
+
+
+def test_an_age_description_refers_back_to_the_person_of_the_sentence_before(nlp):
+    doc = run(nlp, "Grace Mwila runs a hair salon in Lusaka and has lost customers to the outages.\n"
+                   "“Without power I cannot use the dryers. Women just go home,” the 38-year-old told AFP.")
+    q = only(marked(doc), "direct")
+    assert q.speaker_text == "the 38-year-old"
+    assert speaker_name(doc, q) == "Grace Mwila"
+
+
+def test_an_age_description_with_no_one_named_before_names_no_one(nlp):
+    doc = run(nlp, "The ferry ran aground at dawn.\n“I thought we had hit another boat,” the 38-year-old said.")
+    q = only(marked(doc), "direct")
+    assert q.speaker_entity is None
+
+
+def test_a_name_the_model_leaves_untagged_is_a_person_as_a_speech_verb_s_subject(nlp):
+    doc = run(nlp, "In a post on X, Elon Musk wrote: “We will not cut prices again this year.”\n"
+                   "“A small fee will not stop them. They have budgets,” said Renata Voss of the Halden Internet "
+                   "Observatory.")
+    assert [speaker_name(doc, q) for q in marked(doc)] == ["Elon Musk", "Renata Voss"]
+

@@ -20,6 +20,7 @@ from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import mentions_from_ner
 from pipelines.nlp.entities.people import (characters_and_actors, dash_attributions, fix_labels,
                                           names_after_roles, names_before_things, names_before_who,
+                                          names_of_speakers,
                                           names_out_of_headlines, online_handles, split_hyphenated,
                                           untagged_surnames)
 from pipelines.nlp.entities.roles import distinct_roles, roles_of
@@ -38,7 +39,7 @@ class EntitiesComponent:
         lines = Lines(doc_text(doc))
         mentions = dash_attributions(doc, lines.text, split_hyphenated(mentions_from_ner(doc, lines)))
         mentions = characters_and_actors(doc, lines.text, names_after_roles(doc, lines, mentions))
-        mentions = names_before_who(doc, lines, mentions)
+        mentions = names_of_speakers(doc, lines, names_before_who(doc, lines, mentions))
         mentions = online_handles(doc, lines.text, mentions)
         mentions = names_before_things(names_out_of_headlines(fix_labels(mentions), lines))
         mentions += untagged_surnames(doc, mentions, lines)

@@ -18,8 +18,9 @@
 - A surname that spaCy did not tag at all ("Russel added ...") becomes a PERSON mention when it is a word
   of a person's full name in the article, with the forename before it ("Eloise Parry, 21" beside "Fiona Parry").
 - A name after a title or a person noun ("Spokeswoman Sandy Angers said", "his colleague Ana Munoz") that
-  opens with a forename is a person, whatever spaCy made of it; so is one before ", who" that spaCy took for a
-  work or an event or missed ("Magnus Carlsen, who gave up the title").
+  opens with a forename is a person, whatever spaCy made of it; so is one before ", who" or as the subject of a
+  speech verb that spaCy took for a work or an event or missed ("Magnus Carlsen, who gave up the title", "In a
+  post on X, Elon Musk wrote").
 - A name in a headline-case line shrinks to the name the running text uses ("Donald Trump Tells").
 - A person's full name the model ran on over the name of a thing it modifies shrinks to the name the article
   uses elsewhere ("a Margaret Hamilton Lego minifigure").
@@ -46,6 +47,7 @@ from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coo
                                             subject_of_himself_or_herself)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
+from pipelines.nlp.verbs import SPEECH_VERBS
 
 _DASH_ATTRIBUTION = re.compile(
     r"[”\"’]\s*[–—-]+\s*([A-Z][\w’'.]*(?:(?:\s+|-)[A-Z][\w’'.]*){0,3})[ \t]*$", re.MULTILINE)
@@ -268,14 +270,39 @@ def names_before_who(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Me
         start = i - 1
         while start > 0 and i - 1 - start < _MAX_NAME_WORDS and _is_plain_name_word(doc[start - 1]):
             start -= 1
-        span = doc[start:i - 1]
-        if _is_capitalised_word(doc[start], -1) or not _opens_with_forename(span) \
-                or any(t.ent_type_ in ENTITY_LABELS for t in span):
-            continue
-        mention = make_mention(span, "", "PERSON", from_cue=True)
-        if mention and not lines.is_credit(mention.start, mention.end):
+        mention = None if _is_capitalised_word(doc[start], -1) else _untagged_person(doc[start:i - 1], lines)
+        if mention is not None:
             names.append(mention)
     return _replaced_by(mentions, names) if names else mentions
+
+
+def names_of_speakers(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with every name opening with a forename that is the subject of a speech verb ("In a post on
+    X, Elon Musk wrote", "said Renata Voss of the ... Observatory") as a PERSON, where spaCy tagged it as none of
+    the labels we keep or not at all."""
+    names = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        for subject in verb.children:
+            if subject.dep_ != "nsubj" or subject.pos_ != "PROPN":
+                continue
+            start = subject.i
+            while start > 0 and subject.i - start < _MAX_NAME_WORDS and doc[start - 1].dep_ == "compound" \
+                    and doc[start - 1].head.i > start - 1 and _is_plain_name_word(doc[start - 1]):
+                start -= 1
+            mention = _untagged_person(doc[start:subject.i + 1], lines) if _is_plain_name_word(subject) else None
+            if mention is not None:
+                names.append(mention)
+    return _replaced_by(mentions, names) if names else mentions
+
+
+def _untagged_person(span: Span, lines: Lines) -> Mention | None:
+    """A PERSON mention for a name opening with a forename that spaCy tagged as none of the labels we keep."""
+    if not _opens_with_forename(span) or any(t.ent_type_ in ENTITY_LABELS for t in span):
+        return None
+    mention = make_mention(span, "", "PERSON", from_cue=True)
+    return mention if mention and not lines.is_credit(mention.start, mention.end) else None
 
 
 def characters_and_actors(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:

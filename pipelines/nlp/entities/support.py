@@ -180,7 +180,7 @@ def subject_of_himself_or_herself(span: Span) -> bool:
 
 def acts_as_named_person(span: Span) -> bool:
     """A name opening with a forename ("Nadia Rahman", given_names.txt) that introduces a quote as the subject
-    of a speech verb ("Nadia Rahman said: “...”") or is the subject of a verb whose object is "his"/"her"
+    of a speech verb ("Nadia Rahman said: “...”", "“...,” said Nadia Rahman") or is the subject of a verb whose object is "his"/"her"
     ("Karen Holt lost her job"): evidence against the model's ORG for a once-named person. A company named
     like a person ("Morgan Stanley") is called ORG again elsewhere and "its" (``_never_a_person``, ``_against``)."""
     words = [t for t in span if t.is_alpha]
@@ -189,7 +189,7 @@ def acts_as_named_person(span: Span) -> bool:
         return False
     verb = root.head
     if verb.lemma_ in REPORTING_VERBS:
-        return any(t.text in ("“", "\"") for t in span.sent)
+        return any(t.text in ("“", "”", "\"") for t in span.sent)  # “...,” said X: the sentence may start inside
     return any(child.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in ("his", "her") for g in child.children)
                for child in verb.children)
 

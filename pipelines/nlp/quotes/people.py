@@ -10,12 +10,14 @@ sentence, unless a quote of the same paragraph had a compatible speaker and that
 for it; a person's gender comes from a title or kinship noun at the name (gender_words.txt), else from a forename
 nearly everyone of one sex has (forename_genders.txt), else from the first pronoun resolved to them. A title
 before a shared surname ("Ms. Ortiz") goes to the namesake whose forename fits it; a role no one held before
-("the mayor said") goes to a name given exactly that role in the next sentence ("Mayor Peter Hale has ...").
+("the mayor said") goes to a name given exactly that role in the next sentence ("Mayor Peter Hale has ..."); an
+age description ("the 38-year-old said") goes to the person a pronoun of either gender would.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +32,8 @@ PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "dative", "iobj", "pobj")
 RANK_MAIN, RANK_EMBEDDED, RANK_OTHER, RANK_MENTION = 0, 1, 2, 3
+# A definite age description refers back to a person named before, like a pronoun: “...,” the 38-year-old said.
+AGE_DESCRIPTION = re.compile(r"(?i)the\s+\d{1,3}[- ]year[- ]old\s*$")
 MIN_VARIANT_LENGTH = 6  # shorter surnames one letter apart are often different names (Allen, Allan; Jones, Jonas)
 
 
@@ -102,6 +106,8 @@ class People:
         if overlapping:  # a handle may be lower-case: "user jayk1984"
             person = self._fuller_spelling(overlapping[-1]) or overlapping[-1]
             return self._namesake_of_title(person, text[start:head_start]) or person
+        if AGE_DESCRIPTION.match(text, start, end):
+            return self._antecedent(start, None, None)
         if not text[head_start:end][:1].isupper():
             span = self._doc.char_span(start, end, alignment_mode="expand")  # "the mayor"; not "a spokesman"
             return self._role_holder(span.root) if span is not None and len(span) else None
@@ -203,12 +209,12 @@ class People:
         lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
         return next((m for m in self.mentions if lo <= m.start < hi), None)
 
-    def _antecedent(self, position: int, gender: str, other: PersonMention | None) -> PersonMention | None:
-        """The person a pronoun refers to: among the compatible people of the latest sentence that has one, one
-        known to be of the pronoun's gender, then the most prominent (a speaker or main-clause subject before an
-        embedded subject), then the latest."""
+    def _antecedent(self, position: int, gender: str | None, other: PersonMention | None) -> PersonMention | None:
+        """The person a pronoun (or "the 38-year-old": ``gender`` None) refers to: among the compatible people of
+        the latest sentence that has one, one known to be of the pronoun's gender, then the most prominent (a
+        speaker or main-clause subject before an embedded subject), then the latest."""
         def fits(m: PersonMention) -> bool:
-            return self._gender.get(m.key, gender) == gender and (other is None or m.key != other.key)
+            return gender is None or self._gender.get(m.key, gender) == gender and (other is None or m.key != other.key)
         compatible = [(pos, rank, m) for pos, rank, m in self._salient if pos < position and fits(m)]
         if compatible:
             latest = max(self._sentence_start(pos) for pos, _, _ in compatible)
