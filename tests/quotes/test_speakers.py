@@ -116,3 +116,18 @@ def test_a_name_the_model_leaves_untagged_is_a_person_as_a_speech_verb_s_subject
                    "Observatory.")
     assert [speaker_name(doc, q) for q in marked(doc)] == ["Elon Musk", "Renata Voss"]
 
+
+
+def test_a_nationality_refers_back_to_the_person_of_the_sentence_before(nlp):
+    doc = run(nlp, "Rafael Costa beat Novak Petrovic in straight sets on Sunday.\n"
+                   "“I played my best tennis today,” the Spaniard said.\n"
+                   "Martina Kovac stunned the world number one on Tuesday.\n"  # the model tags "Briton" a person
+                   "“I feel strong,” the Briton said. “I can win this,” she added.")
+    assert [speaker_name(doc, q) for q in marked(doc)] == ["Rafael Costa", "Martina Kovac", "Martina Kovac"]
+
+
+def test_a_nationality_of_a_group_or_with_a_role_is_no_one_named_before(nlp):
+    doc = run(nlp, "Li Wei won gold for China on Sunday. The Germans took silver.\n“We are happy,” the Germans said.\n"
+                   "The German government said it would not send troops.\n"
+                   "“We will not be drawn into this war,” the German chancellor said.")
+    assert [q.speaker_entity for q in marked(doc)] == [None, None]

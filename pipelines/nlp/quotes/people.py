@@ -11,7 +11,8 @@ for it; a person's gender comes from a title or kinship noun at the name (gender
 nearly everyone of one sex has (forename_genders.txt), else from the first pronoun resolved to them. A title
 before a shared surname ("Ms. Ortiz") goes to the namesake whose forename fits it; a role no one held before
 ("the mayor said") goes to a name given exactly that role in the next sentence ("Mayor Peter Hale has ..."); an
-age description ("the 38-year-old said") goes to the person a pronoun of either gender would.
+age or a nationality ("the 38-year-old said", "the Spaniard said") goes to the person a pronoun of either gender
+would.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ def _load_gender_words(path: Path) -> dict[str, str]:
 
 GENDER_WORDS = _load_gender_words(Path(__file__).with_name("gender_words.txt"))
 FORENAME_GENDERS = _load_gender_words(Path(__file__).with_name("forename_genders.txt"))
+DEMONYMS = frozenset(line.strip().lower() for line in Path(__file__).with_name("demonyms.txt").read_text(
+    encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
 
 
 @dataclass(frozen=True)
@@ -100,14 +103,14 @@ class People:
     def person_in(self, start: int, end: int) -> PersonMention | None:
         """The person a speaker span names: the last person mention overlapping it (the head comes last), or
         a person named elsewhere with the same surname when the tagger missed this one ("Duben said")."""
+        if self._is_epithet(start, end):  # before the tagger's names: it may call "the Briton" a person
+            return self._antecedent(start, None, None)
         text = self._text
         head_start = _last_word_start(text, start, end)
         overlapping = [m for m in self.mentions if m.start < end and head_start < m.end and _starts_word(text, m.start)]
         if overlapping:  # a handle may be lower-case: "user jayk1984"
             person = self._fuller_spelling(overlapping[-1]) or overlapping[-1]
             return self._namesake_of_title(person, text[start:head_start]) or person
-        if AGE_DESCRIPTION.match(text, start, end):
-            return self._antecedent(start, None, None)
         if not text[head_start:end][:1].isupper():
             span = self._doc.char_span(start, end, alignment_mode="expand")  # "the mayor"; not "a spokesman"
             return self._role_holder(span.root) if span is not None and len(span) else None
@@ -116,6 +119,18 @@ class People:
             [m for m in self.mentions if surname and _spelling_variant(_last_name_word(m.text), surname)]
         earlier = [m for m in namesakes if m.end <= start]
         return (earlier or namesakes or [None])[-1]
+
+    def _is_epithet(self, start: int, end: int) -> bool:
+        """A description that refers back to someone named before, as a pronoun does: an age ("the 38-year-old")
+        or a nationality ("the Spaniard", "the German"; not "the Germans", a group)."""
+        if AGE_DESCRIPTION.match(self._text, start, end):
+            return True
+        words = self._text[start:end].split(maxsplit=1)
+        if len(words) != 2 or words[0].lower() != "the":
+            return False
+        span = self._doc.char_span(start, end, alignment_mode="expand")
+        return words[1].lower() in DEMONYMS or span is not None and len(span) == 2 and span[1].ent_type_ == "NORP" \
+            and span[1].tag_ not in ("NNS", "NNPS")
 
     def _namesake_of_title(self, person: PersonMention, before_head: str) -> PersonMention | None:
         """For "Ms. Ortiz" where the article names Amelia and Daniel Ortiz, the namesake whose forename fits the
