@@ -131,3 +131,9 @@ def test_a_nationality_of_a_group_or_with_a_role_is_no_one_named_before(nlp):
                    "The German government said it would not send troops.\n"
                    "“We will not be drawn into this war,” the German chancellor said.")
     assert [q.speaker_entity for q in marked(doc)] == [None, None]
+
+
+def test_a_name_in_apposition_to_a_speech_verb_s_subject_is_a_person(nlp):
+    doc = run(nlp, "The head of the IMF, Kristalina Georgieva, warned: “The outlook is darker.”")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Kristalina Georgieva"

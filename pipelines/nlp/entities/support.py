@@ -223,7 +223,13 @@ def _does_what_people_do(span: Span) -> bool:
 
 
 def _speaks(span: Span) -> bool:
+    """The subject of a speech verb, or the name in apposition to it ("The head of the IMF, Kristalina
+    Georgieva, warned")."""
     root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start:
+        root = root.head
+        while root.dep_ == "pobj" and root.head.dep_ == "prep":  # the appositive hung from "the IMF"
+            root = root.head.head
     return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
 
 
