@@ -137,3 +137,9 @@ def test_a_name_in_apposition_to_a_speech_verb_s_subject_is_a_person(nlp):
     doc = run(nlp, "The head of the IMF, Kristalina Georgieva, warned: “The outlook is darker.”")
     q = only(marked(doc), "direct")
     assert speaker_name(doc, q) == "Kristalina Georgieva"
+
+
+def test_the_letters_of_an_office_or_honour_after_a_name_are_not_the_name(nlp):
+    doc = run(nlp, "“We will fight on,” said Jane Smith MP.\n"
+                   "Judge Sarah Munro KC said: “This was a senseless killing.”")
+    assert [speaker_name(doc, q) for q in marked(doc)] == ["Jane Smith", "Sarah Munro"]

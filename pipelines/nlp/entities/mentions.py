@@ -6,7 +6,7 @@ ends before a capitalised function word or verb of a headline-case run ("Rob Low
 spans with no capital letter, party tags ("D-Mass.") and credits ("Photographer: ...", "... contributed to this
 report.") are dropped.
 A person's name loses leading titles and person nouns ("President Xi" -> "Xi", "Cinematographer Ben Davis" ->
-"Ben Davis").
+"Ben Davis") and the letters of an office or honour after it ("Jane Smith MP" -> "Jane Smith").
 Repairs of small-model errors: two halves of one name are joined ("Zine El" + "Abidine Ben Ali"); a person's name
 grows over a forename the model left out ("Bjorn" + "Alexander Duben"), over surnames left out after forenames
 ("José Luis" + "Rodríguez Zapatero"), over a hyphenated last part ("Yoon Suk" + "-yeol") and over a surname with an apostrophe ("Michael" +
@@ -66,9 +66,19 @@ def mentions_from_ner(doc: Doc, lines: Lines) -> list[Mention]:
     return _repair_spans(found)
 
 
+# Letters after a British name that say an office or an honour, not who it is: "Jane Smith MP", "Sarah Munro KC".
+POST_NOMINALS = frozenset({"MP", "MSP", "MEP", "KC", "QC", "OBE", "MBE", "CBE", "KBE", "DBE", "GBE", "FRS"})
+
+
 def make_mention(span: Span, spacy_label: str, label: str | None = None, from_cue: bool = False) -> Mention | None:
-    """The cleaned mention inside ``span``, or None when nothing name-like is left."""
+    """The cleaned mention inside ``span``, or None when nothing name-like is left; a person's name without
+    the letters after it."""
     span = _trim_tokens(span)
+    if span is not None and (label or spacy_label) == "PERSON":
+        end = span.end
+        while end > span.start + 1 and span.doc[end - 1].text in POST_NOMINALS:
+            end -= 1
+        span = span.doc[span.start:end]
     if span is None:
         return None
     text = span.text

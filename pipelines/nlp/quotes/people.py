@@ -26,6 +26,7 @@ from pathlib import Path
 from spacy.attrs import DEP, IDX, LOWER
 from spacy.tokens import Doc, Token
 
+from pipelines.nlp.entities.mentions import POST_NOMINALS
 from pipelines.nlp.extensions import doc_text
 from pipelines.nlp.quotes.roles import definite_role, fits, is_singular_common_noun, role_words
 
@@ -106,6 +107,7 @@ class People:
         if self._is_epithet(start, end):  # before the tagger's names: it may call "the Briton" a person
             return self._antecedent(start, None, None)
         text = self._text
+        end = _before_post_nominals(text, start, end)
         head_start = _last_word_start(text, start, end)
         overlapping = [m for m in self.mentions if m.start < end and head_start < m.end and _starts_word(text, m.start)]
         if overlapping:  # a handle may be lower-case: "user jayk1984"
@@ -333,6 +335,14 @@ def _subject_rank(token: Token) -> int | None:
 def _starts_word(text: str, position: int) -> bool:
     """False for a mention cut out of a word, such as "Hyun" in "Go Myong-Hyun"."""
     return position == 0 or not (text[position - 1].isalnum() or text[position - 1] in "-‐")
+
+
+def _before_post_nominals(text: str, start: int, end: int) -> int:
+    """The end of a speaker span without the letters of an office or honour after the name ("Jane Smith MP")."""
+    kept = text[start:end].rstrip()
+    while len(parts := kept.rsplit(maxsplit=1)) == 2 and parts[1] in POST_NOMINALS:
+        kept = parts[0].rstrip()
+    return start + len(kept)
 
 
 def _last_word_start(text: str, start: int, end: int) -> int:
