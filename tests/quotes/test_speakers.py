@@ -143,3 +143,15 @@ def test_the_letters_of_an_office_or_honour_after_a_name_are_not_the_name(nlp):
     doc = run(nlp, "“We will fight on,” said Jane Smith MP.\n"
                    "Judge Sarah Munro KC said: “This was a senseless killing.”")
     assert [speaker_name(doc, q) for q in marked(doc)] == ["Jane Smith", "Sarah Munro"]
+
+
+def test_a_lower_case_title_before_a_name_gives_the_role(nlp):
+    doc = run(nlp, "Fire chief Travis Lund said crews were exhausted. “We need rain,” the chief said.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Travis Lund"
+
+
+def test_a_deputy_is_not_the_office_holder(nlp):
+    doc = run(nlp, "Mayor Peter Hale and his deputy, Tom Reed, attended. “It is a good day,” the deputy mayor said.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) != "Peter Hale"

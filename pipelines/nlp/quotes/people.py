@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from pipelines.nlp.entities.mentions import POST_NOMINALS
 from pipelines.nlp.extensions import doc_text
-from pipelines.nlp.quotes.roles import definite_role, fits, is_singular_common_noun, role_words
+from pipelines.nlp.quotes.roles import definite_role, fits, is_singular_common_noun, role_words, same_office
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -169,7 +169,7 @@ class People:
         holders = [m for m, roles in earlier if role in roles] or \
             [m for m, roles in earlier if any(fits(role, r) for r in roles)]
         if not holders:  # "the minister" when only one person was called a minister of any kind
-            holders = [m for m, roles in earlier if any(r[-1] == role[-1] for r in roles)]
+            holders = [m for m, roles in earlier if any(same_office(role, r) for r in roles)]
             if len({m.key for m in holders}) > 1:
                 return None
         return holders[-1] if holders else self._role_named_next(head, role)
