@@ -168,6 +168,61 @@ ANNOTATIONS = {
             ("We want this to be the easiest festival", D, "Omar Haddad"),
         ],
     },
+    # 13-17 were written and annotated after the rules of branch quotes5, as a fresh check of them and of main.
+    "13_abc_bushfire.txt": {
+        "people": ["Rob Hammond", "Narelle Dunn", "Chris Malley"],
+        "not_people": ["NSW Rural Fire Service"],
+        "quotes": [
+            ("This fire is moving quickly", D, "Rob Hammond"),
+            ("If you are in the area", D, "Rob Hammond"),
+            ("My husband built this house.", D, "Narelle Dunn"),
+            ("Our firefighters are doing", D, "Chris Malley"),
+        ],
+    },
+    "14_espn_basketball.txt": {
+        "people": ["Marcus Holloway", "Dan Pruitt", "Jalen Tate", "Joe Marino"],
+        "not_people": ["Atlanta Hawks", "Boston Celtics"],
+        "quotes": [
+            ("I just wanted the ball.", D, "Marcus Holloway"),
+            ("He's 23 years old", D, "Dan Pruitt"),
+            ("That's growth.", D, "Dan Pruitt"),
+            ("We had our chances,", D, "Jalen Tate"),
+            ("We didn't close it out.", D, "Jalen Tate"),
+            ("It was a good look.", D, "Joe Marino"),
+        ],
+    },
+    "15_guardian_court.txt": {
+        "people": ["Liam Carter", "Harjit Singh", "Martin Hale", "Amy Fraser"],
+        "not_people": [],
+        "quotes": [
+            ("I have run this shop for 30 years.", D, "Harjit Singh"),
+            ("a complete disregard for human life", P, "Martin Hale"),
+            ("This was a brutal and cowardly attack", D, "Martin Hale"),
+            ("I hope this sentence gives Mr Singh some peace.", D, "Amy Fraser"),
+        ],
+    },
+    "16_bloomberg_oil.txt": {
+        "people": ["Faisal bin Khalid", "Helena Cross", "Vikram Desai"],
+        "not_people": ["OPEC+", "RBC Capital Markets", "Commonwealth Bank of Australia"],
+        "quotes": [
+            ("whatever is necessary", P, "Faisal bin Khalid"),
+            ("The market needs reassurance", D, "Helena Cross"),
+            ("The Saudis have made it clear", D, "Helena Cross"),
+            ("The cuts are a sign of weakness", D, "Vikram Desai"),
+        ],
+    },
+    "17_local_zoning.txt": {
+        "people": ["Tom Kessler", "Linda Mraz", "Ray Olsen"],
+        "not_people": ["Granite Ridge Partners", "Westbrook Planning Board"],
+        "quotes": [
+            ("We heard the concerns", D, "Tom Kessler"),
+            ("Westbrook needs housing.", D, "Tom Kessler"),
+            ("Save Route 9.", S, None),
+            ("You can’t get out of your driveway", D, "Linda Mraz"),
+            ("Add 300 cars", D, "Linda Mraz"),
+            ("Our kids can’t afford to live here,", D, "Ray Olsen"),
+        ],
+    },
 }
 
 OPEN, CLOSE = "“\"", "”\""
