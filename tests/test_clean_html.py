@@ -155,8 +155,10 @@ def test_only_names_of_people_are_authors():
     assert names_in_byline("Tech Industry by Steven Musil January 18, 2017 11:00 PM PST @stevenmusil") == \
         ["Steven Musil"]
     assert names_in_byline("By GILLIAN MOHNEY March 11, 2015 3:46 PM") == ["Gillian Mohney"]
-    for not_people in ("Username", "https://www.facebook.com/jane.roe", "J J", "S Sky", "Last Updated: January 7, 2025"):
+    for not_people in ("Username", "https://www.facebook.com/jane.roe", "J J", "S Sky", "Last Updated: January 7, 2025",
+                       "Wednesday January", "View Comments", "Contribute Subscribe Contribute"):
         assert names_in_byline(not_people) == []
+    assert names_in_byline("By June Carter") == ["June Carter"]  # a month may be a forename
 
 
 def test_the_first_byline_element_naming_people_signs_the_story():
@@ -164,6 +166,15 @@ def test_the_first_byline_element_naming_people_signs_the_story():
             '<div class="author"><a href="/ben">Ben Silverman</a> <span>Games Editor</span></div>'
             '<span class="byline">By Tom Berg</span>')
     assert byline_element_names(lxml.html.fromstring(f"<html><body>{body}</body></html>")) == ["Ben Silverman"]
+
+
+def test_the_byline_under_the_headline_signs_the_story_not_the_teasers_of_other_stories():
+    teasers = ('<aside><div class="byline">By <a href="/a">Carl Mott</a></div></aside>'
+               '<ul><li><h4>Another story</h4><span class="byline">By <a href="/b">Dana Holt</a></span></li></ul>')
+    story = '<h1>Trams reach the airport</h1><p class="byline">By <a href="/c">Erin Vale</a></p>'
+    related = '<ul><li><span class="byline">By Fay Lund</span></li></ul>'
+    for body in (teasers + story + related, story.replace("<h1>", "<h2>").replace("</h1>", "</h2>") + teasers):
+        assert byline_element_names(lxml.html.fromstring(f"<html><body>{body}</body></html>")) == ["Erin Vale"]
 
 
 def test_the_html_reader_prefers_what_the_page_states_and_drops_user_names():

@@ -14,7 +14,7 @@ import pipelines.warehouse.load as load_module
 import pipelines.warehouse.store as store_module
 from pipelines.ingest.plan import IngestResult, scan
 from pipelines.staging import BatchWriter
-from pipelines.warehouse.known import read_known_files
+from pipelines.warehouse.known import read_published
 from pipelines.warehouse.load import RunInput, load
 from pipelines.warehouse.sqlfiles import run_sql
 from pipelines.warehouse.store import Warehouse
@@ -32,7 +32,7 @@ def run_input(tmp_path: Path, warehouse: Warehouse, *extractions) -> RunInput:
     writer = BatchWriter(tmp_path / "staged", batch_size=8)
     for ex in extractions:
         writer.add(ex)
-    found = scan(corpus, read_known_files(warehouse))
+    found = scan(corpus, read_published(warehouse).files)
     hashes = {ex.article.source_path: hashlib.sha256(ex.article.body.encode()).hexdigest() for ex in extractions}
     return RunInput(found, IngestResult(hashes=hashes), writer.staged(), sorted(hashes), [], tmp_path.name,
                     dt.datetime.now(dt.UTC))

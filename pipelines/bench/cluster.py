@@ -13,51 +13,46 @@ Everything the benchmark starts (PostgreSQL, Redis, the workers) it stops. Repor
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
-import subprocess
-import threading
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import dagster as dg
-import psutil
 
 from pipelines.bench import report
-from pipelines.bench.corpus import NEW_ARTICLE_INDEX, generate_article, load_seeds, write_corpus
-from pipelines.bench.memory import tree_memory
+from pipelines.bench.corpus import (
+    NEW_ARTICLE_INDEX,
+    generate_article,
+    load_seeds,
+    write_corpus,
+)
+from pipelines.bench.memory import PeakRss
 from pipelines.bench.replicate import copy_corpus, copy_rows
-from pipelines.cluster.services import LocalCluster, local_cluster, start_run, stop_on_signals
+from pipelines.cluster.services import (
+    LocalCluster,
+    local_cluster,
+    start_run,
+    stop_on_signals,
+)
 from pipelines.warehouse.target import open_warehouse
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "corpus"
-SAMPLE_SECONDS = 0.5
 
 
-class WorkerMemory:
-    """Peak RSS and PSS of each worker's process tree, sampled while the block runs."""
-
-    def __init__(self, cluster: LocalCluster):
-        self.workers = {w.name: psutil.Process(w.process.pid) for w in cluster.workers if w.process.poll() is None}
-        self.peak = {name: [0, 0] for name in self.workers}
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def _sample(self) -> None:
-        while not self._stop.wait(SAMPLE_SECONDS):
-            for name, process in self.workers.items():
-                rss, pss = tree_memory(process, with_pss=True)
-                self.peak[name] = [max(self.peak[name][0], rss), max(self.peak[name][1], pss or 0)]
-
-    def __enter__(self) -> WorkerMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
+@contextlib.contextmanager
+def worker_memory(cluster: LocalCluster) -> Iterator[dict[str, list[int]]]:
+    """Peak [RSS, PSS] of each running worker's process tree while the block runs, filled in when it ends."""
+    peaks: dict[str, list[int]] = {}
+    with contextlib.ExitStack() as stack:
+        samplers = {w.name: stack.enter_context(PeakRss(w.process.pid))
+                    for w in cluster.workers if w.process.poll() is None}
+        yield peaks
+    peaks.update({name: [sampler.bytes, sampler.pss_bytes] for name, sampler in samplers.items()})
 
 
 @dataclass
@@ -81,7 +76,7 @@ def _latest_run(env: dict[str, str]) -> dg.DagsterRun | None:
 
 def _timed_run(cluster: LocalCluster, env: dict[str, str], label: str) -> ClusterRun:
     before = _latest_run(env)
-    with WorkerMemory(cluster) as memory:
+    with worker_memory(cluster) as peaks:
         start = time.perf_counter()
         process = start_run(env)
         output, _ = process.communicate()
@@ -91,7 +86,7 @@ def _timed_run(cluster: LocalCluster, env: dict[str, str], label: str) -> Cluste
     run = _latest_run(env)
     if before and run.run_id == before.run_id:  # nothing new: the command stopped before Dagster (no run)
         print(f"{label}: {seconds:.1f} s (no Dagster run)", flush=True)
-        return ClusterRun(label, seconds, 0.0, {}, 0.0, 0.0, 0, dict(memory.peak))
+        return ClusterRun(label, seconds, 0.0, {}, 0.0, 0.0, 0, peaks)
     with dg.DagsterInstance.from_config(env["DAGSTER_HOME"]) as instance:
         stats = instance.get_run_stats(run.run_id)
         steps = {s.step_key: s.end_time - s.start_time for s in instance.get_run_step_stats(run.run_id)
@@ -102,7 +97,7 @@ def _timed_run(cluster: LocalCluster, env: dict[str, str], label: str) -> Cluste
     parsed = int(materialized[-1].dagster_event.materialization.metadata["articles"].value) if materialized else 0
     extraction = max(s.end_time for s in shards) - min(s.start_time for s in shards) if shards else 0.0
     result = ClusterRun(label, seconds, stats.end_time - stats.start_time, steps, extraction,
-                        steps.get("news_warehouse", 0.0), parsed, dict(memory.peak))
+                        steps.get("news_warehouse", 0.0), parsed, peaks)
     print(f"{label}: {seconds:.1f} s (run {result.run_seconds:.1f} s, extraction {extraction:.1f} s, "
           f"load {result.load_seconds:.1f} s, parsed {parsed})", flush=True)
     return result

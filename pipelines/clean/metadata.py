@@ -43,6 +43,7 @@ _BIO_BEAT = re.compile(_BIO_NAME + r" (?:covers|writes about|writes on|reports o
                        r".*\b(?:for|at) (?:the )?[A-Z]")  # ... for the Ledger: a beat, not "Roe covers her face"
 _BIO_ROLE = re.compile(_BIO_NAME + r" (?:is|was|has been|serves as) (?:a|an|the) (?P<role>[^.,;]+)")
 _ROLE_END = re.compile(r"\s(?:at|for|with|of|on|who|where|covering|based|in)\s")
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
            "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 
@@ -65,11 +66,17 @@ def is_name(text: str, min_tokens: int = 2, max_tokens: int = 5) -> bool:
     if any(t.lower().strip("().") in _roles() for t in tokens):
         return False
     capitalised = [t for t in tokens if t.lower() not in _PARTICLES]
+    # A date's words are no name ("Wednesday January"); a month alone may be a forename ("June Carter").
+    words = [t.lower().strip(".,") for t in capitalised]
+    if any(w in _WEEKDAYS for w in words) or all(w in _MONTHS for w in words):
+        return False
     return len(capitalised) >= 2 and all(_NAME_TOKEN.fullmatch(t) for t in capitalised)
 
 
 # Words no person's name holds, though a site's or a button's does: "The Guardian", "Edit Your Profile".
-_NOT_IN_NAMES = frozenset("the a an your my our their his her its this these those".split())
+_NOT_IN_NAMES = frozenset("the a an your my our their his her its this these those "
+                          # a page's buttons beside a byline ("View Comments", "Contribute Subscribe")
+                          "view comments comment share follow subscribe contribute email print tweet reply".split())
 
 
 def is_person_name(name: str) -> bool:

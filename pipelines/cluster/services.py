@@ -86,9 +86,15 @@ def stop_process(process: subprocess.Popen, seconds: float = 20) -> None:
 
 
 def stop_process_group(process: subprocess.Popen, seconds: float = 20) -> None:
-    """SIGTERM to the process's group (it was started in a session of its own), then SIGKILL if need be."""
+    """SIGTERM to the process's group (it was started in a session of its own), then SIGKILL if need be; returns
+    once the process and everything it started (a worker's fork server) have ended, not only the process."""
+    import psutil  # noqa: PLC0415
+
     if process.poll() is not None:
         return
+    started = []
+    with contextlib.suppress(psutil.Error):
+        started = psutil.Process(process.pid).children(recursive=True)
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGTERM)
     try:
@@ -97,6 +103,10 @@ def stop_process_group(process: subprocess.Popen, seconds: float = 20) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+    _, alive = psutil.wait_procs(started, timeout=seconds)
+    for child in alive:
+        with contextlib.suppress(psutil.Error):
+            child.kill()
 
 
 def postgres_bin() -> Path:

@@ -15,7 +15,7 @@ from pipelines.ingest.plan import CorpusScan, IngestResult, ingest, scan
 from pipelines.settings import BATCH_SIZE
 from pipelines.staging import BatchWriter, remove_run, run_folder
 from pipelines.stages import StageOutput
-from pipelines.warehouse.known import needs_run, read_known_files
+from pipelines.warehouse.known import needs_run, read_published
 from pipelines.warehouse.load import RunInput, load
 
 WRITER_TAGS = {"news_warehouse/writes": "warehouse"}  # dagster.yaml lets one such run go at a time
@@ -30,7 +30,7 @@ def _staging(context: dg.AssetExecutionContext, warehouse: WarehouseResource) ->
 
 @dg.asset(group_name="ingest", description="Finds the corpus files and compares them with what the warehouse knows.")
 def corpus_scan(context: dg.AssetExecutionContext, corpus: CorpusResource, warehouse: WarehouseResource) -> CorpusScan:
-    result = scan(corpus.path, read_known_files(warehouse.get()))
+    result = scan(corpus.path, read_published(warehouse.get()).files)
     context.add_output_metadata({
         "files": len(result.files), "to_read": len(result.to_read), "missing": len(result.missing),
     })
@@ -41,7 +41,7 @@ def corpus_scan(context: dg.AssetExecutionContext, corpus: CorpusResource, wareh
           description="Reads and decodes new and changed files; finds duplicates and unreadable files. "
                       "With nothing new, it and everything after it are skipped.")
 def raw_articles(context: dg.AssetExecutionContext, corpus_scan: CorpusScan, warehouse: WarehouseResource):
-    if not needs_run(corpus_scan, warehouse.get()):
+    if not needs_run(corpus_scan, read_published(warehouse.get())):
         # No output: Dagster skips the steps after this one (no model loaded, no warehouse copied or published,
         # no check run: nothing in the warehouse changed).
         context.log.info("Nothing new since the warehouse was published.")

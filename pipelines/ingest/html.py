@@ -52,8 +52,10 @@ def read_html(html: str) -> tuple[str, dict]:
     text = (document.text or "") if document is not None else ""
     text = rescued_story(tree, text) or text
     extracted = _extracted_metadata(document)
-    meta = {**extracted, **page_metadata(tree)}
-    if "authors" not in meta and (names := byline_element_names(tree)):
+    stated = page_metadata(tree)
+    meta = {**extracted, **stated}
+    # The story's byline element before trafilatura's author, which may come from a comment or a teaser.
+    if "authors" not in stated and (names := byline_element_names(tree)):
         meta["authors"] = names
     # The headline the page shows (its first <h1>; trafilatura's title) may differ from the one it states for
     # search engines: its copies go too. Only the first <h1>: some sites head every section with one.

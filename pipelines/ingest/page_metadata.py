@@ -140,17 +140,30 @@ def _page_title(tree: HtmlElement, site: str | None) -> str | None:
 
 
 def byline_element_names(tree: HtmlElement) -> list[str]:
-    """The names of the first byline element that names people (a guess from the layout: the first byline may
-    sign another story's teaser, so it comes after what the page states and what trafilatura finds)."""
+    """The names of the first byline element that names people, the story's own looked at first (see
+    _story_bylines_first); a guess from the layout, so it comes after what the page states."""
     elements = [element for element in tree.xpath(_BYLINE_XPATH) if element.get("itemprop") == "author"
                 or element.get("rel") == "author" or any(map(_BYLINE_CLASS.search, _class_tokens(element)))]
-    for element in elements[:MAX_BYLINE_ELEMENTS]:
+    for element in _story_bylines_first(tree, elements)[:MAX_BYLINE_ELEMENTS]:
         # The name may be a link or a marked-up name inside the byline, beside the writer's role.
         parts = element.xpath('.//a | .//*[@itemprop="name"]')
         names = _names_in_all(part.text_content() for part in parts) or names_in_byline(element.text_content())
         if names:
             return names
     return []
+
+
+def _story_bylines_first(tree: HtmlElement, elements: list[HtmlElement]) -> list[HtmlElement]:
+    """The byline elements in page order, those after the headline (the first <h1>) first and those inside a
+    list item last: a sidebar above the story, or a list of other stories, signs each teaser."""
+    position = {element: i for i, element in enumerate(tree.iter())}
+    headline = next(tree.iter("h1"), None)
+    start = position[headline] if headline is not None else -1
+
+    def rank(element: HtmlElement) -> tuple[int, int]:
+        place = 2 if element.xpath("ancestor::li") else 0 if position[element] > start else 1
+        return place, position[element]
+    return sorted(elements, key=rank)
 
 
 def _class_tokens(element: HtmlElement) -> list[str]:

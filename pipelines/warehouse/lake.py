@@ -26,7 +26,7 @@ from pipelines.warehouse.extensions import load_extension
 from pipelines.warehouse.lake_schema import create_statements
 from pipelines.warehouse.search import lock_down
 from pipelines.warehouse.sqlfiles import literal, run_sql_file, run_sql_folder
-from pipelines.warehouse.store import schema_version
+from pipelines.warehouse.store import built_with_this_schema, schema_version
 
 PREFIX = "ducklake:"
 LAKE = lake_search.LAKE
@@ -82,8 +82,7 @@ def _ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     whole."""
     tables = con.execute("SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = ?",
                          [LAKE]).fetchall()
-    if ("main", "warehouse_schema") in tables and \
-            con.execute("SELECT schema_sha256 FROM warehouse_schema").fetchall() == [(schema_version(),)]:
+    if ("main", "warehouse_schema") in tables and built_with_this_schema(con):
         return
     for schema, table in tables:
         con.execute(f"DROP TABLE {LAKE}.{schema}.{table}")
@@ -147,15 +146,20 @@ class Lake:
     def exists(self) -> bool:
         """Whether a run has published into the lake (its catalog holds the tables)."""
         try:
-            with contextlib.closing(self._connect(read_only=True)) as con:
+            with contextlib.closing(self.connect_plain()) as con:
                 return _published(con)
         except duckdb.Error:  # no catalog there yet
             return False
 
+    def connect_plain(self) -> duckdb.DuckDBPyConnection:
+        """A read-only connection to the lake's latest snapshot for the pipeline's own queries (no search
+        macros)."""
+        return self._connect(read_only=True)
+
     def connect_readonly(self) -> duckdb.DuckDBPyConnection:
         """A read-only connection to the lake's latest snapshot, with full-text search, and no file, network or
         extension access beyond the lake's own data files (see search.lock_down)."""
-        con = self._connect(read_only=True)
+        con = self.connect_plain()
         lake_search.attach_for_reading(con)
         con.execute(f"SET allowed_directories = [{literal(f'{self.data_path}/')}]")
         lock_down(con)
@@ -170,16 +174,9 @@ class Lake:
         with contextlib.closing(con):
             return con.execute(sql, params).fetchall() if _published(con) else []
 
-    def current(self) -> bool:
-        """Whether the lake holds a published run built with this version of sql/schema.sql."""
-        try:
-            return self.query("SELECT schema_sha256 FROM warehouse_schema") == [(schema_version(),)]
-        except duckdb.CatalogException:  # older than the table itself
-            return False
-
-    def published_ns(self) -> int:
+    def published_ns(self, con: duckdb.DuckDBPyConnection) -> int:
         """When the lake's latest snapshot was committed (nanoseconds since the epoch)."""
-        return self.query(f"SELECT epoch_ns(max(snapshot_time)) FROM ducklake_snapshots({literal(LAKE)})")[0][0]
+        return con.execute(f"SELECT epoch_ns(max(snapshot_time)) FROM ducklake_snapshots({literal(LAKE)})").fetchone()[0]
 
     @contextlib.contextmanager
     def build(self, publish: bool = True) -> Iterator[LakeBuild]:

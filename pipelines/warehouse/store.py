@@ -21,13 +21,27 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.warehouse.search import load_fts, lock_down
 from pipelines.warehouse.fts_update import refresh_search_indexes
-from pipelines.warehouse.sqlfiles import SQL_DIR, literal, run_sql_file, run_sql_folder, transaction
+from pipelines.warehouse.search import load_fts, lock_down
+from pipelines.warehouse.sqlfiles import (
+    SQL_DIR,
+    literal,
+    run_sql_file,
+    run_sql_folder,
+    transaction,
+)
 
 
 def schema_version() -> str:
     return hashlib.sha256((SQL_DIR / "schema.sql").read_bytes()).hexdigest()[:16]
+
+
+def built_with_this_schema(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the warehouse ``con`` uses holds a run built with this version of sql/schema.sql."""
+    try:
+        return con.execute("SELECT schema_sha256 FROM warehouse_schema").fetchall() == [(schema_version(),)]
+    except duckdb.CatalogException:  # nothing published there, or a warehouse older than the table itself
+        return False
 
 
 class FileBuild:
@@ -85,23 +99,25 @@ class Warehouse:
         """Whether the published warehouse exists and was built with this version of sql/schema.sql."""
         if not self.exists():
             return False
-        try:
-            return self.query("SELECT schema_sha256 FROM warehouse_schema") == [(schema_version(),)]
-        except duckdb.CatalogException:  # older than the table itself
-            return False
+        with contextlib.closing(self.connect_plain()) as con:
+            return built_with_this_schema(con)
 
-    def published_ns(self) -> int:
-        """When the published warehouse was last written (nanoseconds since the epoch)."""
+    def published_ns(self, _con: duckdb.DuckDBPyConnection) -> int:
+        """When the published warehouse was last written (nanoseconds since the epoch): the file's time."""
         return self.path.stat().st_mtime_ns
 
     def attach_readonly(self, con: duckdb.DuckDBPyConnection, alias: str) -> None:
         """Attaches the published warehouse to ``con`` as ``alias``, read-only (to compare it with another)."""
         con.execute(f"ATTACH {literal(str(self.path.resolve()))} AS {alias} (READ_ONLY)")
 
+    def connect_plain(self) -> duckdb.DuckDBPyConnection:
+        """A read-only connection to the published warehouse for the pipeline's own queries (no search macros)."""
+        return duckdb.connect(str(self.path), read_only=True)
+
     def connect_readonly(self) -> duckdb.DuckDBPyConnection:
         """A read-only connection to the published warehouse, with full-text search loaded and external access
         off (see search.lock_down)."""
-        con = duckdb.connect(str(self.path), read_only=True)
+        con = self.connect_plain()
         load_fts(con)
         lock_down(con)
         return con

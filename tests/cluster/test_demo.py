@@ -48,9 +48,13 @@ def tag():
     stop_tagged(tag)
 
 
-def left_behind(tag: str) -> list[str]:
-    time.sleep(1)
-    return commands(tag)
+def left_behind(tag: str, seconds: float = 10) -> list[str]:
+    """What still carries the tag once the demo has exited, allowing a loaded machine a few seconds to reap
+    the processes it signalled."""
+    deadline = time.monotonic() + seconds
+    while (found := commands(tag)) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    return found
 
 
 def test_the_demo_builds_the_corpus_into_a_lake_and_leaves_no_process_behind(seed_warehouse, tag):

@@ -22,6 +22,9 @@ from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
 
 _BIRTH_NAME_CUES = frozenset({"born", "née", "nee"})
+# Titles of monarchs and popes, who are known by a title and a single name.
+_KNOWN_AS_TITLES = frozenset({"king", "queen", "prince", "princess", "emperor", "empress", "pope", "sultan", "emir",
+                              "tsar", "czar", "pharaoh"})
 
 
 @dataclass
@@ -38,6 +41,21 @@ class Cluster:
             or [m.text for m in self.mentions]
         counts = Counter(forms)
         return max(forms, key=lambda form: (len(name_parts(form)), counts[form], -forms.index(form)))
+
+
+def known_name(group: Cluster) -> str:
+    """The name of the entity: the group's fullest name, with the title the article puts before it when that
+    title is how a person named by one name alone is known ("Prince William", "Pope Francis", "King Charles";
+    never "President Xi": other titles stay roles)."""
+    name = group.name
+    if group.label != "PERSON" or len(name_parts(name)) != 1:
+        return name
+    for mention in group.mentions:
+        doc, start = mention.span.doc, mention.span.start
+        if entity_key(mention.text) == entity_key(name) and start > 0 and doc[start - 1].is_title \
+                and doc[start - 1].lower_ in _KNOWN_AS_TITLES:
+            return f"{doc[start - 1].text} {name}"
+    return name
 
 
 def cluster(mentions: list[Mention], lines: Lines) -> list[Cluster]:

@@ -78,6 +78,19 @@ def is_person_word(token) -> bool:
     return any(t.lower_ in ("his", "her") for t in [*token.children, *([before] if before is not None else [])])
 
 
+# Endings of nouns of a person's trade ("Producer", "Frontman", "Keyboardist"): with a full name after them
+# they are a description, not the name's first word.
+_AGENT_SUFFIXES = ("man", "woman", "person", "er", "or", "ist", "ian")
+
+
+def is_occupation_before_name(token) -> bool:
+    """A person noun of the word lists, or a capitalised word shaped like a noun of a trade that is not a
+    forename ("Producer", "Trainer", "Frontman"; not "Peter", "Victor", "Christian")."""
+    word = token.lower_
+    return word in person_nouns() or (token.is_title and token.is_alpha and word.endswith(_AGENT_SUFFIXES)
+                                      and not is_given_name(token.text))
+
+
 @cache
 def thing_words() -> frozenset[str]:
     return frozenset(word.lower() for word in _lines("thing_words.txt"))

@@ -6,7 +6,7 @@ ends before a capitalised function word or verb of a headline-case run ("Rob Low
 spans with no capital letter, party tags ("D-Mass.") and credits ("Photographer: ...", "... contributed to this
 report.") are dropped.
 A person's name loses leading titles and person nouns ("President Xi" -> "Xi", "Cinematographer Ben Davis" ->
-"Ben Davis") and the letters of an office or honour after it ("Jane Smith MP" -> "Jane Smith").
+"Ben Davis") and trailing letters of honours and degrees ("Rajiv Menon KC").
 Repairs of small-model errors: two halves of one name are joined ("Zine El" + "Abidine Ben Ali"); a person's name
 grows over a forename the model left out ("Bjorn" + "Alexander Duben"), over surnames left out after forenames
 ("José Luis" + "Rodríguez Zapatero"), over a hyphenated last part ("Yoon Suk" + "-yeol") and over a surname with an apostrophe ("Michael" +
@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, person_nouns, place_words, titles
+from pipelines.nlp.entities.lexicon import (is_given_name, is_occupation_before_name, is_title, org_words,
+                                            place_words, titles)
 from pipelines.nlp.entities.lines import Lines
 
 # Labels of persons, organisations and places (NORP kept: groups, and person names the model mislabels).
@@ -41,6 +42,10 @@ _HEADLINE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "VBG", "MD"})
 _PARTY_AND_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")  # "D-Mass.", "R-Ohio": an affiliation, not a name
 _MAX_ORG_TAIL = 4  # capitalised words after a "person" that can still end in an organisation word
 _MAX_LEFT_OUT_SURNAMES = 2
+# Letters after a person's name: honours, degrees, the bar, seats ("Rajiv Menon KC", "Jane Hill MP").
+POSTNOMINALS = frozenset({"KC", "QC", "SC", "MP", "MSP", "MEP", "MLA", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD",
+                           "MD", "FRS", "DPhil"})
+_PREFIXED_SURNAME = re.compile(r"^(?:Mc|Mac|Fitz)[A-Z][a-z]+$")  # "McPeek", "MacLeod", "FitzGerald"
 
 
 @dataclass
@@ -66,19 +71,9 @@ def mentions_from_ner(doc: Doc, lines: Lines) -> list[Mention]:
     return _repair_spans(found)
 
 
-# Letters after a British name that say an office or an honour, not who it is: "Jane Smith MP", "Sarah Munro KC".
-POST_NOMINALS = frozenset({"MP", "MSP", "MEP", "KC", "QC", "OBE", "MBE", "CBE", "KBE", "DBE", "GBE", "FRS"})
-
-
 def make_mention(span: Span, spacy_label: str, label: str | None = None, from_cue: bool = False) -> Mention | None:
-    """The cleaned mention inside ``span``, or None when nothing name-like is left; a person's name without
-    the letters after it."""
+    """The cleaned mention inside ``span``, or None when nothing name-like is left."""
     span = _trim_tokens(span)
-    if span is not None and (label or spacy_label) == "PERSON":
-        end = span.end
-        while end > span.start + 1 and span.doc[end - 1].text in POST_NOMINALS:
-            end -= 1
-        span = span.doc[span.start:end]
     if span is None:
         return None
     text = span.text
@@ -152,7 +147,7 @@ def _repair_spans(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.label == "PERSON":
             mention = _as_organisation(mention) or _as_place(mention) \
-                or _without_titles(_grow_name(_before_headline_words(mention), taken))
+                or _without_titles(_without_postnominals(_grow_name(_before_headline_words(mention), taken)))
         if mention:
             repaired.append(mention)
     return repaired
@@ -220,6 +215,12 @@ def _apostrophe_surname_end(doc: Doc, end: int) -> int:
     return end
 
 
+def is_name_shaped(token: Token) -> bool:
+    """A capitalised word as names are written: "Press", "McPeek", "MacLeod", "O’Leary" (not "iPhone", "NASA")."""
+    return token.is_alpha and (token.is_title or bool(_PREFIXED_SURNAME.match(token.text))) \
+        or is_apostrophe_name(token.text)
+
+
 def is_apostrophe_name(text: str) -> bool:
     """"O’Leary", "D'Angelo", "N’Golo": a capital, an apostrophe, a capitalised word."""
     return len(text) > 3 and text[0].isupper() and text[1] in _APOSTROPHES and text[2].isupper() \
@@ -237,12 +238,24 @@ def _before_headline_words(mention: Mention) -> Mention:
     return mention
 
 
+def _without_postnominals(mention: Mention) -> Mention:
+    """"Rajiv Menon KC" -> "Rajiv Menon": letters after a name say what a person is, not who."""
+    span = mention.span
+    end = span.end
+    while end - span.start > 2 and span.doc[end - 1].text.replace(".", "") in POSTNOMINALS:
+        end -= 1
+    if end == span.end:
+        return mention
+    return make_mention(span.doc[span.start:end], mention.spacy_label, mention.label) or mention
+
+
 def _without_titles(mention: Mention) -> Mention | None:
     """"President Xi" -> "Xi": a title is a role, not part of the name; so is a person noun before a forename
-    and another name word ("Cinematographer Ben Davis" -> "Ben Davis", but "Man Ray" and "Son Heung-min" stay)."""
+    and another name word ("Cinematographer Ben Davis", "Producer Mark Ralph" -> "Ben Davis", "Mark Ralph"; but "Man
+    Ray" and "Son Heung-min" stay)."""
     span, doc = mention.span, mention.span.doc
     start = span.start
-    while start < span.end and (is_title(doc[start]) or doc[start].lower_ in person_nouns() and span.end - start > 2
+    while start < span.end and (is_title(doc[start]) or is_occupation_before_name(doc[start]) and span.end - start > 2
                                 and is_given_name(doc[start + 1].text) and doc[start + 2].is_alpha):
         start += 1
     if start == span.start:

@@ -18,9 +18,8 @@
 - A surname that spaCy did not tag at all ("Russel added ...") becomes a PERSON mention when it is a word
   of a person's full name in the article, with the forename before it ("Eloise Parry, 21" beside "Fiona Parry").
 - A name after a title or a person noun ("Spokeswoman Sandy Angers said", "his colleague Ana Munoz") that
-  opens with a forename is a person, whatever spaCy made of it; so is one before ", who" or as the subject of a
-  speech verb that spaCy took for a work or an event or missed ("Magnus Carlsen, who gave up the title", "In a
-  post on X, Elon Musk wrote").
+  opens with a forename is a person, whatever spaCy made of it; so is one before ", who" that spaCy took for a
+  work or an event or missed ("Magnus Carlsen, who gave up the title").
 - A name in a headline-case line shrinks to the name the running text uses ("Donald Trump Tells").
 - A person's full name the model ran on over the name of a thing it modifies shrinks to the name the article
   uses elsewhere ("a Margaret Hamilton Lego minifigure").
@@ -40,14 +39,13 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, person_nouns, place_keys, titles
 from pipelines.nlp.entities.lines import Lines
-from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Mention, is_apostrophe_name,
+from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Mention, is_name_shaped,
                                             is_place_word, make_mention)
 from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coordinated_with,
-                                            described_as_person, speaker_called_he_or_she,
-                                            subject_of_himself_or_herself)
+                                            described_as_person, does_what_people_do, speaker_called_he_or_she,
+                                            speaks, subject_of_himself_or_herself)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
-from pipelines.nlp.verbs import SPEECH_VERBS
 
 _DASH_ATTRIBUTION = re.compile(
     r"[”\"’]\s*[–—-]+\s*([A-Z][\w’'.]*(?:(?:\s+|-)[A-Z][\w’'.]*){0,3})[ \t]*$", re.MULTILINE)
@@ -55,6 +53,9 @@ _RELABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 _MAX_NAME_WORDS = 4
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _WHO = hash_string("who")
+# What a person makes: the owner of one is its author ("Luca Guadagnino’s gorgeous film").
+_WORKS = frozenset({"film", "movie", "documentary", "novel", "book", "memoir", "album", "song", "poem", "painting",
+                    "play", "opera", "essay", "column", "debut"})
 # One word shaped like an online handle: capitals inside ("ScreamMyName", "PlutoPete") or letters then digits
 # ("elmo666", "jayk1984").
 HANDLE = re.compile(r"(?<![\w@#.’'-])(?:[A-Z][a-z]+(?:[A-Z][a-z]*)+|[A-Za-z][a-z_]*\d{2,})(?![\w-])")
@@ -99,8 +100,10 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
     tagged_people = [m for m in mentions if m.label == "PERSON"]
     surnames = {entity_key(m.text) for m in tagged_people if len(name_parts(m.text)) == 1}
     for mention in mentions:  # first, so that the full names they give are known below
-        if mention.label in ("ORG", "FAC") and _is_name_like(mention.span) and _opens_with_forename(mention.span) \
-                and (mention.label == "FAC" or name_parts(mention.text)[-1] in surnames) \
+        if mention.label in ("ORG", "FAC") and (_is_particle_name(mention.span) or _is_name_like(mention.span)
+                                                and _opens_with_forename(mention.span)
+                                                and (mention.label == "FAC"
+                                                     or name_parts(mention.text)[-1] in surnames)) \
                 and entity_key(mention.text) not in place_keys() and not in_place_context(mention.span):
             mention.label = "PERSON"
     full_names = _full_names(mentions)
@@ -127,6 +130,16 @@ def _person_evidence(span: Span, person_tokens: set[int]) -> bool:
             or speaker_called_he_or_she(span) or acts_as_named_person(span))
 
 
+def _is_particle_name(span: Span) -> bool:
+    """"Ludwig van Beethoven", "Pieter van den Berg": a forename, lower-case particles, a name word; the shape of a
+    person's name, whatever the model made of it ("Banco de Chile" opens with no forename)."""
+    inside = span[1:-1]
+    return 2 < len(span) <= _MAX_NAME_WORDS + 1 and _opens_with_forename(span) and is_name_shaped(span[-1]) \
+        and any(t.lower_ in NAME_PARTICLES and t.is_lower for t in inside) \
+        and all(t.is_lower and t.lower_ in NAME_PARTICLES or is_name_shaped(t) for t in inside) \
+        and not any(_is_kind_word(t) for t in span)
+
+
 def _opens_with_forename(span: Span) -> bool:
     """"Florence Pugh", "Ivan Fornis Espinosa": two name words or more, the first a forename that is not a place."""
     words = [t for t in span if t.is_alpha]
@@ -134,7 +147,9 @@ def _opens_with_forename(span: Span) -> bool:
 
 
 def _full_names(mentions: list[Mention]) -> list[list[str]]:
-    return [name_parts(m.text) for m in mentions if m.label == "PERSON" and len(name_parts(m.text)) > 1]
+    """The names of two words or more labelled PERSON, without known places ("Sierra Leone")."""
+    return [name_parts(m.text) for m in mentions if m.label == "PERSON" and len(name_parts(m.text)) > 1
+            and entity_key(m.text) not in place_keys()]
 
 
 def _in_full_name(mention: Mention, full_names: list[list[str]]) -> bool:
@@ -176,7 +191,7 @@ def _is_kind_word(token: Token) -> bool:
 
 def _is_name_like(span: Span) -> bool:
     return (len(span) <= _MAX_NAME_WORDS + 2
-            and all(t.is_title or t.text in "-." or len(t.text) == 1 for t in span)
+            and all(is_name_shaped(t) or t.is_title or t.text in "-." or len(t.text) == 1 for t in span)
             and not any(_is_kind_word(t) for t in span))
 
 
@@ -195,9 +210,12 @@ def names_out_of_headlines(mentions: list[Mention], lines: Lines) -> list[Mentio
 
 
 def _known_name_inside(mention: Mention, keys: set[str]) -> Mention | None:
+    """The longest piece of the mention that is a name of the running text, keeping a forename it opens with
+    ("Siobhán McKenna-Doyle" does not shrink to "McKenna-Doyle")."""
     span = mention.span
+    starts = [span.start] if is_given_name(span[0].text) else range(span.start, span.end)
     for length in range(len(span) - 1, 1, -1):
-        for start in range(span.start, span.end - length + 1):
+        for start in (s for s in starts if s <= span.end - length):
             piece = span.doc[start:start + length]
             if entity_key(piece.text) in keys:
                 return make_mention(piece, mention.spacy_label, mention.label)
@@ -218,7 +236,7 @@ def untagged_surnames(doc: Doc, mentions: list[Mention], lines: Lines) -> list[M
         if lower not in name_hashes or i in taken:
             continue
         token = doc[i]
-        if not (token.is_title and token.is_alpha or is_apostrophe_name(token.text)):
+        if not is_name_shaped(token):
             continue
         start = i - 1 if _is_forename_before(token, taken) else i
         if (start == i and _is_capitalised_word(token, -1)) or _is_capitalised_word(token, 1) \
@@ -270,39 +288,45 @@ def names_before_who(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Me
         start = i - 1
         while start > 0 and i - 1 - start < _MAX_NAME_WORDS and _is_plain_name_word(doc[start - 1]):
             start -= 1
-        mention = None if _is_capitalised_word(doc[start], -1) else _untagged_person(doc[start:i - 1], lines)
-        if mention is not None:
+        span = doc[start:i - 1]
+        if _is_capitalised_word(doc[start], -1) or not _opens_with_forename(span) \
+                or any(t.ent_type_ in ENTITY_LABELS for t in span):
+            continue
+        mention = make_mention(span, "", "PERSON", from_cue=True)
+        if mention and not lines.is_credit(mention.start, mention.end):
             names.append(mention)
     return _replaced_by(mentions, names) if names else mentions
 
 
-def names_of_speakers(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
-    """The mentions with every name opening with a forename that is the subject of a speech verb ("In a post on
-    X, Elon Musk wrote", "said Renata Voss of the ... Observatory") as a PERSON, where spaCy tagged it as none of
-    the labels we keep or not at all."""
-    names = []
-    for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
-            continue
-        for subject in verb.children:
-            if subject.dep_ != "nsubj" or subject.pos_ != "PROPN":
-                continue
-            start = subject.i
-            while start > 0 and subject.i - start < _MAX_NAME_WORDS and doc[start - 1].dep_ == "compound" \
-                    and doc[start - 1].head.i > start - 1 and _is_plain_name_word(doc[start - 1]):
-                start -= 1
-            mention = _untagged_person(doc[start:subject.i + 1], lines) if _is_plain_name_word(subject) else None
-            if mention is not None:
-                names.append(mention)
-    return _replaced_by(mentions, names) if names else mentions
+def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
+    """PERSON mentions for names the model left untagged that open with a forename and that the sentence makes a
+    person's: the subject of a speech verb or of what only people do ("Jim Press said", "Ana Ruiz died"), an age
+    after it, a person noun describing it, or the owner of a work or of what only people have ("Luca
+    Guadagnino’s gorgeous film", "Ana Ruiz’s death"). A forename alone is no evidence: "Morgan Stanley"."""
+    taken = {t.i for m in mentions for t in m.span}
+    found = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and end - i < _MAX_NAME_WORDS - 1 and end not in taken and not doc[end].ent_type_ \
+                and _is_plain_name_word(doc[end]) and (end == i or "\n" not in doc[end - 1].whitespace_):
+            end += 1
+        span = doc[i:end]
+        if end - i >= 2 and not _is_capitalised_word(doc[i], -1) and not (end < len(doc) and doc[end].is_title) \
+                and _opens_with_forename(span) and lines.is_running_text(span.start_char) \
+                and entity_key(span.text) not in place_keys() and _made_a_person(span):
+            mention = make_mention(span, "", "PERSON", from_cue=True)
+            if mention and not lines.is_credit(mention.start, mention.end):
+                found.append(mention)
+        i = max(end, i + 1)
+    return _replaced_by(mentions, found) if found else mentions
 
 
-def _untagged_person(span: Span, lines: Lines) -> Mention | None:
-    """A PERSON mention for a name opening with a forename that spaCy tagged as none of the labels we keep."""
-    if not _opens_with_forename(span) or any(t.ent_type_ in ENTITY_LABELS for t in span):
-        return None
-    mention = make_mention(span, "", "PERSON", from_cue=True)
-    return mention if mention and not lines.is_credit(mention.start, mention.end) else None
+def _made_a_person(span: Span) -> bool:
+    root = span.root
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _WORKS:
+        return True
+    return speaks(span) or does_what_people_do(span) or age_after(span) or described_as_person(span)
 
 
 def characters_and_actors(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -341,7 +365,7 @@ def _actor_after(doc: Doc, bracket: int) -> Mention | None:
 
 
 def _is_plain_name_word(token: Token) -> bool:
-    return (token.is_title and token.is_alpha or is_apostrophe_name(token.text)) and token.tag_ in _NAME_TAGS \
+    return is_name_shaped(token) and token.tag_ in _NAME_TAGS \
         and not _is_kind_word(token) and not is_title(token)
 
 

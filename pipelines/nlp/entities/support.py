@@ -18,7 +18,9 @@ The small model says PERSON for products, games, companies, works and the words 
   "was born in", "Ghannouchi's death": human_words.txt);
 - **against**, which outweighs plain support only: a plural ("Africans"), an all-capital word among others
   ("Zanu-PF"), a thing noun it modifies, that precedes it, that describes it or that it is ("the Safari browser",
-  "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"), a list of things it
+  "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"), a list of
+  organisations it stands in ("JP Morgan Chase, Wells Fargo and Charles Schwab"), a description
+  made or played by someone ("Abbott Elementary, the ABC mockumentary created by ..."), a list of things it
   stands in ("films such as Hugo Cabret and Tom Sawyer"), an affiliation ("Gene Munster of Piper Jaffray"),
   and the model itself labelling the full name something else more than once and more often than PERSON.
 
@@ -52,6 +54,9 @@ _ORGANISATION_POSSESSIVES = frozenset({"its", "their"})
 # "Shares of Lockheed Martin", "a unit of Berkshire Hathaway": what only an organisation has.
 _ORGANISATION_HOLDINGS = frozenset({"share", "stock", "stake", "subsidiary", "unit", "division", "shareholder",
                                     "headquarters"})
+# Past participles before "by" that a thing takes and a person does not: made, owned or played by someone.
+_MAKING_VERBS = frozenset({"create", "make", "build", "develop", "found", "design", "write", "direct", "produce",
+                           "publish", "own", "operate", "launch", "manufacture", "invent", "compose", "play", "voice"})
 _AGE = re.compile(r"^\d{1,3}$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")  # "Henry VIII", "John Smith III"
 
@@ -90,8 +95,8 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
     plain = ((len(parts) > 1 and is_given_name(parts[0]))
              or (len(parts) > 1 and any(m.spacy_label == "PERSON" and _is_surname_of(name_parts(m.text), parts)
                                         for m in mentions))
-             or any(_speaks(span) and len(parts) > 1 or _belongs_to_person(span) or speaker_called_he_or_she(span)
-                    or subject_of_himself_or_herself(span) or _does_what_people_do(span) or _person_word_before(span)
+             or any(speaks(span) and len(parts) > 1 or _belongs_to_person(span) or speaker_called_he_or_she(span)
+                    or subject_of_himself_or_herself(span) or does_what_people_do(span) or _person_word_before(span)
                     for span in spans))
     return plain and not _against(name, parts, spans, facts)
 
@@ -160,7 +165,7 @@ def age_after(span: Span) -> bool:
 def speaker_called_he_or_she(span: Span) -> bool:
     """The subject of a speech verb, then "he"/"she" in that sentence or the next: organisations that
     speak ("Reuters said") are "it" or "they"."""
-    if not _speaks(span):
+    if not speaks(span):
         return False
     return any(t.lower_ in _HE_OR_SHE for t in _after_in_sentence(span, next_sentence=True))
 
@@ -180,8 +185,8 @@ def subject_of_himself_or_herself(span: Span) -> bool:
 
 def acts_as_named_person(span: Span) -> bool:
     """A name opening with a forename ("Nadia Rahman", given_names.txt) that introduces a quote as the subject
-    of a speech verb ("Nadia Rahman said: “...”", "“...,” said Nadia Rahman") or is the subject of a verb whose object is "his"/"her"
-    ("Karen Holt lost her job"): evidence against the model's ORG for a once-named person. A company named
+    of a speech verb ("Nadia Rahman said: “...”", "“...,” said Nadia Rahman"), is the subject of what only people do ("... died on Sunday")
+    or of a verb whose object is "his"/"her" ("Karen Holt lost her job"): evidence against the model's ORG for a once-named person. A company named
     like a person ("Morgan Stanley") is called ORG again elsewhere and "its" (``_never_a_person``, ``_against``)."""
     words = [t for t in span if t.is_alpha]
     root = span.root
@@ -190,6 +195,8 @@ def acts_as_named_person(span: Span) -> bool:
     verb = root.head
     if verb.lemma_ in REPORTING_VERBS:
         return any(t.text in ("“", "”", "\"") for t in span.sent)  # “...,” said X: the sentence may start inside
+    if does_what_people_do(span):
+        return True  # "Siobhán McKenna-Doyle, one of the first women to lead ..., died on Sunday"
     return any(child.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in ("his", "her") for g in child.children)
                for child in verb.children)
 
@@ -208,7 +215,7 @@ def _is_surname_of(short: list[str], full: list[str]) -> bool:
     return 0 < len(short) < len(full) and full[-len(short):] == short
 
 
-def _does_what_people_do(span: Span) -> bool:
+def does_what_people_do(span: Span) -> bool:
     """"Claes Bang stars as ...", "Ghannouchi died", "Wiseman was born in Boston", "police arrested Xiao Ming",
     "Ghannouchi's death" (human_words.txt)."""
     root = span.root
@@ -222,7 +229,7 @@ def _does_what_people_do(span: Span) -> bool:
     return root.dep_ == "poss" and root.head.pos_ == "NOUN" and lemma in human_words("has")
 
 
-def _speaks(span: Span) -> bool:
+def speaks(span: Span) -> bool:
     """The subject of a speech verb, or the name in apposition to it ("The head of the IMF, Kristalina
     Georgieva, warned")."""
     root = span.root
@@ -236,15 +243,17 @@ def _speaks(span: Span) -> bool:
 def _belongs_to_person(span: Span) -> bool:
     """"the Obama administration", "Mugabe's wife", "Biden administration officials", "a Trump aide"; not an
     affiliation before a title and a name ("Kelowna Fire Chief Travis Lund"), nor what a person uses, studies or
-    works for ("an Evolution user", "a NASA scientist": only a possessive makes such a noun the name's)."""
+    works for ("an Evolution user", "a NASA scientist": only a possessive makes such a noun the name's), nor a
+    title, which organisations have too ("Kia's design chief", "a Boeing spokesman")."""
     root, doc = span.root, span.doc
     if root.dep_ not in _MODIFIER_DEPS or root.head.i < span.end:
         return False
     word = root.head if is_person_word(root.head) else doc[span.end] if span.end < len(doc) else None
     if word is None or not is_person_word(word) or (word.i + 1 < len(doc) and doc[word.i + 1].pos_ == "PROPN"):
         return False
-    return root.dep_ == "poss" or is_title(word) or word.lemma_.lower() in relation_nouns() \
-        or word.lower_ in relation_nouns()
+    if word.lemma_.lower() in relation_nouns() or word.lower_ in relation_nouns():
+        return True
+    return root.dep_ == "poss" and not is_title(word)  # a title is an organisation's as much: "Kia's design chief"
 
 
 # --- against ----------------------------------------------------------------------------------------------
@@ -269,6 +278,7 @@ def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts
         return True  # the model itself calls the name an organisation, a product, a work ... more than once
     return any(_described_as_thing(span) or _affiliation(span) or _held_by_organisation(span)
                or _speaker_called_its(span) or _listed_among_things(span) or _is_a_thing(span)
+               or _listed_with_organisations(span)
                for span in spans + facts.other_spans.get(entity_key(name), []))
 
 
@@ -284,6 +294,19 @@ def _listed_among_things(span: Span) -> bool:
     if owner.lower_ == "such":
         owner = owner.head
     return _is_thing_word(owner)
+
+
+def _listed_with_organisations(span: Span) -> bool:
+    """In a list whose names the model calls organisations more often than people ("JP Morgan Chase, Wells Fargo
+    and Charles Schwab were little changed"); not "Kim and Putin", nor "Jane Doe, John Smith and Apple"."""
+    top = span.root
+    while top.dep_ == "conj":
+        top = top.head
+    members = [t for t in top.subtree if t.i == top.i or t.dep_ == "conj"]
+    if len(members) < 2:
+        return False
+    kinds = Counter(t.ent_type_ for t in members)  # the name's own label counts: a tie is no list of companies
+    return kinds["ORG"] > kinds["PERSON"]
 
 
 def _is_a_thing(span: Span) -> bool:
@@ -305,7 +328,7 @@ def _held_by_organisation(span: Span) -> bool:
 def _speaker_called_its(span: Span) -> bool:
     """The subject of a speech verb whose report opens on "its": "Goldman Sachs said its forecast was unchanged"
     (not "Blinken said officials urged Beijing to use its influence")."""
-    if not _speaks(span):
+    if not speaks(span):
         return False
     reports = [child for child in span.root.head.children if child.dep_ == "ccomp"]
     return any(subject.dep_ in ("nsubj", "nsubjpass") and any(
@@ -327,8 +350,19 @@ def _described_as_thing(span: Span) -> bool:
     if root.dep_ == "appos" and root.head.i < span.start and _is_thing_word(root.head):
         return True
     noun = _noun_after_comma(span)
-    return noun is not None and _is_thing_word(noun) or any(
-        child.dep_ == "appos" and child.i >= span.end and _is_thing_word(child) for child in root.children)
+    if noun is not None and (_is_thing_word(noun) or _made_by_someone(noun)):
+        return True
+    if span.end < len(doc) and doc[span.end].text == "," and _made_by_someone(doc[span.end]):
+        return True  # "Abbott Elementary, created by Quinta Brunson"
+    return any(child.dep_ == "appos" and child.i >= span.end and _is_thing_word(child) for child in root.children)
+
+
+def _made_by_someone(token: Token) -> bool:
+    """The word before "created by", "written by", "played by" ...: a work, a product, a character is made or
+    played by someone; a person is not ("the ABC mockumentary created by Quinta Brunson")."""
+    doc, i = token.doc, token.i
+    return i + 2 < len(doc) and doc[i + 1].tag_ == "VBN" and doc[i + 1].lemma_.lower() in _MAKING_VERBS \
+        and doc[i + 2].lower_ == "by"
 
 
 def _noun_after_comma(span: Span) -> Token | None:

@@ -26,7 +26,7 @@ from pathlib import Path
 from spacy.attrs import DEP, IDX, LOWER
 from spacy.tokens import Doc, Token
 
-from pipelines.nlp.entities.mentions import POST_NOMINALS
+from pipelines.nlp.entities.mentions import POSTNOMINALS
 from pipelines.nlp.extensions import doc_text
 from pipelines.nlp.quotes.roles import definite_role, fits, is_singular_common_noun, role_words, same_office
 
@@ -340,7 +340,7 @@ def _starts_word(text: str, position: int) -> bool:
 def _before_post_nominals(text: str, start: int, end: int) -> int:
     """The end of a speaker span without the letters of an office or honour after the name ("Jane Smith MP")."""
     kept = text[start:end].rstrip()
-    while len(parts := kept.rsplit(maxsplit=1)) == 2 and parts[1] in POST_NOMINALS:
+    while len(parts := kept.rsplit(maxsplit=1)) == 2 and parts[1].replace(".", "") in POSTNOMINALS:
         kept = parts[0].rstrip()
     return start + len(kept)
 
