@@ -125,6 +125,8 @@ def test_the_paragraphs_speaker_goes_on_past_a_person_only_an_embedded_clause_na
                  ["Travis Lund"], id="a lower-case title before a name gives the role"),
     pytest.param("Mayor Peter Hale and his deputy, Tom Reed, attended. “It is a good day,” the deputy mayor said.",
                  [None], id="a deputy is not the office holder"),
+    pytest.param("Trustee Alan Pierce cast the lone vote.\n“At some point we have to make a decision,” Pierce said.",
+                 ["Alan Pierce"], id="a local office before the name is no part of it"),
 ])
 def test_the_speakers_of_the_quotes_in_order(nlp, text, speakers):
     doc = run(nlp, text)
