@@ -239,14 +239,24 @@ def score_realworld_page(folder: Path, form: str, score: RealworldScore) -> None
               ("site", truth.get("siteName"), lambda: site_right(meta.publisher, truth["siteName"]), meta.publisher),
               ("day", _ISO_DAY.match(day), day_right, meta.published),
               (WRITTEN_DAY, written, day_right, None))
+    for name, found, stated in tally(checks, score.right, score.scored):
+        if name != WRITTEN_DAY:  # its mistakes are listed as the day's
+            score.field_errors.append(f"{folder.name}: {name} {found!r} != {stated if name != 'day' else day!r}")
+
+
+def tally(checks: Iterable[tuple], right: Counter, scored: Counter) -> list[tuple[str, object, object]]:
+    """Counts each check (name, what the page states, whether it is right, what was found) that has something
+    stated as scored, and as right when it holds; returns (name, found, stated) of the wrong ones."""
+    wrong = []
     for name, stated, is_right, found in checks:
         if not stated:
             continue
-        score.scored[name] += 1
+        scored[name] += 1
         if is_right():
-            score.right[name] += 1
-        elif name != WRITTEN_DAY:  # its mistakes are listed as the day's
-            score.field_errors.append(f"{folder.name}: {name} {found!r} != {stated if name != 'day' else day!r}")
+            right[name] += 1
+        else:
+            wrong.append((name, found, stated))
+    return wrong
 
 
 def writes_day(text: str, day: dt.date) -> bool:

@@ -30,6 +30,7 @@ from pipelines.evaluation.cleaning import (
     FORMS,
     byline_names,
     clean_page,
+    tally,
     title_right,
     words,
 )
@@ -99,14 +100,8 @@ def score_case(case: Case, form: str, score: FormScore) -> None:
               ("author", author_words, lambda: bool(found_words & author_words), meta.authors),
               ("day", case.published, day_right, meta.published),
               ("story", case.first_words, lambda: _story_found(article.body, case.first_words), article.body[:80]))
-    for name, stated, is_right, found in checks:
-        if not stated:
-            continue
-        score.scored[name] += 1
-        if is_right():
-            score.right[name] += 1
-        else:
-            score.mistakes.append(f"{case.outlet}: {name} {found!r}, expected {stated!r}")
+    for name, found, stated in tally(checks, score.right, score.scored):
+        score.mistakes.append(f"{case.outlet}: {name} {found!r}, expected {stated!r}")
 
 
 def score(package: Path, forms=FORMS) -> list[FormScore]:
