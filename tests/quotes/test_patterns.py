@@ -209,3 +209,9 @@ def test_odd_marks_do_not_break_the_document(nlp):
     text = "A stray ” mark and a lone “ one.\n“This quote is fine and complete,” said Maria Lopez."
     doc = run(nlp, text)
     assert [q.text for q in marked(doc)] == ["This quote is fine and complete,"]
+
+
+def test_a_quote_inside_the_speaker_s_own_description_is_not_their_words(nlp):
+    doc = run(nlp, "Tom Ruiz, known as “the Professor” to his teammates, said he would retire in May.")
+    q = only(marked(doc), "scare")
+    assert q.speaker_text is None
