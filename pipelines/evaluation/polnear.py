@@ -255,15 +255,17 @@ def evaluate(folder: Path, workdir: Path) -> PolnearScores:
         shutil.copyfile(folder / "text" / name, corpus / name)
     wh = build(corpus, workdir / "polnear.duckdb")
     scores = PolnearScores()
-    for article in read_clean_articles(wh):
-        raw = (folder / "text" / article.source_path).read_text(encoding="utf-8")
-        spans, attributions = read_ann(annotated[article.source_path].read_text(encoding="utf-8"))
+    articles = read_clean_articles(wh)
+    for article in articles:
+        # bytes decoded as they are: the offsets count a \r\n as two characters
+        raw = (folder / "text" / article.source_path).read_bytes().decode("utf-8")
+        spans, attributions = read_ann(annotated[article.source_path].read_bytes().decode("utf-8"))
         check_spans(scores, raw, spans)
         predicted = wh.query("""SELECT q.start_char, q.end_char, q.kind, q.speaker_name FROM quotes q
                                 JOIN articles a USING (article_id) WHERE a.source_path = ? ORDER BY q.start_char""",
                              [article.source_path])
         score_article(scores, article.source_path, raw, attributions, article.body, article.segments, predicted)
-    missing = sorted(annotated.keys() - {a.source_path for a in read_clean_articles(wh)})
+    missing = sorted(annotated.keys() - {a.source_path for a in articles})
     scores.mistakes += [f"{name}: no article in the warehouse (see ingest_errors)" for name in missing]
     return scores
 
