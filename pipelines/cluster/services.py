@@ -351,11 +351,13 @@ def tagged_processes(tag: str) -> list:
     return found
 
 
-def stop_tagged(tag: str, seconds: float = 15) -> int:
-    """Stops what a killed program left behind (see tagged_processes): SIGTERM, then SIGKILL. Returns how many."""
+def stop_tagged(tag: str, seconds: float = 15, grace: float = 5) -> int:
+    """Stops what a killed program left behind (see tagged_processes): SIGTERM, then SIGKILL. Returns how many.
+    Processes that end by themselves within ``grace`` seconds (a fork server noticing that the program that
+    started it has exited) are not left behind."""
     import psutil  # noqa: PLC0415
 
-    left = tagged_processes(tag)
+    _, left = psutil.wait_procs(tagged_processes(tag), timeout=grace)
     for process in left:
         with contextlib.suppress(psutil.Error):
             process.terminate()
