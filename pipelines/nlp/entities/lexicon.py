@@ -26,14 +26,33 @@ def is_title(token) -> bool:
     return token.lower_.rstrip(".") in titles()
 
 
+# Letters that do not decompose to a plain one: "Czesław" is written "Czeslaw" too.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "ð": "d"})
+
+
+def _forename_key(word: str) -> str:
+    return fold(word).translate(_UNDECOMPOSED)
+
+
 @cache
 def given_names() -> frozenset[str]:
-    """Forenames (given_names.txt, from the US SSA baby-name files), folded: "ivan" for "Iván"."""
-    return frozenset(fold(name) for name in _lines("given_names.txt"))
+    """Forenames, folded ("ivan" for "Iván", "czeslaw" for "Czesław"): given_names.txt (the US SSA baby-name files)
+    and world_given_names.txt (other countries' common first names, from Faker's person providers)."""
+    return frozenset(_forename_key(name) for file_name in ("given_names.txt", "world_given_names.txt")
+                     for name in _lines(file_name))
 
 
 def is_given_name(word: str) -> bool:
-    return fold(word) in given_names()
+    return _forename_key(word) in given_names()
+
+
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)\s*[-‐‑]", re.IGNORECASE)
+
+
+def opens_with_arabic_article(name: str) -> bool:
+    """"Al-Azhar", "Al-Ahli", "el-Sisi": the article joined by a hyphen, no forename "Al" (an institution, a club,
+    or a surname alone)."""
+    return bool(_ARABIC_ARTICLE.match(name))
 
 
 @cache

@@ -37,7 +37,8 @@ from collections import Counter
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, person_nouns, place_keys, titles
+from pipelines.nlp.entities.lexicon import (is_given_name, is_title, opens_with_arabic_article, org_words, person_nouns,
+                                            place_keys, titles)
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Mention, is_name_shaped,
                                             is_place_word, make_mention)
@@ -143,7 +144,8 @@ def _is_particle_name(span: Span) -> bool:
 def _opens_with_forename(span: Span) -> bool:
     """"Florence Pugh", "Ivan Fornis Espinosa": two name words or more, the first a forename that is not a place."""
     words = [t for t in span if t.is_alpha]
-    return len(words) > 1 and is_given_name(words[0].text) and entity_key(words[0].text) not in place_keys()
+    return len(words) > 1 and is_given_name(words[0].text) and entity_key(words[0].text) not in place_keys() \
+        and not opens_with_arabic_article(span.text)
 
 
 def _full_names(mentions: list[Mention]) -> list[list[str]]:

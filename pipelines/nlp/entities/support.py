@@ -18,7 +18,8 @@ The small model says PERSON for products, games, companies, works and the words 
   "was born in", "Ghannouchi's death": human_words.txt);
 - **against**, which outweighs plain support only: a plural ("Africans"), an all-capital word among others
   ("Zanu-PF"), a thing noun it modifies, that precedes it, that describes it or that it is ("the Safari browser",
-  "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"), a list of
+  "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"), an organisation's
+  noun describing it ("Al-Azhar, Egypt's top Islamic institution"), a list of
   organisations it stands in ("JP Morgan Chase, Wells Fargo and Charles Schwab"), a description
   made or played by someone ("Abbott Elementary, the ABC mockumentary created by ..."), a list of things it
   stands in ("films such as Hugo Cabret and Tom Sawyer"), an affiliation ("Gene Munster of Piper Jaffray"),
@@ -37,8 +38,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entities.clusters import Cluster, cluster
-from pipelines.nlp.entities.lexicon import (human_words, is_given_name, is_person_word, is_title, relation_nouns,
-                                            thing_words)
+from pipelines.nlp.entities.lexicon import (human_words, is_given_name, is_person_word, is_title,
+                                            opens_with_arabic_article, org_words, relation_nouns, thing_words)
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import ENTITY_LABELS, Mention
 from pipelines.nlp.names import entity_key, name_parts
@@ -92,7 +93,7 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
         return False
     if any(_decisive(span, person_tokens) for span in spans):
         return True
-    plain = ((len(parts) > 1 and is_given_name(parts[0]))
+    plain = ((len(parts) > 1 and is_given_name(parts[0]) and not opens_with_arabic_article(name))
              or (len(parts) > 1 and any(m.spacy_label == "PERSON" and _is_surname_of(name_parts(m.text), parts)
                                         for m in mentions))
              or any(speaks(span) and len(parts) > 1 or _belongs_to_person(span) or speaker_called_he_or_she(span)
@@ -348,7 +349,14 @@ def _described_as_thing(span: Span) -> bool:
         return True
     if span.end < len(doc) and doc[span.end].text == "," and _made_by_someone(doc[span.end]):
         return True  # "Abbott Elementary, created by Quinta Brunson"
-    return any(child.dep_ == "appos" and child.i >= span.end and _is_thing_word(child) for child in root.children)
+    return any(child.dep_ == "appos" and child.i >= span.end and (_is_thing_word(child) or _is_organisation_noun(child))
+               for child in root.children)
+
+
+def _is_organisation_noun(token: Token) -> bool:
+    """An organisation's head noun describing the name: "Al-Azhar, Egypt's top Islamic institution" (only as the
+    parse's appositive: read off the words, "Dale Hutchins, the council's general counsel" would be the council)."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in org_words()
 
 
 def _made_by_someone(token: Token) -> bool:

@@ -1,0 +1,79 @@
+"""news_entities on world-news wire copy: names from outside the US, facilities and institutions named after people.
+
+Each text makes the real model or the US-only rules err (the model's raw label is asserted where it matters), and
+each rule is also tried on names it must not touch.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import people
+from pipelines.nlp.entities.lexicon import is_given_name
+
+
+def spacy_label(doc, text: str) -> str | None:
+    return next((ent.label_ for ent in doc.ents if ent.text == text), None)
+
+
+# --- forenames from outside the US -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("forename", ["Dursun", "Hendra", "Oleksandr", "Wanjiru", "Ghulam", "Czesław", "Volodymyr"])
+def test_forenames_from_outside_the_us_are_known(forename):
+    assert is_given_name(forename)
+
+
+@pytest.mark.parametrize("word", ["Gang", "Bush", "Line", "Nazi", "Muslim", "Airport", "Viking"])
+def test_english_words_peoples_and_places_are_no_forenames(word):
+    assert not is_given_name(word)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The club's board met on Monday. The vote was delayed until Dursun Özbek returns from Ankara.", "Dursun Özbek"),
+    ("The prize was shared with Hendra Gunawan of the volcanology agency.", "Hendra Gunawan"),
+])
+def test_a_name_opening_with_a_forename_from_abroad_is_a_person(nlp, text, name):
+    doc = nlp(text)
+    assert spacy_label(doc, name) == "PERSON"
+    assert name in people(doc)
+
+
+def test_a_forename_from_abroad_alone_makes_no_person_of_a_company(nlp):
+    doc = nlp("Shares of Hendra Holdings fell 4 percent after the company cut its forecast.")
+    assert not people(doc)
+
+
+# --- facilities and institutions named after people ------------------------------------------------------
+
+@pytest.mark.parametrize("text, facility", [
+    ("Flights at Jomo Kenyatta International Airport were not affected, the airports authority said.",
+     "Jomo Kenyatta International Airport"),
+    ("Airline Garuda Indonesia cancelled flights to Manado, and Sam Ratulangi International Airport was closed.",
+     "Sam Ratulangi International Airport"),
+    ("Napoli play at the Diego Armando Maradona Stadium on Sunday.", "Diego Armando Maradona Stadium"),
+])
+def test_an_airport_or_stadium_named_after_a_person_is_no_person(nlp, text, facility):
+    doc = nlp(text)
+    assert facility in {e.name for e in doc._.entities}
+    assert not people(doc)
+
+
+def test_a_person_beside_an_airport_stays_a_person(nlp):
+    doc = nlp("Hendra Gunawan, the head of the agency, said the airport at Manado would stay closed.")
+    assert "Hendra Gunawan" in people(doc)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Osimhen's agent said talks with Chelsea and Al-Ahli had failed.", "Al-Ahli"),
+    ("Hamas official Osama Hamdan spoke first.\n\nAl-Azhar, Egypt's top Islamic institution, called for aid to enter.",
+     "Al-Azhar"),
+])
+def test_a_name_opening_with_the_arabic_article_is_no_forename_al(nlp, text, name):
+    doc = nlp(text)
+    assert spacy_label(doc, name) == "PERSON"
+    assert name not in people(doc)
+
+
+def test_a_surname_with_the_arabic_article_and_al_as_a_forename_stay_people(nlp):
+    doc = nlp("Egyptian President Abdel Fattah al-Sisi met Al Gore in Cairo. Al Gore said the talks were useful.")
+    assert {"Abdel Fattah al-Sisi", "Al Gore"} <= set(people(doc))
