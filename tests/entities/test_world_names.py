@@ -77,3 +77,30 @@ def test_a_name_opening_with_the_arabic_article_is_no_forename_al(nlp, text, nam
 def test_a_surname_with_the_arabic_article_and_al_as_a_forename_stay_people(nlp):
     doc = nlp("Egyptian President Abdel Fattah al-Sisi met Al Gore in Cairo. Al Gore said the talks were useful.")
     assert {"Abdel Fattah al-Sisi", "Al Gore"} <= set(people(doc))
+
+
+# --- East African names with an apostrophe inside; a title before a person's surname tagged otherwise -------
+
+def test_an_untagged_name_with_an_apostrophe_inside_is_a_person_when_the_sentence_says_so(nlp):
+    doc = nlp("\"We have heard the young people of this country,\" Kimani Ichung'wah, the majority leader, "
+              "told lawmakers.")
+    assert spacy_label(doc, "Kimani Ichung'wah") is None
+    assert "Kimani Ichung'wah" in people(doc)
+
+
+def test_a_place_with_an_apostrophe_is_no_person(nlp):
+    doc = nlp("Flights to Hawai'i were cancelled on Monday, the airline said.")
+    assert not people(doc)
+
+
+def test_a_title_and_the_surname_of_a_person_tagged_as_an_organisation_are_that_person(nlp):
+    doc = nlp("Police spokeswoman Resila Onyango said officers had acted with restraint. "
+              "Ms Onyango said 335 people had been arrested.")
+    assert spacy_label(doc, "Ms Onyango") == "ORG"
+    assert {e.name: e.label for e in doc._.entities} == {"Resila Onyango": "PERSON"}
+    assert "Onyango" in {m.text for m in doc._.entity_mentions}
+
+
+def test_a_brand_opening_with_a_title_stays_a_brand(nlp):
+    doc = nlp("Shares of Dr Pepper rose 3 percent on Monday, the company said.")
+    assert {e.name: e.label for e in doc._.entities} == {"Dr Pepper": "ORG"}

@@ -46,6 +46,7 @@ _MAX_LEFT_OUT_SURNAMES = 2
 _POSTNOMINALS = frozenset({"KC", "QC", "SC", "MP", "MSP", "MEP", "MLA", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD",
                            "MD", "FRS", "DPhil"})
 _PREFIXED_SURNAME = re.compile(r"^(?:Mc|Mac|Fitz)[A-Z][a-z]+$")  # "McPeek", "MacLeod", "FitzGerald"
+_INNER_APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]+(?:['’][a-z]+)+$")  # "Ichung'wah", "Ng'ang'a"
 
 
 @dataclass
@@ -222,9 +223,11 @@ def is_name_shaped(token: Token) -> bool:
 
 
 def is_apostrophe_name(text: str) -> bool:
-    """"O’Leary", "D'Angelo", "N’Golo": a capital, an apostrophe, a capitalised word."""
+    """"O’Leary", "D'Angelo", "N’Golo": a capital, an apostrophe, a capitalised word; or a capitalised word with
+    apostrophes inside, as East African names are written ("Ichung'wah", "Ng'ang'a"; not a contraction, which
+    the tokenizer splits off)."""
     return len(text) > 3 and text[0].isupper() and text[1] in _APOSTROPHES and text[2].isupper() \
-        and text[3:].isalpha()
+        and text[3:].isalpha() or bool(_INNER_APOSTROPHE_NAME.match(text))
 
 
 def _before_headline_words(mention: Mention) -> Mention:

@@ -40,8 +40,8 @@ from spacy.tokens import Doc, Span, Token
 from pipelines.nlp.entities.lexicon import (is_given_name, is_title, opens_with_arabic_article, org_words, person_nouns,
                                             place_keys, titles)
 from pipelines.nlp.entities.lines import Lines
-from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Mention, is_name_shaped,
-                                            is_place_word, make_mention)
+from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Mention, is_apostrophe_name,
+                                            is_name_shaped, is_place_word, make_mention)
 from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coordinated_with,
                                             described_as_person, does_what_people_do, speaker_called_he_or_she,
                                             speaks, subject_of_himself_or_herself)
@@ -123,7 +123,19 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
     for mention in tagged_people:
         if not _in_full_name(mention, full_names) and not described_as_person(mention.span):
             mention.label = _bare_name_label(mention, other_names)
+    mentions = [_titled_name_of_person(m, full_names) for m in mentions]
     return [m for m in mentions if not (m.label == "PERSON" and _is_common_word(m, full_names))]
+
+
+def _titled_name_of_person(mention: Mention, full_names: list[list[str]]) -> Mention:
+    """A title and words of a person's full name in the article, tagged as something else, are that person
+    without the title ("Resila Onyango ... Ms Onyango" with "Ms Onyango" an ORG); not "Dr Pepper" with no
+    person named Pepper."""
+    span = mention.span
+    if mention.label == "PERSON" or len(span) < 2 or not is_title(span[0]):
+        return mention
+    name = make_mention(span[1:], mention.spacy_label, "PERSON")
+    return name if name is not None and _is_name_like(name.span) and _in_full_name(name, full_names) else mention
 
 
 def _person_evidence(span: Span, person_tokens: set[int]) -> bool:
@@ -143,7 +155,7 @@ def _is_particle_name(span: Span) -> bool:
 
 def _opens_with_forename(span: Span) -> bool:
     """"Florence Pugh", "Ivan Fornis Espinosa": two name words or more, the first a forename that is not a place."""
-    words = [t for t in span if t.is_alpha]
+    words = [t for t in span if t.is_alpha or is_apostrophe_name(t.text)]
     return len(words) > 1 and is_given_name(words[0].text) and entity_key(words[0].text) not in place_keys() \
         and not opens_with_arabic_article(span.text)
 
