@@ -20,6 +20,8 @@
 - A name after a title or a person noun ("Spokeswoman Sandy Angers said", "his colleague Ana Munoz") that
   opens with a forename is a person, whatever spaCy made of it; so is one before ", who" that spaCy took for a
   work or an event or missed ("Magnus Carlsen, who gave up the title").
+- A title and words of a person's full name in the article, tagged as something else, are that person without the
+  title ("Resila Onyango ... Ms Onyango").
 - A name in a headline-case line shrinks to the name the running text uses ("Donald Trump Tells").
 - A person's full name the model ran on over the name of a thing it modifies shrinks to the name the article
   uses elsewhere ("a Margaret Hamilton Lego minifigure").

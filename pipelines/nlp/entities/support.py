@@ -10,7 +10,8 @@ The small model says PERSON for products, games, companies, works and the words 
   "52-year-old Grace"; a title the model took into its name, "Lady Bird", is plain support only), an appositive,
   a description after a comma or a "who" clause that describes a person, an age after it ("Eloise Parry, 21,"),
   coordination with another person;
-- **plain**: a forename opening a name of two words or more (given_names.txt), the last words of the name used
+- **plain**: a forename opening a name of two words or more (given_names.txt, world_given_names.txt; not the
+  Arabic article of "Al-Azhar"), the last words of the name used
   alone where the model calls them a person ("Fernando Caudevilla ... Caudevilla", "Osama bin Laden ... Bin
   Laden"), a name of two words or more as the subject of a speech verb, "said" followed by "he"/"she", the
   subject of a clause with "himself"/"herself", a modifier of what a person has ("the Obama administration"), the
