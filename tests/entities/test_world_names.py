@@ -104,3 +104,14 @@ def test_a_title_and_the_surname_of_a_person_tagged_as_an_organisation_are_that_
 def test_a_brand_opening_with_a_title_stays_a_brand(nlp):
     doc = nlp("Shares of Dr Pepper rose 3 percent on Monday, the company said.")
     assert {e.name: e.label for e in doc._.entities} == {"Dr Pepper": "ORG"}
+
+
+def test_a_name_the_model_cut_before_an_age_is_one_person(nlp):
+    doc = nlp("Meiti Salindeho, 33, who fled with her two children by boat, said the sky turned black.")
+    assert spacy_label(doc, "Meiti") == "GPE"
+    assert set(people(doc)) == {"Meiti Salindeho"}
+
+
+def test_a_club_before_a_score_is_no_person(nlp):
+    doc = nlp("The final score was Manchester United, 3, Chelsea, 1.")
+    assert not people(doc)

@@ -22,6 +22,8 @@
   work or an event or missed ("Magnus Carlsen, who gave up the title").
 - A title and words of a person's full name in the article, tagged as something else, are that person without the
   title ("Resila Onyango ... Ms Onyango").
+- Two to four name words right before an age (", 33,") are a person's name, where the model cut them or called
+  part of them a place ("Meiti Salindeho, 33,").
 - A name in a headline-case line shrinks to the name the running text uses ("Donald Trump Tells").
 - A person's full name the model ran on over the name of a thing it modifies shrinks to the name the article
   uses elsewhere ("a Margaret Hamilton Lego minifigure").
@@ -307,6 +309,27 @@ def names_before_who(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Me
         span = doc[start:i - 1]
         if _is_capitalised_word(doc[start], -1) or not _opens_with_forename(span) \
                 or any(t.ent_type_ in ENTITY_LABELS for t in span):
+            continue
+        mention = make_mention(span, "", "PERSON", from_cue=True)
+        if mention and not lines.is_credit(mention.start, mention.end):
+            names.append(mention)
+    return _replaced_by(mentions, names) if names else mentions
+
+
+def names_before_ages(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with every run of two to four name words right before an age (", 33,") as a PERSON where
+    the model left part of it untagged ("Meiti" GPE + "Salindeho, 33, who fled"): only a person's name stands
+    before an age. A name the model tagged whole is left to the evidence ("Mount Ruang, 12,": a place); not a
+    known place, nor a name with a word of a kind ("United")."""
+    names = []
+    for comma in (t for t in doc if t.text == "," and t.i >= 2):
+        start = comma.i
+        while start > 0 and comma.i - start < _MAX_NAME_WORDS and _is_plain_name_word(doc[start - 1]):
+            start -= 1
+        span = doc[start:comma.i]
+        if len(span) < 2 or not age_after(span) or _is_capitalised_word(doc[start], -1) \
+                or all(t.ent_type_ for t in span) or entity_key(span.text) in place_keys() \
+                or entity_key(span[0].text) in place_keys() or not lines.is_running_text(span.start_char):
             continue
         mention = make_mention(span, "", "PERSON", from_cue=True)
         if mention and not lines.is_credit(mention.start, mention.end):
