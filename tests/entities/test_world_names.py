@@ -115,3 +115,18 @@ def test_a_name_the_model_cut_before_an_age_is_one_person(nlp):
 def test_a_club_before_a_score_is_no_person(nlp):
     doc = nlp("The final score was Manchester United, 3, Chelsea, 1.")
     assert not people(doc)
+
+
+# --- royal names of the Gulf: a title, a forename, "bin" and the father's name --------------------------------
+
+def test_a_name_the_model_cut_before_bin_is_one_person_without_the_title(nlp):
+    doc = nlp("Saudi Energy Minister Prince Abdulaziz bin Salman said the group would act. "
+              "Prince Abdulaziz said it would remain cautious.")
+    assert spacy_label(doc, "bin Salman") == "PERSON"
+    assert set(people(doc)) == {"Abdulaziz bin Salman"}
+
+
+def test_crown_prince_is_a_title_and_a_one_name_prince_keeps_his(nlp):
+    doc = nlp("Crown Prince Mohammed bin Salman met the president. Prince Mohammed said the talks went well.")
+    assert set(people(doc)) == {"Mohammed bin Salman"}
+    assert set(people(nlp("Prince William visited Cardiff on Monday."))) == {"Prince William"}
