@@ -130,3 +130,22 @@ def test_crown_prince_is_a_title_and_a_one_name_prince_keeps_his(nlp):
     doc = nlp("Crown Prince Mohammed bin Salman met the president. Prince Mohammed said the talks went well.")
     assert set(people(doc)) == {"Mohammed bin Salman"}
     assert set(people(nlp("Prince William visited Cardiff on Monday."))) == {"Prince William"}
+
+
+# --- the agent of what only people do to a group -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Law and Justice, the opposition party led by Khvicha Kvaratskhelia, backed the farmers.",
+     "Khvicha Kvaratskhelia"),
+    ("The delegation, headed by Tshepiso Mahlangu, arrived on Monday.", "Tshepiso Mahlangu"),
+])
+def test_a_name_after_led_by_or_headed_by_is_a_person(nlp, text, name):
+    doc = nlp(text)
+    assert spacy_label(doc, name) == "PERSON"
+    assert name in people(doc)
+
+
+def test_a_company_after_founded_by_is_no_person(nlp):
+    doc = nlp("The company, founded by Berkshire Hathaway in 1990, grew fast.")
+    assert spacy_label(doc, "Berkshire Hathaway") == "PERSON"
+    assert not people(doc)

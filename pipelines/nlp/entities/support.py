@@ -16,7 +16,8 @@ The small model says PERSON for products, games, companies, works and the words 
   Laden"), a name of two words or more as the subject of a speech verb, "said" followed by "he"/"she", the
   subject of a clause with "himself"/"herself", a modifier of what a person has ("the Obama administration"), the
   subject of what only people do or undergo or the owner of what only people have ("Claes Bang stars as",
-  "was born in", "Ghannouchi's death": human_words.txt);
+  "was born in", "Ghannouchi's death": human_words.txt), the agent of a name of two words or more after "led by",
+  "headed by", "coached by" ...;
 - **against**, which outweighs plain support only: a plural ("Africans"), an all-capital word among others
   ("Zanu-PF"), a thing noun it modifies, that precedes it, that describes it or that it is ("the Safari browser",
   "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"), an organisation's
@@ -99,7 +100,7 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
                                         for m in mentions))
              or any(speaks(span) and len(parts) > 1 or _belongs_to_person(span) or speaker_called_he_or_she(span)
                     or subject_of_himself_or_herself(span) or does_what_people_do(span) or _person_word_before(span)
-                    for span in spans))
+                    or led_by(span) and len(parts) > 1 for span in spans))
     return plain and not _against(name, parts, spans, facts)
 
 
@@ -229,6 +230,14 @@ def does_what_people_do(span: Span) -> bool:
     if root.dep_ == "nsubjpass" or root.dep_ == "dobj" and root.head.pos_ == "VERB":  # "police arrested Xiao Ming"
         return lemma in human_words("undergoes")
     return root.dep_ == "poss" and root.head.pos_ == "NOUN" and lemma in human_words("has")
+
+
+def led_by(span: Span) -> bool:
+    """The agent of what only people do to a group: "the opposition party led by Jarosław Kaczyński", "a
+    delegation headed by ...", "the club, coached by Okan Buruk" (human_words.txt [leads])."""
+    root = span.root
+    by = root.head
+    return root.dep_ == "pobj" and by.dep_ == "agent" and by.head.lemma_.lower() in human_words("leads")
 
 
 def speaks(span: Span) -> bool:
