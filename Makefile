@@ -78,6 +78,7 @@ eval: setup
 	$(PY) -m pipelines eval || status=1; \
 	$(PY) -m pipelines eval --corpus tests/gold/heldout/corpus --gold tests/gold/heldout/heldout.json --sidecars none || status=1; \
 	$(PY) -m pipelines eval --corpus tests/gold/heldout2/corpus --gold tests/gold/heldout2/heldout2.json --sidecars none || status=1; \
+	$(PY) -m pipelines eval --corpus tests/gold/heldout3/corpus --gold tests/gold/heldout3/heldout3.json --sidecars none || status=1; \
 	$(PY) -m pipelines eval --corpus tests/gold/realworld_dev/corpus --gold tests/gold/realworld_dev/realworld_dev.json --sidecars none || status=1; \
 	$(PY) -m pipelines eval --corpus tests/gold/realworld_test/corpus --gold tests/gold/realworld_test/realworld_test.json --sidecars none || status=1; \
 	$(PY) -m pipelines eval --corpus tests/gold/heldout_people/corpus --gold tests/gold/heldout_people/heldout_people.json --sidecars none || status=1; \

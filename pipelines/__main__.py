@@ -14,6 +14,9 @@ def main(argv: list[str] | None = None) -> int:
                         add_help=False)
     commands.add_parser("eval-cleaning", help="score cleaning on (page, true text) pairs", add_help=False)
     commands.add_parser("eval-timeml", help="score dates on a TimeML corpus", add_help=False)
+    commands.add_parser("eval-mercury", help="score metadata on Mercury Parser's test pages", add_help=False)
+    commands.add_parser("eval-polnear", help="score who said it on PolNeAR's attribution annotations",
+                        add_help=False)
     commands.add_parser("bench", help="throughput, memory and incremental cost against the bare spaCy pass",
                         add_help=False)
     commands.add_parser("cluster-demo", help="build the corpus on two Celery workers into a DuckLake (starts and "
@@ -38,6 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "eval-timeml":
         from pipelines.evaluation.timeml import main as evaluate_timeml
         return evaluate_timeml(rest)
+    if args.command == "eval-mercury":
+        from pipelines.evaluation.mercury import main as evaluate_mercury
+        return evaluate_mercury(rest)
+    if args.command == "eval-polnear":
+        from pipelines.evaluation.polnear import main as evaluate_polnear
+        return evaluate_polnear(rest)
     if args.command == "cluster-demo":
         from pipelines.cli.cluster import main as cluster_demo
         return cluster_demo()

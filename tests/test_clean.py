@@ -69,6 +69,8 @@ def page(*extra_middle: str, top: tuple[str, ...] = (), bottom: tuple[str, ...] 
     ("subtitles off, selected", "media_player"),
     ("This is a modal window. This modal can be closed by pressing the Escape key or activating the close button.",
      "media_player"),
+    ("[Video: FULL SPEECH: President Obama Speech at Black Caucus Foundation in Washington DC (9/17/16) Watch on "
+     "YouTube.]", "media_player"),
 ])
 def test_furniture_in_the_middle_of_an_article_is_removed_with_its_reason(line, reason):
     assert reasons(page(line))[line] == reason
@@ -97,7 +99,8 @@ def test_sentences_that_mention_furniture_words_are_kept():
              "Ana Ruiz is a reporter who rides the tram every day, and she said the new line would change her life.",
              "Tickets will be sold through an app, and riders who sign up early get a discount.",
              "The operator said its newsletter has 10,000 readers who pay to subscribe.",
-             "Fake tram tickets are often sold through phishing emails sent to your inbox.")
+             "Fake tram tickets are often sold through phishing emails sent to your inbox.",
+             "[Video footage] of the crash was shown to the jury, the court heard on Tuesday afternoon.")
     article = clean(raw(page(*lines)))
     for line in lines:
         assert line in article.body

@@ -49,6 +49,14 @@ def test_title_authors_and_bare_name_line_near_the_top():
     assert found.authors == ["Mia Cole"]
 
 
+def test_a_menu_line_of_a_copied_page_is_no_byline_but_a_name_opening_with_a_forename_is():
+    for menu in ("Games Movies TV", "Change Country", "Western Journalism"):
+        found = meta(page(top=("Trams Return to the City", menu, "A long-delayed project moves ahead.")))
+        assert found.title == "Trams Return to the City" and found.authors == []
+    found = meta(page(top=("Trams Return to the City", "Games Movies TV", "Drew Dietsch")))
+    assert found.authors == ["Drew Dietsch"]
+
+
 def test_a_name_line_with_two_bars_is_a_byline_not_a_menu():
     assert meta(page(top=("Trams Return to the City", "Mia Cole | Staff Writer | Example News"))).authors == ["Mia Cole"]
 

@@ -8,14 +8,45 @@ import re
 from collections.abc import Iterable
 
 from pipelines.clean.boilerplate import classify
-from pipelines.clean.datelines import (date_in_line, day_in_year, is_update, lead_date, numeric_day_first,
-                                       parse_dateline, published_in_line)
-from pipelines.clean.lines import MIN_HEADLINE_WORDS, Line, headline_part, normalised, split_lines, title_parts
+from pipelines.clean.datelines import (
+    date_in_line,
+    day_in_year,
+    is_update,
+    lead_date,
+    numeric_day_first,
+    parse_dateline,
+    published_in_line,
+)
+from pipelines.clean.lines import (
+    MIN_HEADLINE_WORDS,
+    Line,
+    headline_part,
+    normalised,
+    split_lines,
+    title_parts,
+)
 from pipelines.clean.merge import merge_metadata
-from pipelines.clean.metadata import (agency_from_lead, author_bio_name, byline_authors, contributor_names,
-                                      copyright_year, is_person_name, leading_byline_name, named_line,
-                                      publisher_from_copyright, publisher_from_first_published, spelled_out)
-from pipelines.models import ArticleMetadata, CleanArticle, RawArticle, RemovedLine, Segment
+from pipelines.clean.metadata import (
+    agency_from_lead,
+    author_bio_name,
+    byline_authors,
+    contributor_names,
+    copyright_year,
+    is_person_name,
+    leading_byline_name,
+    named_line,
+    publisher_from_copyright,
+    publisher_from_first_published,
+    spelled_out,
+)
+from pipelines.models import (
+    ArticleMetadata,
+    CleanArticle,
+    RawArticle,
+    RemovedLine,
+    Segment,
+)
+from pipelines.nlp.entities.lexicon import is_given_name
 
 LEAD_LINES = 3  # an agency lead "(Bloomberg) --" opens one of the first kept lines
 MAX_SITE_WORDS = 5
@@ -69,9 +100,12 @@ def _unique(values: Iterable[str]) -> list[str]:
 
 
 def _byline_names(text: str) -> list[str]:
-    """A byline's names: "By A and B", "A Avatar", or a line that is only names."""
+    """A byline's names: "By A and B", "A Avatar", or a line that is only names opening with forenames (with no
+    "By" to say so, menus of a copied page read as names too: "Games Movies TV", "Change Country")."""
     authors = byline_authors(text)
-    return (named_line(text) or []) if authors is None else authors
+    if authors is not None:
+        return authors
+    return [name for name in named_line(text) or [] if is_given_name(name.split()[0])]
 
 
 def _title_and_site(lines: list[Line], reasons: dict[int, str]) -> tuple[str | None, str | None]:

@@ -176,7 +176,7 @@ def clean_page(html: str, form: str, name: str = "page") -> CleanArticle:
                             encoding="utf-8", extracted_meta=meta))
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
@@ -184,20 +184,20 @@ def title_right(found: str | None, expected: str) -> bool:
     """Equal words, or equal to the other's headline without the site's name ("Headline | Site")."""
     def forms(title: str) -> set[str]:
         parts = [p for p in _TITLE_PARTS.split(title) if p]
-        return {" ".join(_words(title)), " ".join(_words(max(parts, key=len, default="")))}
+        return {" ".join(words(title)), " ".join(words(max(parts, key=len, default="")))}
     return bool(found) and bool(forms(found) & forms(expected))
 
 
-def _byline_names(byline: str, site: str | None) -> set[str]:
+def byline_names(byline: str, site: str | None) -> set[str]:
     """The name words of a stated byline; none when it names no person (a date, the site's own name)."""
-    if site and _words(byline) == _words(site):
+    if site and words(byline) == words(site):
         return set()
-    return {w for w in _words(byline) if len(w) > 1 and not w.isdigit() and w not in _NOT_NAME_WORDS
+    return {w for w in words(byline) if len(w) > 1 and not w.isdigit() and w not in _NOT_NAME_WORDS
             and not _MONTH_WORD.match(w)}
 
 
 def _site_key(name: str) -> str:
-    key = "".join(_words(re.sub(r"^https?://(?:www\.)?", "", name.strip().lower())))
+    key = "".join(words(re.sub(r"^https?://(?:www\.)?", "", name.strip().lower())))
     return re.sub(r"^the|com$", "", key)
 
 
@@ -225,8 +225,8 @@ def score_realworld_page(folder: Path, form: str, score: RealworldScore) -> None
             score.baselines.setdefault(label, []).append(pair_score(folder.name, text, expected))
     truth = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
     meta = article.metadata
-    found_names = {w for author in meta.authors for w in _words(author)}
-    expected_names = _byline_names(truth.get("byline") or "", truth.get("siteName"))
+    found_names = {w for author in meta.authors for w in words(author)}
+    expected_names = byline_names(truth.get("byline") or "", truth.get("siteName"))
     day = truth.get("publishedTime") or ""
 
     def day_right() -> bool:
@@ -239,14 +239,24 @@ def score_realworld_page(folder: Path, form: str, score: RealworldScore) -> None
               ("site", truth.get("siteName"), lambda: site_right(meta.publisher, truth["siteName"]), meta.publisher),
               ("day", _ISO_DAY.match(day), day_right, meta.published),
               (WRITTEN_DAY, written, day_right, None))
+    for name, found, stated in tally(checks, score.right, score.scored):
+        if name != WRITTEN_DAY:  # its mistakes are listed as the day's
+            score.field_errors.append(f"{folder.name}: {name} {found!r} != {stated if name != 'day' else day!r}")
+
+
+def tally(checks: Iterable[tuple], right: Counter, scored: Counter) -> list[tuple[str, object, object]]:
+    """Counts each check (name, what the page states, whether it is right, what was found) that has something
+    stated as scored, and as right when it holds; returns (name, found, stated) of the wrong ones."""
+    wrong = []
     for name, stated, is_right, found in checks:
         if not stated:
             continue
-        score.scored[name] += 1
+        scored[name] += 1
         if is_right():
-            score.right[name] += 1
-        elif name != WRITTEN_DAY:  # its mistakes are listed as the day's
-            score.field_errors.append(f"{folder.name}: {name} {found!r} != {stated if name != 'day' else day!r}")
+            right[name] += 1
+        else:
+            wrong.append((name, found, stated))
+    return wrong
 
 
 def writes_day(text: str, day: dt.date) -> bool:

@@ -209,3 +209,26 @@ def test_odd_marks_do_not_break_the_document(nlp):
     text = "A stray ” mark and a lone “ one.\n“This quote is fine and complete,” said Maria Lopez."
     doc = run(nlp, text)
     assert [q.text for q in marked(doc)] == ["This quote is fine and complete,"]
+
+
+def test_a_quote_inside_the_speaker_s_own_description_is_not_their_words(nlp):
+    doc = run(nlp, "Tom Ruiz, known as “the Professor” to his teammates, said he would retire in May.")
+    q = only(marked(doc), "scare")
+    assert q.speaker_text is None
+
+
+@pytest.mark.parametrize("text", [
+    "The president spoke in Washington.\n''It's about me, and it's about our progress,'' Mr. Obama said.",
+    "The president spoke in Washington.\n``It's about me, and it's about our progress,'' Mr. Obama said.",
+])
+def test_doubled_marks_of_archive_and_typewriter_copy_are_quotation_marks(nlp, text):
+    doc = run(nlp, text)
+    q = only(marked(doc), "direct")
+    assert q.text == "It's about me, and it's about our progress,"
+    assert speaker_name(doc, q) == "Obama"
+
+
+def test_a_doubled_mark_after_a_digit_is_inches_not_a_quotation_mark(nlp):
+    doc = run(nlp, "“The new center is 6'11'' and he can shoot from anywhere,” coach Maria Lopez said.")
+    q = only(marked(doc), "direct")
+    assert q.text == "The new center is 6'11'' and he can shoot from anywhere,"

@@ -3,6 +3,8 @@ they name (short texts of our own)."""
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import marked, only, run, speaker_name
 from pipelines.nlp.quotes.people import FORENAME_GENDERS
 
@@ -94,3 +96,38 @@ def test_the_paragraphs_speaker_goes_on_past_a_person_only_an_embedded_clause_na
                    "“We did everything we could,” Coach Tom Harris said. Mike Jones disagreed. “It was not enough,” "
                    "he added.")
     assert [speaker_name(doc, q) for q in marked(doc)] == ["Tom Harris", "Tom Harris", "Tom Harris", "Mike Jones"]
+
+
+
+# --- speakers named by a description, or by a name the model missed: every marked quote's speaker in order ----
+
+@pytest.mark.parametrize("text, speakers", [
+    pytest.param("Grace Mwila runs a hair salon in Lusaka and has lost customers to the outages.\n“Without power I "
+                 "cannot use the dryers. Women just go home,” the 38-year-old told AFP.", ["Grace Mwila"],
+                 id="an age refers back to the person of the sentence before"),
+    pytest.param("The ferry ran aground at dawn.\n“I thought we had hit another boat,” the 38-year-old said.", [None],
+                 id="an age with no one named before names no one"),
+    pytest.param("Rafael Costa beat Novak Petrovic in straight sets on Sunday.\n“I played my best tennis today,” the "
+                 "Spaniard said.\nMartina Kovac stunned the world number one on Tuesday.\n“I feel strong,” the "
+                 "Briton said. “I can win this,” she added.", ["Rafael Costa", "Martina Kovac", "Martina Kovac"],
+                 id="a nationality refers back (the model tags Briton a person)"),
+    pytest.param("Li Wei won gold for China on Sunday. The Germans took silver.\n“We are happy,” the Germans said.\n"
+                 "The German government said it would not send troops.\n“We will not be drawn into this war,” the "
+                 "German chancellor said.", [None, None], id="a nationality of a group or with a role"),
+    pytest.param("In a post on X, Elon Musk wrote: “We will not cut prices again this year.”\n“A small fee will not "
+                 "stop them. They have budgets,” said Renata Voss of the Halden Internet Observatory.",
+                 ["Elon Musk", "Renata Voss"], id="untagged names as a speech verb's subject"),
+    pytest.param("The head of the IMF, Kristalina Georgieva, warned: “The outlook is darker.”",
+                 ["Kristalina Georgieva"], id="a name in apposition to a speech verb's subject"),
+    pytest.param("“We will fight on,” said Jane Smith MP.\nJudge Sarah Munro KC said: “This was a senseless "
+                 "killing.”", ["Jane Smith", "Sarah Munro"], id="letters of an office or honour after a name"),
+    pytest.param("Fire chief Travis Lund said crews were exhausted. “We need rain,” the chief said.",
+                 ["Travis Lund"], id="a lower-case title before a name gives the role"),
+    pytest.param("Mayor Peter Hale and his deputy, Tom Reed, attended. “It is a good day,” the deputy mayor said.",
+                 [None], id="a deputy is not the office holder"),
+    pytest.param("Trustee Alan Pierce cast the lone vote.\n“At some point we have to make a decision,” Pierce said.",
+                 ["Alan Pierce"], id="a local office before the name is no part of it"),
+])
+def test_the_speakers_of_the_quotes_in_order(nlp, text, speakers):
+    doc = run(nlp, text)
+    assert [speaker_name(doc, q) for q in marked(doc)] == speakers

@@ -63,6 +63,16 @@ from pipelines.nlp.verbs import BESIDE_QUOTE_VERBS, SPEECH_NOUNS, SPEECH_VERBS, 
                  "of economist Raj Patel on Monday.", "Raj Patel", id="same paragraph: the words of X"),
     pytest.param("“The site will close in March,” according to a statement from plant manager Luis Ortega.",
                  "Luis Ortega", id="according to a statement from a person"),
+    pytest.param("Chief executive Jane Doe said: “We will not sell the company.”", "Jane Doe",
+                 id="a role as a title before the name"),
+    pytest.param("“We will not sell,” the company’s spokeswoman, Jane Doe, said.", "Jane Doe",
+                 id="a role with the name in apposition before the cue"),
+    pytest.param("Raj Patel said the council had ignored warnings from residents like Susan Hill for years.\n"
+                 "“She wrote to them in 2018. Nobody replied.”", "Raj Patel",
+                 id="quote paragraph after reported speech that names someone else"),
+    pytest.param("Finance Minister Lena Fischer presented the budget on Wednesday.\nOpposition leader Karl Weber said "
+                 "the plan would hurt pensioners.\n“It is the old who will pay for this.”", "Karl Weber",
+                 id="quote paragraph keeps the latest reporter, not the first person named"),
 ])
 def test_the_speaker_of_a_direct_quote(nlp, text, speaker):
     doc = run(nlp, text)

@@ -43,7 +43,7 @@ _PARTY_AND_STATE = re.compile(r"^[DRI]-[A-Z][\w.]*$")  # "D-Mass.", "R-Ohio": an
 _MAX_ORG_TAIL = 4  # capitalised words after a "person" that can still end in an organisation word
 _MAX_LEFT_OUT_SURNAMES = 2
 # Letters after a person's name: honours, degrees, the bar, seats ("Rajiv Menon KC", "Jane Hill MP").
-_POSTNOMINALS = frozenset({"KC", "QC", "SC", "MP", "MSP", "MEP", "MLA", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD",
+POSTNOMINALS = frozenset({"KC", "QC", "SC", "MP", "MSP", "MEP", "MLA", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD",
                            "MD", "FRS", "DPhil"})
 _PREFIXED_SURNAME = re.compile(r"^(?:Mc|Mac|Fitz)[A-Z][a-z]+$")  # "McPeek", "MacLeod", "FitzGerald"
 _TITLE_QUALIFIERS = frozenset({"crown", "prime", "grand"})  # "Crown Prince", "Prime Minister", "Grand Duke"
@@ -253,7 +253,7 @@ def _without_postnominals(mention: Mention) -> Mention:
     """"Rajiv Menon KC" -> "Rajiv Menon": letters after a name say what a person is, not who."""
     span = mention.span
     end = span.end
-    while end - span.start > 2 and span.doc[end - 1].text.replace(".", "") in _POSTNOMINALS:
+    while end - span.start > 2 and span.doc[end - 1].text.replace(".", "") in POSTNOMINALS:
         end -= 1
     if end == span.end:
         return mention

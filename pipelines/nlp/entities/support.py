@@ -188,7 +188,7 @@ def subject_of_himself_or_herself(span: Span) -> bool:
 
 def acts_as_named_person(span: Span) -> bool:
     """A name opening with a forename ("Nadia Rahman", given_names.txt) that introduces a quote as the subject
-    of a speech verb ("Nadia Rahman said: “...”"), is the subject of what only people do ("... died on Sunday")
+    of a speech verb ("Nadia Rahman said: “...”", "“...,” said Nadia Rahman"), is the subject of what only people do ("... died on Sunday")
     or of a verb whose object is "his"/"her" ("Karen Holt lost her job"): evidence against the model's ORG for a once-named person. A company named
     like a person ("Morgan Stanley") is called ORG again elsewhere and "its" (``_never_a_person``, ``_against``)."""
     words = [t for t in span if t.is_alpha]
@@ -197,7 +197,7 @@ def acts_as_named_person(span: Span) -> bool:
         return False
     verb = root.head
     if verb.lemma_ in REPORTING_VERBS:
-        return any(t.text in ("“", "\"") for t in span.sent)
+        return any(t.text in ("“", "”", "\"") for t in span.sent)  # “...,” said X: the sentence may start inside
     if does_what_people_do(span):
         return True  # "Siobhán McKenna-Doyle, one of the first women to lead ..., died on Sunday"
     return any(child.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in ("his", "her") for g in child.children)
@@ -241,7 +241,13 @@ def led_by(span: Span) -> bool:
 
 
 def speaks(span: Span) -> bool:
+    """The subject of a speech verb, or the name in apposition to it ("The head of the IMF, Kristalina
+    Georgieva, warned")."""
     root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start:
+        root = root.head
+        while root.dep_ == "pobj" and root.head.dep_ == "prep":  # the appositive hung from "the IMF"
+            root = root.head.head
     return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
 
 

@@ -32,7 +32,7 @@ from pipelines.nlp.extensions import doc_text
 from pipelines.nlp.quotes.context import clause_speaker, is_bare_attribution, owner_of_words_before, speech_owner
 from pipelines.nlp.quotes.cues import SUBJECT_DEPS, cue_lemma, dominating_cue, speaker_head, speaker_span
 from pipelines.nlp.quotes.indirect import reported_clauses
-from pipelines.nlp.quotes.marks import QuotedSpan, find_quoted_spans, paragraph_spans
+from pipelines.nlp.quotes.marks import QuotedSpan, find_quoted_spans, paragraph_spans, typed_doubled_marks
 from pipelines.nlp.quotes.people import People, PersonMention
 from pipelines.nlp.quotes.terms import is_term
 from pipelines.nlp.verbs import SPEECH_NOUNS
@@ -109,7 +109,7 @@ def find_quotes(doc: Doc) -> list[FoundQuote]:
 class _QuoteFinder:
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc_text(doc)
+        self.text = typed_doubled_marks(doc_text(doc))
         self.paragraphs = paragraph_spans(self.text)
         self._para_starts = [start for start, _ in self.paragraphs]
         self.headings = {self.paragraph_of(start) for start, _ in doc._.headings or []}

@@ -204,6 +204,8 @@ def dominating_cue(root: Token, inside, in_scope) -> Token | None:
             break
         if link == "conj" and cue_lemma(node) and _has_own_subject(child):
             break  # "X called it ..., and her novel “...” spent weeks ...": a clause of the writer's, not X's
+        if link in SUBJECT_DEPS and cue_lemma(node):
+            break  # "Tom Ruiz, known as “the Professor”, said ...": words about the speaker, not theirs
         if not inside(node) and (cue_lemma(node) or _manner_of(node, root)) and speaker_head(node) is not None:
             found = node
     if found is None:

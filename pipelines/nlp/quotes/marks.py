@@ -1,6 +1,7 @@
 """Finds quoted stretches of text by pairing quotation marks, paragraph by paragraph (no spaCy here).
 
-Curly, straight and guillemet marks are paired by family (double or single). A single mark between two letters
+Curly, straight and guillemet marks are paired by family (double or single); the doubled marks of typewriter
+and archive copy (``...'' and ''...'') are read as double marks (see typed_doubled_marks). A single mark between two letters
 (China’s, don’t), after a letter with nothing open (the allies’ plans) or before a decade (’90s) is an
 apostrophe. An opening double mark still open at the end of a paragraph is a quote continued in the next
 paragraph when that paragraph opens with a quotation mark too; other unclosed marks are dropped as strays.
@@ -22,6 +23,7 @@ MIN_CONTENT = {"double": 1, "single": 2}  # rock ’n’ roll: one letter betwee
 DECADE = re.compile(r"\d\ds\b|\d\d\b")  # ’90s, '68
 PLURAL_POSSESSIVE = re.compile(r"(?<=s)[’'] [a-z]")  # the workers’ union
 PUNCTUATED_CLOSE = re.compile(r"[,.;:!?][’']")  # a single close mark that can only end a quotation
+DOUBLED_MARK = re.compile(r"``|''")  # typewriter and news-archive copy: ``like this'' or ''like this''
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,21 @@ class QuotedSpan:
 class _Open:
     family: str
     pos: int
+
+
+def typed_doubled_marks(text: str) -> str:
+    """The text with each doubled mark as one typographic mark beside a space, so that every offset stays the
+    text's: an opening pair (``, or '' where a quotation can open) becomes " “", a closing one "” ". A '' after a
+    digit is inches (6'2'') and stays."""
+    def typed(match: re.Match) -> str:
+        start, end = match.span()
+        before = text[start - 1] if start else "\n"
+        after = text[end] if end < len(text) else " "
+        if match.group() == "''" and before.isdigit():
+            return match.group()
+        opens = match.group() == "``" or (before in OPENING_CONTEXT + "\n" and not after.isspace())
+        return " “" if opens else "” "
+    return DOUBLED_MARK.sub(typed, text)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -10,12 +10,15 @@ sentence, unless a quote of the same paragraph had a compatible speaker and that
 for it; a person's gender comes from a title or kinship noun at the name (gender_words.txt), else from a forename
 nearly everyone of one sex has (forename_genders.txt), else from the first pronoun resolved to them. A title
 before a shared surname ("Ms. Ortiz") goes to the namesake whose forename fits it; a role no one held before
-("the mayor said") goes to a name given exactly that role in the next sentence ("Mayor Peter Hale has ...").
+("the mayor said") goes to a name given exactly that role in the next sentence ("Mayor Peter Hale has ..."); an
+age or a nationality ("the 38-year-old said", "the Spaniard said") goes to the person a pronoun of either gender
+would.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,13 +26,16 @@ from pathlib import Path
 from spacy.attrs import DEP, IDX, LOWER
 from spacy.tokens import Doc, Token
 
+from pipelines.nlp.entities.mentions import POSTNOMINALS
 from pipelines.nlp.extensions import doc_text
-from pipelines.nlp.quotes.roles import definite_role, fits, is_singular_common_noun, role_words
+from pipelines.nlp.quotes.roles import definite_role, fits, is_singular_common_noun, role_words, same_office
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "dative", "iobj", "pobj")
 RANK_MAIN, RANK_EMBEDDED, RANK_OTHER, RANK_MENTION = 0, 1, 2, 3
+# A definite age description refers back to a person named before, like a pronoun: “...,” the 38-year-old said.
+AGE_DESCRIPTION = re.compile(r"(?i)the\s+\d{1,3}[- ]year[- ]old\s*$")
 MIN_VARIANT_LENGTH = 6  # shorter surnames one letter apart are often different names (Allen, Allan; Jones, Jonas)
 
 
@@ -46,6 +52,8 @@ def _load_gender_words(path: Path) -> dict[str, str]:
 
 GENDER_WORDS = _load_gender_words(Path(__file__).with_name("gender_words.txt"))
 FORENAME_GENDERS = _load_gender_words(Path(__file__).with_name("forename_genders.txt"))
+DEMONYMS = frozenset(line.strip().lower() for line in Path(__file__).with_name("demonyms.txt").read_text(
+    encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
 
 
 @dataclass(frozen=True)
@@ -96,7 +104,10 @@ class People:
     def person_in(self, start: int, end: int) -> PersonMention | None:
         """The person a speaker span names: the last person mention overlapping it (the head comes last), or
         a person named elsewhere with the same surname when the tagger missed this one ("Duben said")."""
+        if self._is_epithet(start, end):  # before the tagger's names: it may call "the Briton" a person
+            return self._antecedent(start, None, None)
         text = self._text
+        end = _before_post_nominals(text, start, end)
         head_start = _last_word_start(text, start, end)
         overlapping = [m for m in self.mentions if m.start < end and head_start < m.end and _starts_word(text, m.start)]
         if overlapping:  # a handle may be lower-case: "user jayk1984"
@@ -110,6 +121,18 @@ class People:
             [m for m in self.mentions if surname and _spelling_variant(_last_name_word(m.text), surname)]
         earlier = [m for m in namesakes if m.end <= start]
         return (earlier or namesakes or [None])[-1]
+
+    def _is_epithet(self, start: int, end: int) -> bool:
+        """A description that refers back to someone named before, as a pronoun does: an age ("the 38-year-old")
+        or a nationality ("the Spaniard", "the German"; not "the Germans", a group)."""
+        if AGE_DESCRIPTION.match(self._text, start, end):
+            return True
+        words = self._text[start:end].split(maxsplit=1)
+        if len(words) != 2 or words[0].lower() != "the":
+            return False
+        span = self._doc.char_span(start, end, alignment_mode="expand")
+        return words[1].lower() in DEMONYMS or span is not None and len(span) == 2 and span[1].ent_type_ == "NORP" \
+            and span[1].tag_ not in ("NNS", "NNPS")
 
     def _namesake_of_title(self, person: PersonMention, before_head: str) -> PersonMention | None:
         """For "Ms. Ortiz" where the article names Amelia and Daniel Ortiz, the namesake whose forename fits the
@@ -146,7 +169,7 @@ class People:
         holders = [m for m, roles in earlier if role in roles] or \
             [m for m, roles in earlier if any(fits(role, r) for r in roles)]
         if not holders:  # "the minister" when only one person was called a minister of any kind
-            holders = [m for m, roles in earlier if any(r[-1] == role[-1] for r in roles)]
+            holders = [m for m, roles in earlier if any(same_office(role, r) for r in roles)]
             if len({m.key for m in holders}) > 1:
                 return None
         return holders[-1] if holders else self._role_named_next(head, role)
@@ -203,12 +226,12 @@ class People:
         lo, hi = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
         return next((m for m in self.mentions if lo <= m.start < hi), None)
 
-    def _antecedent(self, position: int, gender: str, other: PersonMention | None) -> PersonMention | None:
-        """The person a pronoun refers to: among the compatible people of the latest sentence that has one, one
-        known to be of the pronoun's gender, then the most prominent (a speaker or main-clause subject before an
-        embedded subject), then the latest."""
+    def _antecedent(self, position: int, gender: str | None, other: PersonMention | None) -> PersonMention | None:
+        """The person a pronoun (or "the 38-year-old": ``gender`` None) refers to: among the compatible people of
+        the latest sentence that has one, one known to be of the pronoun's gender, then the most prominent (a
+        speaker or main-clause subject before an embedded subject), then the latest."""
         def fits(m: PersonMention) -> bool:
-            return self._gender.get(m.key, gender) == gender and (other is None or m.key != other.key)
+            return gender is None or self._gender.get(m.key, gender) == gender and (other is None or m.key != other.key)
         compatible = [(pos, rank, m) for pos, rank, m in self._salient if pos < position and fits(m)]
         if compatible:
             latest = max(self._sentence_start(pos) for pos, _, _ in compatible)
@@ -312,6 +335,14 @@ def _subject_rank(token: Token) -> int | None:
 def _starts_word(text: str, position: int) -> bool:
     """False for a mention cut out of a word, such as "Hyun" in "Go Myong-Hyun"."""
     return position == 0 or not (text[position - 1].isalnum() or text[position - 1] in "-‐")
+
+
+def _before_post_nominals(text: str, start: int, end: int) -> int:
+    """The end of a speaker span without the letters of an office or honour after the name ("Jane Smith MP")."""
+    kept = text[start:end].rstrip()
+    while len(parts := kept.rsplit(maxsplit=1)) == 2 and parts[1].replace(".", "") in POSTNOMINALS:
+        kept = parts[0].rstrip()
+    return start + len(kept)
 
 
 def _last_word_start(text: str, start: int, end: int) -> int:

@@ -1,8 +1,9 @@
 """Roles given to people in the text, so that a later "the mayor said" names the person introduced as
 "Peter Hale, the mayor", "the mayor, Peter Hale", "Mayor Peter Hale" or "Hale is the mayor".
 
-A role is its noun with the words that narrow it ("ports minister", "deputy mayor"); "the minister" fits
-"the ports minister", "the deputy mayor" does not fit "the mayor".
+A role is its noun with the words that narrow it ("ports minister", "deputy mayor", "fire chief"); "the minister"
+fits "the ports minister", "the deputy mayor" does not fit "the mayor" (nor, when no one holds exactly that role,
+does any description with a word of another office: deputy, vice, former ...).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 DEFINITE = ("the", "this", "that")
+OTHER_OFFICE = frozenset({"deputy", "vice", "assistant", "associate", "acting", "interim", "former", "shadow",
+                          "junior", "under"})
 
 
 def role_words(name: Span) -> set[tuple[str, ...]]:
@@ -24,8 +27,9 @@ def role_words(name: Span) -> set[tuple[str, ...]]:
     doc = name.doc
     titles = []
     i = name.start - 1
-    while i >= 0 and doc[i].dep_ in ("compound", "amod") and i < doc[i].head.i < name.end and doc[i].is_title:
-        titles.insert(0, doc[i].lower_)  # Mayor Peter Hale, Deputy Energy Minister Pavel Sorokin
+    while i >= 0 and doc[i].dep_ in ("compound", "amod") and i < doc[i].head.i < name.end and doc[i].is_alpha \
+            and (doc[i].is_title or doc[i].is_lower):
+        titles.insert(0, doc[i].lower_)  # Mayor Peter Hale, Deputy Energy Minister Pavel Sorokin, Fire chief Ann Lee
         i -= 1
     if titles:
         roles.add(tuple(titles))
@@ -49,6 +53,12 @@ def is_singular_common_noun(token: Token) -> bool:
 def fits(description: tuple[str, ...], role: tuple[str, ...]) -> bool:
     """ "the minister" fits the ports minister; "the deputy mayor" does not fit the mayor."""
     return description[-1] == role[-1] and set(description) <= set(role)
+
+
+def same_office(description: tuple[str, ...], role: tuple[str, ...]) -> bool:
+    """The same kind of office, whatever narrows it ("the foreign minister", Minister Ann Lee), unless a word
+    makes it another office ("the deputy mayor" is not the mayor; "the former minister" not the minister)."""
+    return description[-1] == role[-1] and set(description) & OTHER_OFFICE == set(role) & OTHER_OFFICE
 
 
 def _outermost(noun: Token) -> Token:
