@@ -11,8 +11,8 @@ Indonesia, Brazil, Iceland ...), the romanized Japanese and Chinese first names 
 Ukrainian first names transliterated as news agencies write them ("Oleksandr", "Mykola", "Dmitry"). Left out:
 words of fewer than three letters ("An", "Li"), words an English dictionary has in lower case ("gang", "bush",
 "line": Icelandic and Turkish names that are English words) and words the entity lists know as something else
-(places, titles, person nouns, organisation and thing words). Like given_names.txt, the list is evidence that a capitalised word
-opening a name is a forename, never a person on its own.
+(places, titles, person nouns, organisation and thing words). Like given_names.txt, the list is evidence that a
+capitalised word opening a name is a forename, never a person on its own.
 """
 
 from __future__ import annotations
@@ -37,8 +37,9 @@ NOT_FORENAMES = {"nazi", "muslim", "viking", "ceylon", "philippine", "crete", "g
                  "uranus", "tudor", "verde", "sep", "raf", "ide", "dui", "doa", "dwi", "saar", "aral", "ursa"}
 ROMANIZED = ("first_romanized_names", "first_romanized_names_female", "first_romanized_names_male")
 # Cyrillic letters as Reuters and AP write Ukrainian (national system) and Russian (BGN/PCGN-like) names.
-_CYRILLIC = {"а": "a", "б": "b", "в": "v", "д": "d", "е": "e", "ж": "zh", "з": "z", "й": "y", "к": "k", "л": "l",
-             "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh",
+_CYRILLIC = {"а": "a", "б": "b", "в": "v", "д": "d", "е": "e", "ж": "zh", "з": "z", "й": "y", "к": "k",
+             "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+             "х": "kh",
              "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ъ": "", "ю": "yu", "я": "ya", "ё": "yo",
              "ы": "y", "э": "e", "є": "ye", "і": "i", "ї": "yi", "ґ": "g"}
 _CYRILLIC_BY_LOCALE = {"uk_UA": {"г": "h", "и": "y"}, "ru_RU": {"г": "g", "и": "i"}}
@@ -69,8 +70,8 @@ def _first_names(locale: str) -> set[str]:
 def _known_otherwise(dictionary: Path) -> set[str]:
     english = {word for word in dictionary.read_text(encoding="utf-8").split() if word.islower()}
     places = {fold(word) for place in lexicon._lines("places.txt") for word in place.split()}
-    return english | places | NOT_FORENAMES | lexicon.titles() | lexicon.person_nouns() | lexicon.org_words() | lexicon.thing_words() \
-        | lexicon.place_words()
+    return english | places | NOT_FORENAMES | lexicon.titles() | lexicon.person_nouns() | lexicon.org_words() \
+        | lexicon.thing_words() | lexicon.place_words()
 
 
 def main(dictionary: Path) -> None:

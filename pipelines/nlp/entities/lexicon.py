@@ -27,7 +27,8 @@ def is_title(token) -> bool:
 
 
 # Letters that do not decompose to a plain one: "Czesław" is written "Czeslaw" too.
-_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "ð": "d"})
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe",
+                               "ð": "d"})
 
 
 def _forename_key(word: str) -> str:

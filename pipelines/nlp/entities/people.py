@@ -319,8 +319,8 @@ def names_before_who(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Me
 def names_before_ages(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
     """The mentions with every run of two to four name words right before an age (", 33,") as a PERSON where
     the model left part of it untagged ("Meiti" GPE + "Salindeho, 33, who fled"): only a person's name stands
-    before an age. A name the model tagged whole is left to the evidence ("Mount Ruang, 12,": a place); not a
-    known place, nor a name with a word of a kind ("United")."""
+    before an age. A name the model tagged whole is left to the label fixes; not a known place, nor a name with a
+    word of a kind ("United")."""
     names = []
     for comma in (t for t in doc if t.text == "," and t.i >= 2):
         start = comma.i
