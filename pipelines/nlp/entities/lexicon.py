@@ -37,14 +37,26 @@ def _forename_key(word: str) -> str:
 
 @cache
 def given_names() -> frozenset[str]:
-    """Forenames, folded ("ivan" for "Iván", "czeslaw" for "Czesław"): given_names.txt (the US SSA baby-name files)
-    and world_given_names.txt (other countries' common first names, from Faker's person providers)."""
-    return frozenset(_forename_key(name) for file_name in ("given_names.txt", "world_given_names.txt")
-                     for name in _lines(file_name))
+    """Familiar forenames (given_names.txt, the US SSA baby-name files), folded ("ivan" for "Iván")."""
+    return frozenset(_forename_key(name) for name in _lines("given_names.txt"))
+
+
+@cache
+def forenames_anywhere() -> frozenset[str]:
+    """given_names() and other countries' common first names (world_given_names.txt, from Faker's person
+    providers), folded ("czeslaw" for "Czesław")."""
+    return given_names() | frozenset(_forename_key(name) for name in _lines("world_given_names.txt"))
 
 
 def is_given_name(word: str) -> bool:
+    """A familiar forename: evidence on its own that a name the model calls PERSON is one."""
     return _forename_key(word) in given_names()
+
+
+def is_forename_anywhere(word: str) -> bool:
+    """A forename of any country: evidence only beside what the sentence says (a role word, a speech verb, an
+    age, "who"), since the list holds rarer names that are also words or brands in some language."""
+    return _forename_key(word) in forenames_anywhere()
 
 
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)\s*[-‐‑]", re.IGNORECASE)

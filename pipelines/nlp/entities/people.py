@@ -41,8 +41,8 @@ from collections import Counter
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entities.lexicon import (is_given_name, is_title, opens_with_arabic_article, org_words, person_nouns,
-                                            place_keys, titles)
+from pipelines.nlp.entities.lexicon import (is_forename_anywhere, is_given_name, is_title,
+                                            opens_with_arabic_article, org_words, person_nouns, place_keys, titles)
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Mention, is_apostrophe_name,
                                             is_name_shaped, is_place_word, make_mention)
@@ -157,10 +157,12 @@ def _is_particle_name(span: Span) -> bool:
         and not any(_is_kind_word(t) for t in span)
 
 
-def _opens_with_forename(span: Span) -> bool:
-    """"Florence Pugh", "Ivan Fornis Espinosa": two name words or more, the first a forename that is not a place."""
+def _opens_with_forename(span: Span, anywhere: bool = False) -> bool:
+    """"Florence Pugh", "Ivan Fornis Espinosa": two name words or more, the first a forename that is not a place;
+    ``anywhere``: a forename of any country ("Czesław Siekierski"), where the sentence gives evidence too."""
     words = [t for t in span if t.is_alpha or is_apostrophe_name(t.text)]
-    return len(words) > 1 and is_given_name(words[0].text) and entity_key(words[0].text) not in place_keys() \
+    is_forename = is_forename_anywhere if anywhere else is_given_name
+    return len(words) > 1 and is_forename(words[0].text) and entity_key(words[0].text) not in place_keys() \
         and not opens_with_arabic_article(span.text)
 
 
@@ -288,7 +290,8 @@ def names_after_roles(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[M
                 and (_is_plain_name_word(doc[end]) or _is_particle_in_name(doc, end, i + 1)) \
                 and "\n" not in doc[end - 1].whitespace_:
             end += 1
-        if end - i > 2 and (end == len(doc) or not doc[end].is_title) and _opens_with_forename(doc[i + 1:end]):
+        if end - i > 2 and (end == len(doc) or not doc[end].is_title) \
+                and _opens_with_forename(doc[i + 1:end], anywhere=True):
             mention = make_mention(doc[i + 1:end], "", "PERSON", from_cue=True)
             if mention and not lines.is_credit(mention.start, mention.end):
                 names.append(mention)
@@ -307,7 +310,7 @@ def names_before_who(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Me
         while start > 0 and i - 1 - start < _MAX_NAME_WORDS and _is_plain_name_word(doc[start - 1]):
             start -= 1
         span = doc[start:i - 1]
-        if _is_capitalised_word(doc[start], -1) or not _opens_with_forename(span) \
+        if _is_capitalised_word(doc[start], -1) or not _opens_with_forename(span, anywhere=True) \
                 or any(t.ent_type_ in ENTITY_LABELS for t in span):
             continue
         mention = make_mention(span, "", "PERSON", from_cue=True)
@@ -352,7 +355,7 @@ def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Men
             end += 1
         span = doc[i:end]
         if end - i >= 2 and not _is_capitalised_word(doc[i], -1) and not (end < len(doc) and doc[end].is_title) \
-                and _opens_with_forename(span) and lines.is_running_text(span.start_char) \
+                and _opens_with_forename(span, anywhere=True) and lines.is_running_text(span.start_char) \
                 and entity_key(span.text) not in place_keys() and _made_a_person(span):
             mention = make_mention(span, "", "PERSON", from_cue=True)
             if mention and not lines.is_credit(mention.start, mention.end):

@@ -10,8 +10,8 @@ The small model says PERSON for products, games, companies, works and the words 
   "52-year-old Grace"; a title the model took into its name, "Lady Bird", is plain support only), an appositive,
   a description after a comma or a "who" clause that describes a person, an age after it ("Eloise Parry, 21,"),
   coordination with another person;
-- **plain**: a forename opening a name of two words or more (given_names.txt, world_given_names.txt; not the
-  Arabic article of "Al-Azhar"), the last words of the name used
+- **plain**: a familiar forename opening a name of two words or more (given_names.txt; not the Arabic article
+  of "Al-Azhar"; a forename from world_given_names.txt counts only with what the sentence says), the last words of the name used
   alone where the model calls them a person ("Fernando Caudevilla ... Caudevilla", "Osama bin Laden ... Bin
   Laden"), a name of two words or more as the subject of a speech verb, "said" followed by "he"/"she", the
   subject of a clause with "himself"/"herself", a modifier of what a person has ("the Obama administration"), the
@@ -40,8 +40,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entities.clusters import Cluster, cluster
-from pipelines.nlp.entities.lexicon import (human_words, is_given_name, is_person_word, is_title,
-                                            opens_with_arabic_article, org_words, relation_nouns, thing_words)
+from pipelines.nlp.entities.lexicon import (human_words, is_forename_anywhere, is_given_name, is_person_word,
+                                            is_title, opens_with_arabic_article, org_words, relation_nouns, thing_words)
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import ENTITY_LABELS, Mention
 from pipelines.nlp.names import entity_key, name_parts
@@ -193,7 +193,7 @@ def acts_as_named_person(span: Span) -> bool:
     like a person ("Morgan Stanley") is called ORG again elsewhere and "its" (``_never_a_person``, ``_against``)."""
     words = [t for t in span if t.is_alpha]
     root = span.root
-    if len(words) < 2 or not is_given_name(words[0].text) or root.dep_ != "nsubj":
+    if len(words) < 2 or not is_forename_anywhere(words[0].text) or root.dep_ != "nsubj":
         return False
     verb = root.head
     if verb.lemma_ in REPORTING_VERBS:
