@@ -325,8 +325,9 @@ def test_an_unfamiliar_name_that_does_what_only_people_do_is_a_person(nlp, sente
 
 
 def test_an_unfamiliar_name_with_nothing_around_it_is_still_not_taken_on_the_models_word(nlp):
-    doc = nlp("The vote was held on Friday. Crowds cheered Rachid Ghannouchi in Tunis. " + ANALYST)
-    assert spacy_labels(doc).get("Rachid Ghannouchi") == "PERSON"
+    # Neither forename list has "Khvicha"; a forename from abroad alone would not be evidence either.
+    doc = nlp("The vote was held on Friday. Crowds cheered Khvicha Kvaratskhelia in Tunis. " + ANALYST)
+    assert spacy_labels(doc).get("Khvicha Kvaratskhelia") == "PERSON"
     assert only_the_analyst(doc)
 
 

@@ -4,7 +4,7 @@ Runs after ``ner`` and before ``news_quotes``. Sets
     doc._.entities         list[models.Entity]         name = fullest form, key = names.entity_key(name)
     doc._.entity_mentions  list[models.EntityMention]  in body order; every bare surname that stands for a
                                                         person is a mention of that person's entity
-Steps: clean mentions (``mentions``), find names after role words or before ", who", untagged names the sentence
+Steps: clean mentions (``mentions``), find names after role words, before an age or before ", who", untagged names the sentence
 makes a person's and online handles said to be people, fix
 labels, drop common words and add untagged surnames (``people``, with ``usage``), group (``clusters``), keep as people only the groups the
 article supports as people (``support``), read roles (``roles``). A person seen only outside running text
@@ -20,7 +20,7 @@ from pipelines.nlp.entities.clusters import Cluster, cluster, known_name
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import mentions_from_ner
 from pipelines.nlp.entities.people import (characters_and_actors, dash_attributions, fix_labels,
-                                          names_after_roles, names_before_things, names_before_who,
+                                          names_after_roles, names_before_ages, names_before_things, names_before_who,
                                           names_out_of_headlines, online_handles, split_hyphenated,
                                           untagged_people, untagged_surnames)
 from pipelines.nlp.entities.roles import distinct_roles, roles_of
@@ -39,7 +39,7 @@ class EntitiesComponent:
         lines = Lines(doc_text(doc))
         mentions = dash_attributions(doc, lines.text, split_hyphenated(mentions_from_ner(doc, lines)))
         mentions = characters_and_actors(doc, lines.text, names_after_roles(doc, lines, mentions))
-        mentions = untagged_people(doc, lines, names_before_who(doc, lines, mentions))
+        mentions = untagged_people(doc, lines, names_before_who(doc, lines, names_before_ages(doc, lines, mentions)))
         mentions = online_handles(doc, lines.text, mentions)
         mentions = names_before_things(names_out_of_headlines(fix_labels(mentions), lines))
         mentions += untagged_surnames(doc, mentions, lines)

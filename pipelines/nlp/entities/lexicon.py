@@ -26,14 +26,46 @@ def is_title(token) -> bool:
     return token.lower_.rstrip(".") in titles()
 
 
+# Letters that do not decompose to a plain one: "Czesław" is written "Czeslaw" too.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe",
+                               "ð": "d"})
+
+
+def _forename_key(word: str) -> str:
+    return fold(word).translate(_UNDECOMPOSED)
+
+
 @cache
 def given_names() -> frozenset[str]:
-    """Forenames (given_names.txt, from the US SSA baby-name files), folded: "ivan" for "Iván"."""
-    return frozenset(fold(name) for name in _lines("given_names.txt"))
+    """Familiar forenames (given_names.txt, the US SSA baby-name files), folded ("ivan" for "Iván")."""
+    return frozenset(_forename_key(name) for name in _lines("given_names.txt"))
+
+
+@cache
+def forenames_anywhere() -> frozenset[str]:
+    """given_names() and other countries' common first names (world_given_names.txt, from Faker's person
+    providers), folded ("czeslaw" for "Czesław")."""
+    return given_names() | frozenset(_forename_key(name) for name in _lines("world_given_names.txt"))
 
 
 def is_given_name(word: str) -> bool:
-    return fold(word) in given_names()
+    """A familiar forename: evidence on its own that a name the model calls PERSON is one."""
+    return _forename_key(word) in given_names()
+
+
+def is_forename_anywhere(word: str) -> bool:
+    """A forename of any country: evidence only beside what the sentence says (a role word, a speech verb, an
+    age, "who"), since the list holds rarer names that are also words or brands in some language."""
+    return _forename_key(word) in forenames_anywhere()
+
+
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)\s*[-‐‑]", re.IGNORECASE)
+
+
+def opens_with_arabic_article(name: str) -> bool:
+    """"Al-Azhar", "Al-Ahli", "el-Sisi": the article joined by a hyphen, no forename "Al" (an institution, a club,
+    or a surname alone)."""
+    return bool(_ARABIC_ARTICLE.match(name))
 
 
 @cache

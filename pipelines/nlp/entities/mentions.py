@@ -46,6 +46,8 @@ _MAX_LEFT_OUT_SURNAMES = 2
 POSTNOMINALS = frozenset({"KC", "QC", "SC", "MP", "MSP", "MEP", "MLA", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD",
                            "MD", "FRS", "DPhil"})
 _PREFIXED_SURNAME = re.compile(r"^(?:Mc|Mac|Fitz)[A-Z][a-z]+$")  # "McPeek", "MacLeod", "FitzGerald"
+_TITLE_QUALIFIERS = frozenset({"crown", "prime", "grand"})  # "Crown Prince", "Prime Minister", "Grand Duke"
+_INNER_APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]+(?:['’][a-z]+)+$")  # "Ichung'wah", "Ng'ang'a"
 
 
 @dataclass
@@ -155,16 +157,23 @@ def _repair_spans(mentions: list[Mention]) -> list[Mention]:
 
 def _joined_halves(mentions: list[Mention]) -> list[Mention]:
     """Two PERSON mentions with only a space between them are one name the model cut in two ("Zine El" +
-    "Abidine Ben Ali"): two people never stand side by side without a comma or "and"."""
+    "Abidine Ben Ali", "Prince Abdulaziz" + "bin Salman"): two people never stand side by side without a comma
+    or "and"."""
     joined: list[Mention] = []
     for mention in mentions:
         last = joined[-1] if joined else None
         if last is not None and last.label == mention.label == "PERSON" and last.span.end == mention.span.start \
-                and last.span[-1].whitespace_ == " " and last.span[-1].is_alpha and mention.span[0].is_title:
+                and last.span[-1].whitespace_ == " " and last.span[-1].is_alpha and _opens_name_part(mention.span):
             joined[-1] = make_mention(mention.span.doc[last.span.start:mention.span.end], "PERSON") or mention
         else:
             joined.append(mention)
     return joined
+
+
+def _opens_name_part(span: Span) -> bool:
+    """A capitalised word, or a particle and a name word ("bin Salman" after "Prince Abdulaziz")."""
+    first = span[0]
+    return first.is_title or len(span) > 1 and first.is_lower and first.lower_ in NAME_PARTICLES and span[1].is_title
 
 
 def _grow_name(mention: Mention, taken: set[int]) -> Mention:
@@ -222,9 +231,11 @@ def is_name_shaped(token: Token) -> bool:
 
 
 def is_apostrophe_name(text: str) -> bool:
-    """"O’Leary", "D'Angelo", "N’Golo": a capital, an apostrophe, a capitalised word."""
+    """"O’Leary", "D'Angelo", "N’Golo": a capital, an apostrophe, a capitalised word; or a capitalised word with
+    apostrophes inside, as East African names are written ("Ichung'wah", "Ng'ang'a"; not a contraction, which
+    the tokenizer splits off)."""
     return len(text) > 3 and text[0].isupper() and text[1] in _APOSTROPHES and text[2].isupper() \
-        and text[3:].isalpha()
+        and text[3:].isalpha() or bool(_INNER_APOSTROPHE_NAME.match(text))
 
 
 def _before_headline_words(mention: Mention) -> Mention:
@@ -255,12 +266,18 @@ def _without_titles(mention: Mention) -> Mention | None:
     Ray" and "Son Heung-min" stay)."""
     span, doc = mention.span, mention.span.doc
     start = span.start
-    while start < span.end and (is_title(doc[start]) or is_occupation_before_name(doc[start]) and span.end - start > 2
+    while start < span.end and (is_title(doc[start]) or _qualifies_title(doc, start, span.end)
+                                or is_occupation_before_name(doc[start]) and span.end - start > 2
                                 and is_given_name(doc[start + 1].text) and doc[start + 2].is_alpha):
         start += 1
     if start == span.start:
         return mention
     return make_mention(span.doc[start:span.end], mention.spacy_label, mention.label)
+
+
+def _qualifies_title(doc: Doc, i: int, end: int) -> bool:
+    """"Crown" of "Crown Prince Mohammed bin Salman", "Prime" of "Prime Minister": part of the title after it."""
+    return i + 1 < end and doc[i].is_title and doc[i].lower_ in _TITLE_QUALIFIERS and is_title(doc[i + 1])
 
 
 def _is_name_word(token: Token) -> bool:

@@ -20,6 +20,10 @@
 - A name after a title or a person noun ("Spokeswoman Sandy Angers said", "his colleague Ana Munoz") that
   opens with a forename is a person, whatever spaCy made of it; so is one before ", who" that spaCy took for a
   work or an event or missed ("Magnus Carlsen, who gave up the title").
+- A title and words of a person's full name in the article, tagged as something else, are that person without the
+  title ("Resila Onyango ... Ms Onyango").
+- Two to four name words right before an age (", 33,") are a person's name, where the model cut them or called
+  part of them a place ("Meiti Salindeho, 33,").
 - A name in a headline-case line shrinks to the name the running text uses ("Donald Trump Tells").
 - A person's full name the model ran on over the name of a thing it modifies shrinks to the name the article
   uses elsewhere ("a Margaret Hamilton Lego minifigure").
@@ -37,10 +41,11 @@ from collections import Counter
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entities.lexicon import is_given_name, is_title, org_words, person_nouns, place_keys, titles
+from pipelines.nlp.entities.lexicon import (is_forename_anywhere, is_given_name, is_title,
+                                            opens_with_arabic_article, org_words, person_nouns, place_keys, titles)
 from pipelines.nlp.entities.lines import Lines
-from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Mention, is_name_shaped,
-                                            is_place_word, make_mention)
+from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Mention, is_apostrophe_name,
+                                            is_name_shaped, is_place_word, make_mention)
 from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coordinated_with,
                                             described_as_person, does_what_people_do, speaker_called_he_or_she,
                                             speaks, subject_of_himself_or_herself)
@@ -122,7 +127,19 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
     for mention in tagged_people:
         if not _in_full_name(mention, full_names) and not described_as_person(mention.span):
             mention.label = _bare_name_label(mention, other_names)
+    mentions = [_titled_name_of_person(m, full_names) for m in mentions]
     return [m for m in mentions if not (m.label == "PERSON" and _is_common_word(m, full_names))]
+
+
+def _titled_name_of_person(mention: Mention, full_names: list[list[str]]) -> Mention:
+    """A title and words of a person's full name in the article, tagged as something else, are that person
+    without the title ("Resila Onyango ... Ms Onyango" with "Ms Onyango" an ORG); not "Dr Pepper" with no
+    person named Pepper."""
+    span = mention.span
+    if mention.label == "PERSON" or len(span) < 2 or not is_title(span[0]):
+        return mention
+    name = make_mention(span[1:], mention.spacy_label, "PERSON")
+    return name if name is not None and _is_name_like(name.span) and _in_full_name(name, full_names) else mention
 
 
 def _person_evidence(span: Span, person_tokens: set[int]) -> bool:
@@ -140,10 +157,13 @@ def _is_particle_name(span: Span) -> bool:
         and not any(_is_kind_word(t) for t in span)
 
 
-def _opens_with_forename(span: Span) -> bool:
-    """"Florence Pugh", "Ivan Fornis Espinosa": two name words or more, the first a forename that is not a place."""
-    words = [t for t in span if t.is_alpha]
-    return len(words) > 1 and is_given_name(words[0].text) and entity_key(words[0].text) not in place_keys()
+def _opens_with_forename(span: Span, anywhere: bool = False) -> bool:
+    """"Florence Pugh", "Ivan Fornis Espinosa": two name words or more, the first a forename that is not a place;
+    ``anywhere``: a forename of any country ("Czesław Siekierski"), where the sentence gives evidence too."""
+    words = [t for t in span if t.is_alpha or is_apostrophe_name(t.text)]
+    is_forename = is_forename_anywhere if anywhere else is_given_name
+    return len(words) > 1 and is_forename(words[0].text) and entity_key(words[0].text) not in place_keys() \
+        and not opens_with_arabic_article(span.text)
 
 
 def _full_names(mentions: list[Mention]) -> list[list[str]]:
@@ -270,7 +290,8 @@ def names_after_roles(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[M
                 and (_is_plain_name_word(doc[end]) or _is_particle_in_name(doc, end, i + 1)) \
                 and "\n" not in doc[end - 1].whitespace_:
             end += 1
-        if end - i > 2 and (end == len(doc) or not doc[end].is_title) and _opens_with_forename(doc[i + 1:end]):
+        if end - i > 2 and (end == len(doc) or not doc[end].is_title) \
+                and _opens_with_forename(doc[i + 1:end], anywhere=True):
             mention = make_mention(doc[i + 1:end], "", "PERSON", from_cue=True)
             if mention and not lines.is_credit(mention.start, mention.end):
                 names.append(mention)
@@ -289,8 +310,29 @@ def names_before_who(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Me
         while start > 0 and i - 1 - start < _MAX_NAME_WORDS and _is_plain_name_word(doc[start - 1]):
             start -= 1
         span = doc[start:i - 1]
-        if _is_capitalised_word(doc[start], -1) or not _opens_with_forename(span) \
+        if _is_capitalised_word(doc[start], -1) or not _opens_with_forename(span, anywhere=True) \
                 or any(t.ent_type_ in ENTITY_LABELS for t in span):
+            continue
+        mention = make_mention(span, "", "PERSON", from_cue=True)
+        if mention and not lines.is_credit(mention.start, mention.end):
+            names.append(mention)
+    return _replaced_by(mentions, names) if names else mentions
+
+
+def names_before_ages(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with every run of two to four name words right before an age (", 33,") as a PERSON where
+    the model left part of it untagged ("Meiti" GPE + "Salindeho, 33, who fled"): only a person's name stands
+    before an age. A name the model tagged whole is left to the label fixes; not a known place, nor a name with a
+    word of a kind ("United")."""
+    names = []
+    for comma in (t for t in doc if t.text == "," and t.i >= 2):
+        start = comma.i
+        while start > 0 and comma.i - start < _MAX_NAME_WORDS and _is_plain_name_word(doc[start - 1]):
+            start -= 1
+        span = doc[start:comma.i]
+        if len(span) < 2 or not age_after(span) or _is_capitalised_word(doc[start], -1) \
+                or all(t.ent_type_ for t in span) or entity_key(span.text) in place_keys() \
+                or entity_key(span[0].text) in place_keys() or not lines.is_running_text(span.start_char):
             continue
         mention = make_mention(span, "", "PERSON", from_cue=True)
         if mention and not lines.is_credit(mention.start, mention.end):
@@ -313,7 +355,7 @@ def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Men
             end += 1
         span = doc[i:end]
         if end - i >= 2 and not _is_capitalised_word(doc[i], -1) and not (end < len(doc) and doc[end].is_title) \
-                and _opens_with_forename(span) and lines.is_running_text(span.start_char) \
+                and _opens_with_forename(span, anywhere=True) and lines.is_running_text(span.start_char) \
                 and entity_key(span.text) not in place_keys() and _made_a_person(span):
             mention = make_mention(span, "", "PERSON", from_cue=True)
             if mention and not lines.is_credit(mention.start, mention.end):

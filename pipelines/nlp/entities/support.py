@@ -10,15 +10,18 @@ The small model says PERSON for products, games, companies, works and the words 
   "52-year-old Grace"; a title the model took into its name, "Lady Bird", is plain support only), an appositive,
   a description after a comma or a "who" clause that describes a person, an age after it ("Eloise Parry, 21,"),
   coordination with another person;
-- **plain**: a forename opening a name of two words or more (given_names.txt), the last words of the name used
+- **plain**: a familiar forename opening a name of two words or more (given_names.txt; not the Arabic article
+  of "Al-Azhar"; a forename from world_given_names.txt counts only with what the sentence says), the last words of the name used
   alone where the model calls them a person ("Fernando Caudevilla ... Caudevilla", "Osama bin Laden ... Bin
   Laden"), a name of two words or more as the subject of a speech verb, "said" followed by "he"/"she", the
   subject of a clause with "himself"/"herself", a modifier of what a person has ("the Obama administration"), the
   subject of what only people do or undergo or the owner of what only people have ("Claes Bang stars as",
-  "was born in", "Ghannouchi's death": human_words.txt);
+  "was born in", "Ghannouchi's death": human_words.txt), the agent of a name of two words or more after "led by",
+  "headed by", "coached by" ...;
 - **against**, which outweighs plain support only: a plural ("Africans"), an all-capital word among others
   ("Zanu-PF"), a thing noun it modifies, that precedes it, that describes it or that it is ("the Safari browser",
-  "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"), a list of
+  "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"), an organisation's
+  noun describing it ("Al-Azhar, Egypt's top Islamic institution"), a list of
   organisations it stands in ("JP Morgan Chase, Wells Fargo and Charles Schwab"), a description
   made or played by someone ("Abbott Elementary, the ABC mockumentary created by ..."), a list of things it
   stands in ("films such as Hugo Cabret and Tom Sawyer"), an affiliation ("Gene Munster of Piper Jaffray"),
@@ -37,8 +40,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entities.clusters import Cluster, cluster
-from pipelines.nlp.entities.lexicon import (human_words, is_given_name, is_person_word, is_title, relation_nouns,
-                                            thing_words)
+from pipelines.nlp.entities.lexicon import (human_words, is_forename_anywhere, is_given_name, is_person_word,
+                                            is_title, opens_with_arabic_article, org_words, relation_nouns, thing_words)
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import ENTITY_LABELS, Mention
 from pipelines.nlp.names import entity_key, name_parts
@@ -92,12 +95,12 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
         return False
     if any(_decisive(span, person_tokens) for span in spans):
         return True
-    plain = ((len(parts) > 1 and is_given_name(parts[0]))
+    plain = ((len(parts) > 1 and is_given_name(parts[0]) and not opens_with_arabic_article(name))
              or (len(parts) > 1 and any(m.spacy_label == "PERSON" and _is_surname_of(name_parts(m.text), parts)
                                         for m in mentions))
              or any(speaks(span) and len(parts) > 1 or _belongs_to_person(span) or speaker_called_he_or_she(span)
                     or subject_of_himself_or_herself(span) or does_what_people_do(span) or _person_word_before(span)
-                    for span in spans))
+                    or led_by(span) and len(parts) > 1 for span in spans))
     return plain and not _against(name, parts, spans, facts)
 
 
@@ -190,7 +193,7 @@ def acts_as_named_person(span: Span) -> bool:
     like a person ("Morgan Stanley") is called ORG again elsewhere and "its" (``_never_a_person``, ``_against``)."""
     words = [t for t in span if t.is_alpha]
     root = span.root
-    if len(words) < 2 or not is_given_name(words[0].text) or root.dep_ != "nsubj":
+    if len(words) < 2 or not is_forename_anywhere(words[0].text) or root.dep_ != "nsubj":
         return False
     verb = root.head
     if verb.lemma_ in REPORTING_VERBS:
@@ -227,6 +230,14 @@ def does_what_people_do(span: Span) -> bool:
     if root.dep_ == "nsubjpass" or root.dep_ == "dobj" and root.head.pos_ == "VERB":  # "police arrested Xiao Ming"
         return lemma in human_words("undergoes")
     return root.dep_ == "poss" and root.head.pos_ == "NOUN" and lemma in human_words("has")
+
+
+def led_by(span: Span) -> bool:
+    """The agent of what only people do to a group: "the opposition party led by Jarosław Kaczyński", "a
+    delegation headed by ...", "the club, coached by Okan Buruk" (human_words.txt [leads])."""
+    root = span.root
+    by = root.head
+    return root.dep_ == "pobj" and by.dep_ == "agent" and by.head.lemma_.lower() in human_words("leads")
 
 
 def speaks(span: Span) -> bool:
@@ -354,7 +365,14 @@ def _described_as_thing(span: Span) -> bool:
         return True
     if span.end < len(doc) and doc[span.end].text == "," and _made_by_someone(doc[span.end]):
         return True  # "Abbott Elementary, created by Quinta Brunson"
-    return any(child.dep_ == "appos" and child.i >= span.end and _is_thing_word(child) for child in root.children)
+    return any(child.dep_ == "appos" and child.i >= span.end and (_is_thing_word(child) or _is_organisation_noun(child))
+               for child in root.children)
+
+
+def _is_organisation_noun(token: Token) -> bool:
+    """An organisation's head noun describing the name: "Al-Azhar, Egypt's top Islamic institution" (only as the
+    parse's appositive: read off the words, "Dale Hutchins, the council's general counsel" would be the council)."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in org_words()
 
 
 def _made_by_someone(token: Token) -> bool:
