@@ -129,6 +129,15 @@ def test_people_listed_with_one_company_stay_people(nlp):
     assert {"Jane Doe", "John Smith"} <= set(people(doc))
 
 
+def test_a_person_the_model_calls_an_organisation_beside_a_rival_is_no_list_of_companies(nlp):
+    doc = nlp("Donald Trump spoke on Friday.\n“It is a phony system,” Trump said.\nTrump and Democratic rival "
+              "Hillary Clinton meet for the first of three debates Monday at Hofstra University.")
+    assert [e.label_ for e in doc.ents if e.text == "Trump"][-1] == "ORG"  # the model's error
+    assert {"Donald Trump", "Hillary Clinton"} <= set(people(doc))
+    [quote] = [q for q in doc._.quotes if q.kind == "direct"]
+    assert doc._.entities[quote.speaker_entity].name == "Donald Trump"
+
+
 def test_a_companys_title_makes_no_person_of_the_company(nlp):
     doc = nlp("The Kia EV3 is roomy. Kia's design chief, Karim Habib, told us the car was designed around a flat "
               "floor.")

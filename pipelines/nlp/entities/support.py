@@ -316,8 +316,10 @@ def _listed_with_organisations(span: Span) -> bool:
     members = [t for t in top.subtree if t.i == top.i or t.dep_ == "conj"]
     if len(members) < 2:
         return False
-    kinds = Counter(t.ent_type_ for t in members)  # the name's own label counts: a tie is no list of companies
-    return kinds["ORG"] > kinds["PERSON"]
+    # Most members named as organisations (the name's own label counts; a tie is no list of companies). A member
+    # that is no name counts against: "Trump and Democratic rival Hillary Clinton" is no list of companies.
+    organisations = sum(t.ent_type_ == "ORG" for t in members)
+    return organisations > len(members) - organisations
 
 
 def _is_a_thing(span: Span) -> bool:
