@@ -159,3 +159,10 @@ def test_a_headline_name_keeps_the_forename_it_opens_with(nlp):
     doc = nlp("Siobhán McKenna-Doyle, pioneering surgeon, dies at 91\n\nBorn in Cork, Dr McKenna-Doyle trained in "
               "London. McKenna-Doyle said she loved the work.")
     assert "Siobhán McKenna-Doyle" in people(doc)
+
+
+def test_a_surname_that_is_also_a_title_stays_a_name_after_an_honorific(nlp):
+    doc = nlp("“People say it does not matter,” said Charlie King, a prominent New York Democrat.\n“It is all about "
+              "creating some enthusiasm around this race,” Mr. King added.")
+    assert [doc._.entities[q.speaker_entity].name for q in doc._.quotes if q.kind == "direct"] == \
+        ["Charlie King", "Charlie King"]

@@ -260,6 +260,9 @@ def _without_postnominals(mention: Mention) -> Mention:
     return make_mention(span.doc[span.start:end], mention.spacy_label, mention.label) or mention
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+
+
 def _without_titles(mention: Mention) -> Mention | None:
     """"President Xi" -> "Xi": a title is a role, not part of the name; so is a person noun before a forename
     and another name word ("Cinematographer Ben Davis", "Producer Mark Ralph" -> "Ben Davis", "Mark Ralph"; but "Man
@@ -270,6 +273,8 @@ def _without_titles(mention: Mention) -> Mention | None:
                                 or is_occupation_before_name(doc[start]) and span.end - start > 2
                                 and is_given_name(doc[start + 1].text) and doc[start + 2].is_alpha):
         start += 1
+    if start == span.end and span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _HONORIFICS:
+        start -= 1  # "Mr. King", "Dr. Bishop": after an honorific a title word is the surname
     if start == span.start:
         return mention
     return make_mention(span.doc[start:span.end], mention.spacy_label, mention.label)
