@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-import pipelines.warehouse.load as load_module
 import pipelines.warehouse.store as store_module
 from pipelines.ingest.plan import IngestResult, scan
 from pipelines.staging import BatchWriter
