@@ -166,3 +166,13 @@ def test_a_surname_that_is_also_a_title_stays_a_name_after_an_honorific(nlp):
               "creating some enthusiasm around this race,” Mr. King added.")
     assert [doc._.entities[q.speaker_entity].name for q in doc._.quotes if q.kind == "direct"] == \
         ["Charlie King", "Charlie King"]
+
+
+def test_a_generational_suffix_keeps_a_name_a_persons_name(nlp):
+    doc = nlp('"Absolutely hate this framing of the necessity of voting," Vann R. Newkirk II, a writer for The '
+              'Atlantic, said on Twitter.')
+    assert [e.label_ for e in doc.ents if e.text == "Vann R. Newkirk II"] == ["ORG"]  # the model's error
+    [quote] = [q for q in doc._.quotes if q.kind == "direct"]
+    assert doc._.entities[quote.speaker_entity].name == "Vann R. Newkirk II"
+    fund = nlp("Shares rose. “We are pleased,” said Acme Holdings II, the fund. " + "Analyst Maria Lopez, 41, agreed.")
+    assert set(people(fund)) == {"Maria Lopez"}

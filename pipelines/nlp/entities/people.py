@@ -209,9 +209,13 @@ def _is_kind_word(token: Token) -> bool:
     return token.lower_ in org_words() or is_place_word(token)
 
 
+_GENERATIONS = frozenset({"II", "III", "IV", "Jr", "Jr.", "Sr", "Sr."})  # "Vann R. Newkirk II", "Cal Ripken Jr."
+
+
 def _is_name_like(span: Span) -> bool:
+    words = span[:-1] if len(span) > 1 and span[-1].text in _GENERATIONS else span
     return (len(span) <= _MAX_NAME_WORDS + 2
-            and all(is_name_shaped(t) or t.is_title or t.text in "-." or len(t.text) == 1 for t in span)
+            and all(is_name_shaped(t) or t.is_title or t.text in "-." or len(t.text) == 1 for t in words)
             and not any(_is_kind_word(t) for t in span))
 
 
