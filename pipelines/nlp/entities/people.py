@@ -296,10 +296,8 @@ def names_after_roles(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[M
             end += 1
         if end - i > 2 and (end == len(doc) or not doc[end].is_title) \
                 and _opens_with_forename(doc[i + 1:end], anywhere=True):
-            mention = make_mention(doc[i + 1:end], "", "PERSON", from_cue=True)
-            if mention and not lines.is_credit(mention.start, mention.end):
-                names.append(mention)
-    return _replaced_by(mentions, names)
+            names.append(doc[i + 1:end])
+    return _cued_people(names, lines, mentions)
 
 
 def names_before_who(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
@@ -310,17 +308,12 @@ def names_before_who(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Me
     for i, lower in enumerate(doc.to_array("LOWER").tolist()):
         if lower != _WHO or i < 3 or doc[i - 1].text != ",":
             continue
-        start = i - 1
-        while start > 0 and i - 1 - start < _MAX_NAME_WORDS and _is_plain_name_word(doc[start - 1]):
-            start -= 1
-        span = doc[start:i - 1]
-        if _is_capitalised_word(doc[start], -1) or not _opens_with_forename(span, anywhere=True) \
+        span = _name_words_before(doc, i - 1)
+        if _is_capitalised_word(doc[span.start], -1) or not _opens_with_forename(span, anywhere=True) \
                 or any(t.ent_type_ in ENTITY_LABELS for t in span):
             continue
-        mention = make_mention(span, "", "PERSON", from_cue=True)
-        if mention and not lines.is_credit(mention.start, mention.end):
-            names.append(mention)
-    return _replaced_by(mentions, names) if names else mentions
+        names.append(span)
+    return _cued_people(names, lines, mentions)
 
 
 def names_before_ages(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
@@ -330,18 +323,13 @@ def names_before_ages(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[M
     word of a kind ("United")."""
     names = []
     for comma in (t for t in doc if t.text == "," and t.i >= 2):
-        start = comma.i
-        while start > 0 and comma.i - start < _MAX_NAME_WORDS and _is_plain_name_word(doc[start - 1]):
-            start -= 1
-        span = doc[start:comma.i]
-        if len(span) < 2 or not age_after(span) or _is_capitalised_word(doc[start], -1) \
+        span = _name_words_before(doc, comma.i)
+        if len(span) < 2 or not age_after(span) or _is_capitalised_word(doc[span.start], -1) \
                 or all(t.ent_type_ for t in span) or entity_key(span.text) in place_keys() \
                 or entity_key(span[0].text) in place_keys() or not lines.is_running_text(span.start_char):
             continue
-        mention = make_mention(span, "", "PERSON", from_cue=True)
-        if mention and not lines.is_credit(mention.start, mention.end):
-            names.append(mention)
-    return _replaced_by(mentions, names) if names else mentions
+        names.append(span)
+    return _cued_people(names, lines, mentions)
 
 
 def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
@@ -361,11 +349,9 @@ def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Men
         if end - i >= 2 and not _is_capitalised_word(doc[i], -1) and not (end < len(doc) and doc[end].is_title) \
                 and _opens_with_forename(span, anywhere=True) and lines.is_running_text(span.start_char) \
                 and entity_key(span.text) not in place_keys() and _made_a_person(span):
-            mention = make_mention(span, "", "PERSON", from_cue=True)
-            if mention and not lines.is_credit(mention.start, mention.end):
-                found.append(mention)
+            found.append(span)
         i = max(end, i + 1)
-    return _replaced_by(mentions, found) if found else mentions
+    return _cued_people(found, lines, mentions)
 
 
 def _made_a_person(span: Span) -> bool:
@@ -419,6 +405,22 @@ def _is_particle_in_name(doc: Doc, i: int, name_start: int) -> bool:
     """"van" in "Ludwig van Beethoven": a lower-case particle between two name words."""
     return i > name_start and doc[i].lower_ in NAME_PARTICLES and doc[i].is_lower and i + 1 < len(doc) \
         and _is_plain_name_word(doc[i + 1])
+
+
+def _name_words_before(doc: Doc, end: int) -> Span:
+    """The run of up to ``_MAX_NAME_WORDS`` plain name words that ends at token ``end`` (possibly empty)."""
+    start = end
+    while start > 0 and end - start < _MAX_NAME_WORDS and _is_plain_name_word(doc[start - 1]):
+        start -= 1
+    return doc[start:end]
+
+
+def _cued_people(names: list[Span], lines: Lines, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with each of ``names``, which the sentence shows to be a person's, as a PERSON in place of
+    what spaCy made of it; names in credit lines stay out."""
+    people = [m for m in (make_mention(span, "", "PERSON", from_cue=True) for span in names)
+              if m and not lines.is_credit(m.start, m.end)]
+    return _replaced_by(mentions, people) if people else mentions
 
 
 def _replaced_by(mentions: list[Mention], names: list[Mention]) -> list[Mention]:
