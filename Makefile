@@ -69,7 +69,7 @@ check-defs: setup
 	$(VENV)/bin/dg check defs
 
 # The seeds (with the gold sidecar for 004's day), the two held-out sets (dev, then test), the real pages
-# annotated for quotes and people (dev, then test), short texts of our own annotated for people only
+# annotated for quotes and people (Readability's, then Mercury Parser's; dev, then test), short texts of our own annotated for people only
 # (tests/gold/heldout_people; tests/gold/heldout_world, world-news wire copy), then cleaning and metadata on the real pages of
 # ../shared/realworld/readability, as HTML and as copied plain text. Every set is scored; the target fails
 # when any figure of any set falls below its floor (tests/gold/floors.toml).
@@ -81,6 +81,8 @@ eval: setup
 	$(PY) -m pipelines eval --corpus tests/gold/heldout3/corpus --gold tests/gold/heldout3/heldout3.json --sidecars none || status=1; \
 	$(PY) -m pipelines eval --corpus tests/gold/realworld_dev/corpus --gold tests/gold/realworld_dev/realworld_dev.json --sidecars none || status=1; \
 	$(PY) -m pipelines eval --corpus tests/gold/realworld_test/corpus --gold tests/gold/realworld_test/realworld_test.json --sidecars none || status=1; \
+	$(PY) -m pipelines eval --corpus tests/gold/mercury_dev/corpus --gold tests/gold/mercury_dev/mercury_dev.json --sidecars none || status=1; \
+	$(PY) -m pipelines eval --corpus tests/gold/mercury_test/corpus --gold tests/gold/mercury_test/mercury_test.json --sidecars none || status=1; \
 	$(PY) -m pipelines eval --corpus tests/gold/heldout_people/corpus --gold tests/gold/heldout_people/heldout_people.json --sidecars none || status=1; \
 	$(PY) -m pipelines eval --corpus tests/gold/heldout_world/corpus --gold tests/gold/heldout_world/heldout_world.json --sidecars none || status=1; \
 	$(PY) -m pipelines eval-cleaning --realworld ../shared/realworld/readability || status=1; \

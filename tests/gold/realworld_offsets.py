@@ -22,9 +22,9 @@ import sys
 from pathlib import Path
 
 GOLD_DIR = Path(__file__).resolve().parent
-SETS = ("realworld_dev", "realworld_test")
+SETS = ("realworld_dev", "realworld_test", "mercury_dev", "mercury_test")
 OPENING = "“\"‘'"
-CLOSING = {"“": "”\"", "\"": "\"”", "‘": "’", "'": "'"}  # a few pages close “ with a straight quote, and " with ”
+CLOSING = {"“": "”\"“", "\"": "\"”", "‘": "’", "'": "'"}  # a few pages close “ with a straight quote or a second “, and " with ”
 KINDS = {"direct", "partial", "scare"}
 DOUBLE_MARKS = "“”\""
 

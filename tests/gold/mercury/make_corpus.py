@@ -1,0 +1,76 @@
+"""Writes the corpus of the Mercury gold sets (tests/gold/mercury_dev/, tests/gold/mercury_test/) from Mercury
+Parser's saved pages, so anyone can check where each text came from.
+
+Each ``NAME.txt`` is ``trafilatura.extract(page)`` (the pinned trafilatura, default settings, stripped, one final
+line break) of the page that ``SOURCES`` names in the npm package of @postlight/mercury-parser 1.1.1:
+
+    npm pack @postlight/mercury-parser@1.1.1 && tar xzf postlight-mercury-parser-1.1.1.tgz
+    python tests/gold/mercury/make_corpus.py package/ [--check]
+
+With --check it only compares with the bundled files and exits 1 on a difference.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import trafilatura
+
+GOLD_DIR = Path(__file__).resolve().parent.parent
+SETS = ("mercury_dev", "mercury_test")
+SOURCES = {
+    "abcnews-1.txt": "fixtures/abcnews.go.com/1481922563840.html",
+    "aol-1.txt": "fixtures/www.aol.com/1480618816916.html",
+    "ars-1.txt": "fixtures/ars.html",
+    "bloomberg-1.txt": "fixtures/www.bloomberg.com/1481135708958.html",
+    "buzzfeed-1.txt": "fixtures/www.buzzfeed.com/1480717502688.html",
+    "cbssports-1.txt": "fixtures/www.cbssports.com/1482254907948.html",
+    "chicagotribune-1.txt": "fixtures/www.chicagotribune.com/1481669367099.html",
+    "cnbc-1.txt": "fixtures/www.cnbc.com/1482251664848.html",
+    "cnn-1.txt": "fixtures/www.cnn.com/1480458253239.html",
+    "eonline-1.txt": "fixtures/www.eonline.com/1481567592820.html",
+    "forward-1.txt": "fixtures/forward.com/1488392273490.html",
+    "gothamist-1.txt": "fixtures/gothamist.com/1489073770258.html",
+    "huffingtonpost-1.txt": "fixtures/www.huffingtonpost.com/1480454076105.html",
+    "latimes-1.txt": "fixtures/latimes.html",
+    "latimes-2.txt": "fixtures/www.latimes.com/1481928636876.html",
+    "money-1.txt": "fixtures/money.cnn.com/1480437611330.html",
+    "nationalgeographic-1.txt": "fixtures/news.nationalgeographic.com/1481919545107.html",
+    "nbcnews-1.txt": "fixtures/www.nbcnews.com/1481667763790.html",
+    "npr-1.txt": "fixtures/www.npr.org/1481842125199.html",
+    "nydailynews-1.txt": "fixtures/www.nydailynews.com/1481917212613.html",
+    "nytimes-1.txt": "fixtures/nytimes.html",
+    "pagesix-1.txt": "fixtures/pagesix.com/1482254007534.html",
+    "people-1.txt": "fixtures/people.com/1481580462922.html",
+    "qz-1.txt": "fixtures/qz.com/1481758330660.html",
+    "rawstory-1.txt": "fixtures/www.rawstory.com/1482439337481.html",
+    "reuters-1.txt": "fixtures/www.reuters.com/1481754223635.html",
+    "rollingstone-1.txt": "fixtures/www.rollingstone.com/1482380017694.html",
+    "slate-1.txt": "fixtures/www.slate.com/1489160616058.html",
+    "theguardian-1.txt": "fixtures/www.theguardian.com/1480457558008.html",
+    "washingtonpost-1.txt": "fixtures/www.washingtonpost.com/1480364838420.html",
+    "wired-1.txt": "fixtures/www.wired.com/1475256747028.html",
+}
+
+
+def story_text(page: Path) -> str:
+    return trafilatura.extract(page.read_text(encoding="utf-8", errors="replace")).strip() + "\n"
+
+
+def main(argv: list[str]) -> int:
+    package, check = Path(argv[0]), "--check" in argv
+    differing = []
+    for set_name in SETS:
+        for path in sorted((GOLD_DIR / set_name / "corpus").glob("*.txt")):
+            text = story_text(package / SOURCES[path.name])
+            if check and path.read_text(encoding="utf-8") != text:
+                differing.append(path.name)
+            elif not check:
+                path.write_text(text, encoding="utf-8")
+    print("\n".join(differing) or "every corpus file is its page's extraction")
+    return 1 if differing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
