@@ -308,6 +308,11 @@ def test_its_further_on_in_a_report_is_someone_elses(nlp):
     assert "Antony Blinken" in people(doc)
 
 
+def test_its_after_a_speaker_of_an_organisation_is_the_organisations(nlp):
+    doc = nlp("Stephen Gordon, of Project Veritas, said that its point of contact had been the campaign manager.")
+    assert "Stephen Gordon" in people(doc)
+
+
 # --- what only people do ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence", [

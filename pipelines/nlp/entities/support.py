@@ -340,8 +340,9 @@ def _held_by_organisation(span: Span) -> bool:
 
 def _speaker_called_its(span: Span) -> bool:
     """The subject of a speech verb whose report opens on "its": "Goldman Sachs said its forecast was unchanged"
-    (not "Blinken said officials urged Beijing to use its influence")."""
-    if not speaks(span):
+    (not "Blinken said officials urged Beijing to use its influence", nor "Stephen Gordon, of Project Veritas,
+    said its ...", where "its" is the organisation the subject names)."""
+    if not speaks(span) or any(child.dep_ == "prep" for child in span.root.children):
         return False
     reports = [child for child in span.root.head.children if child.dep_ == "ccomp"]
     return any(subject.dep_ in ("nsubj", "nsubjpass") and any(
