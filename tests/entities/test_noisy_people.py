@@ -176,3 +176,37 @@ def test_a_generational_suffix_keeps_a_name_a_persons_name(nlp):
     assert doc._.entities[quote.speaker_entity].name == "Vann R. Newkirk II"
     fund = nlp("Shares rose. “We are pleased,” said Acme Holdings II, the fund. " + "Analyst Maria Lopez, 41, agreed.")
     assert set(people(fund)) == {"Maria Lopez"}
+
+
+# --- a plural noun of people after a name in a headline is not part of the name -------------------------------
+
+@pytest.mark.parametrize("text, person, short", [
+    ("Obama Aides Deny The Report\n\nObama said on Monday that he would not comment. Barack Obama left for Hawaii.",
+     "Barack Obama", "Obama"),
+    ("College Trump Supporters: “We Are The New Counterculture”\n\nTrump won the state easily. Students who backed "
+     "Trump were thrilled. Later, Donald Trump thanked them.", "Donald Trump", "Trump"),
+])
+def test_a_plural_noun_of_people_ends_a_name_so_the_surname_stays_the_persons(nlp, text, person, short):
+    found = people(nlp(text))
+    assert set(found) == {person}
+    assert short in found[person].aliases
+
+
+# --- a forename used as the whole name -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("“It’s the new counterculture,” said Jared, an undergraduate who wore a suit to the meeting.", "Jared"),
+    ("Daniel, a New York University senior who did not want to give his last name, said it was hard.", "Daniel"),
+    ("Maria, a nurse at the clinic, said the ward was full.", "Maria"),
+])
+def test_a_forename_described_as_a_person_is_one(nlp, text, person):
+    assert person in people(nlp(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia, a country of four million, said it would apply to join.",
+    "Jordan, a close ally, said the border would stay open.",
+    "Summer, a busy season for the resort, starts in June.",
+])
+def test_a_forename_described_as_something_else_is_no_person(nlp, text):
+    assert people(nlp(text)) == {}

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entities.lexicon import (is_given_name, is_occupation_before_name, is_title, org_words,
-                                            place_words, titles)
+                                            person_nouns, place_words, titles)
 from pipelines.nlp.entities.lines import Lines
 
 # Labels of persons, organisations and places (NORP kept: groups, and person names the model mislabels).
@@ -239,14 +239,21 @@ def is_apostrophe_name(text: str) -> bool:
 
 
 def _before_headline_words(mention: Mention) -> Mention:
-    """A person's name ends before a capitalised function word or verb: in a headline-case run the model runs
-    on over them ("Rob Lowe Will Never", "Donald Trump Tells")."""
+    """A person's name ends before a capitalised function word, verb or plural noun of people: in a
+    headline-case run the model runs on over them ("Rob Lowe Will Never", "Donald Trump Tells", "Trump
+    Supporters", "Obama Aides")."""
     span = mention.span
     for token in span[1:]:
         if token.is_title and token.lower_ not in NAME_PARTICLES and (
-                token.is_stop or token.tag_ in _HEADLINE_VERB_TAGS):
+                token.is_stop or token.tag_ in _HEADLINE_VERB_TAGS or _is_plural_person_noun(token)):
             return make_mention(span.doc[span.start:token.i], mention.spacy_label, mention.label) or mention
     return mention
+
+
+def _is_plural_person_noun(token: Token) -> bool:
+    """"Supporters", "Aides", "Students": no name word is the plural of a noun of people."""
+    lower = token.lower_
+    return lower.endswith("s") and (lower[:-1] in person_nouns() or lower.removesuffix("es") in person_nouns())
 
 
 def _without_postnominals(mention: Mention) -> Mention:
