@@ -20,8 +20,10 @@ def test_every_quote_span_holds_its_text_and_every_quotation_mark_is_annotated(s
     assert problems_in(gold, set_paths(set_name)[1]) == []
 
 
-def test_split_follows_the_readme_rule_every_2nd_and_4th_of_each_five_sorted_names_is_test():
-    test_names = set(load("realworld_test"))
-    names = sorted(test_names | set(load("realworld_dev")))
-    assert len(names) == 30
+@pytest.mark.parametrize(("dev", "test", "pages"), [("realworld_dev", "realworld_test", 30),
+                                                    ("mercury_dev", "mercury_test", 31)])
+def test_split_follows_the_readme_rule_every_2nd_and_4th_of_each_five_sorted_names_is_test(dev, test, pages):
+    test_names = set(load(test))
+    names = sorted(test_names | set(load(dev)))
+    assert len(names) == pages
     assert test_names == {name for i, name in enumerate(names) if i % 5 in (1, 3)}
