@@ -210,3 +210,15 @@ def test_a_forename_described_as_a_person_is_one(nlp, text, person):
 ])
 def test_a_forename_described_as_something_else_is_no_person(nlp, text):
     assert people(nlp(text)) == {}
+
+
+# --- works, products and places the model calls people -------------------------------------------------------
+
+@pytest.mark.parametrize("text, thing", [
+    ("With his musical La La Land charming audiences, Ryan Gosling has a lot on his plate.", "La La Land"),
+    ("Blade Runner 2049 is in production, and Ryan Gosling has a lot on his plate.", "Blade Runner"),
+    ("One student at Duke University in Durham, North Carolina, said he was barred from a meeting.",
+     "North Carolina"),
+])
+def test_a_work_a_numbered_product_or_a_state_is_no_person(nlp, text, thing):
+    assert thing not in people(nlp(text))

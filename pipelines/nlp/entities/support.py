@@ -287,7 +287,7 @@ def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts
     other = sum(n for label, n in labels.items() if label != "PERSON")
     if other > 1 and other > labels["PERSON"]:
         return True  # the model itself calls the name an organisation, a product, a work ... more than once
-    return any(_described_as_thing(span) or _affiliation(span) or _held_by_organisation(span)
+    return any(_described_as_thing(span) or _numbered(span) or _affiliation(span) or _held_by_organisation(span)
                or _speaker_called_its(span) or _listed_among_things(span) or _is_a_thing(span)
                or _listed_with_organisations(span)
                for span in spans + facts.other_spans.get(entity_key(name), []))
@@ -320,6 +320,12 @@ def _listed_with_organisations(span: Span) -> bool:
     # that is no name counts against: "Trump and Democratic rival Hillary Clinton" is no list of companies.
     organisations = sum(t.ent_type_ == "ORG" for t in members)
     return organisations > len(members) - organisations
+
+
+def _numbered(span: Span) -> bool:
+    """"Blade Runner 2049", "Forza Motorsport 7": a number right after a name makes it a work's or a product's."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].is_digit and not span[-1].whitespace_.count("\n")
 
 
 def _is_a_thing(span: Span) -> bool:
@@ -355,12 +361,15 @@ def _is_thing_word(token: Token) -> bool:
 
 
 def _described_as_thing(span: Span) -> bool:
-    """"the Safari browser", "the band Arcade Fire", "Gazprombank, Russia's third-largest bank"."""
+    """"the Safari browser", "the band Arcade Fire", "his musical La La Land", "Gazprombank, Russia's
+    third-largest bank"."""
     doc, root = span.doc, span.root
     if root.dep_ in _NAMING_DEPS and root.head.i >= span.end and _is_thing_word(root.head):
         return True  # not a possessive: "James Gleick’s book" is his
-    if span.start > 0 and _is_thing_word(doc[span.start - 1]) and doc[span.start - 1].is_lower:
-        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_lower and (
+            _is_thing_word(before) or before.pos_ == "ADJ" and before.lower_ in thing_words()):
+        return True  # the parser often reads a genre right before a title as an adjective ("musical")
     if root.dep_ == "appos" and root.head.i < span.start and _is_thing_word(root.head):
         return True
     noun = _noun_after_comma(span)
