@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 VERBS_FILE = Path(__file__).with_name("speech_verbs.txt")
-SECTIONS = ("speech", "beside", "quoting", "nouns", "manner", "thinking")
+SECTIONS = ("speech", "beside", "after", "quoting", "nouns", "manner", "thinking")
 
 
 def load_verbs(path: Path = VERBS_FILE) -> dict[str, frozenset[str]]:
@@ -29,6 +29,7 @@ def load_verbs(path: Path = VERBS_FILE) -> dict[str, frozenset[str]]:
 VERBS = load_verbs()
 SPEECH_VERBS = VERBS["speech"]  # a cue wherever they stand
 BESIDE_QUOTE_VERBS = VERBS["beside"]  # a cue only beside a quotation or with a reported clause
+AFTER_QUOTE_VERBS = VERBS["after"]  # a cue only after a quotation in its sentence
 QUOTING_VERBS = VERBS["quoting"]  # the object is the speaker: quoted Smith as saying
 SPEECH_NOUNS = VERBS["nouns"]
 MANNER_VERBS = VERBS["manner"]  # a cue only for how or of what one speaks: would speak “bluntly”

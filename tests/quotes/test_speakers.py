@@ -131,3 +131,23 @@ def test_the_paragraphs_speaker_goes_on_past_a_person_only_an_embedded_clause_na
 def test_the_speakers_of_the_quotes_in_order(nlp, text, speakers):
     doc = run(nlp, text)
     assert [speaker_name(doc, q) for q in marked(doc)] == speakers
+
+
+def test_the_subject_beside_a_trailing_cue_speaks_not_a_word_of_the_quote_hung_there(nlp):
+    doc = run(nlp, "“All I know is the president is doing this much more out of a sense of obligation to the office. "
+                   "He wants to set the tone that if you can sit down with this guy for an hour and a half, others "
+                   "can too,” said a senior administration official.")
+    assert only(marked(doc), "direct").speaker_text == "a senior administration official"
+
+
+def test_a_document_that_reads_a_quote_is_its_source_not_the_person_named_before(nlp):
+    doc = run(nlp, "King declined to be interviewed about the incident.\n"
+                   "“Based on the conference call, it was decided that all school sites should be checked,” the "
+                   "report reads.")
+    q = only(marked(doc), "direct")
+    assert (q.speaker_text, speaker_name(doc, q)) == ("the report", None)
+
+
+def test_a_sign_that_reads_words_shows_them_it_quotes_no_one(nlp):
+    doc = run(nlp, "A sign at the park entrance already reads “Welcome back, folkies!”")
+    assert only(doc._.quotes, "scare").text == "Welcome back, folkies!"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from pipelines.nlp.verbs import BESIDE_QUOTE_VERBS, MANNER_VERBS, QUOTING_VERBS, SPEECH_VERBS
+from pipelines.nlp.verbs import AFTER_QUOTE_VERBS, BESIDE_QUOTE_VERBS, MANNER_VERBS, QUOTING_VERBS, SPEECH_VERBS
 
 ACCORDING_TO = "according to"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -38,7 +38,13 @@ def cue_lemma(token: Token, beside_quote: bool = False) -> str | None:
             return candidate
         if candidate in QUOTING_VERBS and beside_quote:
             return candidate
+        if candidate in AFTER_QUOTE_VERBS and beside_quote and _after_a_quotation(token):
+            return candidate
     return None
+
+
+def _after_a_quotation(token: Token) -> bool:
+    return any(t.tag_ == "''" for t in token.doc[token.sent.start:token.i])
 
 
 def _reports_a_clause(verb: Token) -> bool:
@@ -61,8 +67,10 @@ def speaker_head(cue: Token) -> Token | None:
     verb = cue
     while True:
         # Two subjects are a role and a name the parser did not join ("The coroner ..., Sherrif Payne, told"):
-        # the name speaks.
-        subjects = sorted((t for t in verb.children if t.dep_ in SUBJECT_DEPS), key=lambda t: t.ent_type_ != "PERSON")
+        # the name speaks; else the nearer one (“... others can too,” said a senior official: not "that" of the
+        # quote, which the parser also hung there).
+        subjects = sorted((t for t in verb.children if t.dep_ in SUBJECT_DEPS),
+                          key=lambda t: (t.ent_type_ != "PERSON", abs(t.i - verb.i)))
         if subjects:
             return _antecedent_of_relative(subjects[0]) if subjects[0].lower_ in RELATIVE_PRONOUNS else subjects[0]
         if verb.head.i == verb.i or not _shares_subject(verb):
