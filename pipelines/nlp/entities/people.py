@@ -355,15 +355,16 @@ def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Men
 
 
 def lone_forenames(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
-    """PERSON mentions for a forename used as the whole name, as features do for people who give no surname,
-    where a description after a comma says it is a person ("said Jared, an undergraduate who ...", "Daniel, a
-    New York University senior,"); the model often tags such a name as nothing or as a product."""
+    """PERSON mentions for a forename used as the whole name, as features do for the sources they quote who give
+    no surname: a speaker whom a description after a comma says is a person ("said Jared, an undergraduate who
+    ...", "Daniel, a New York University senior, said"); the model often tags such a name as nothing or as a
+    product."""
     taken = {t.i for m in mentions for t in m.span}
     found = [doc[i:i + 1] for i, token in enumerate(doc[:-1])
              if i not in taken and doc[i + 1].text == "," and token.is_title and token.ent_type_ not in ENTITY_LABELS
              and is_given_name(token.text) and entity_key(token.text) not in place_keys()
              and not _is_capitalised_word(token, -1) and lines.is_running_text(token.idx)
-             and described_as_person(doc[i:i + 1])]
+             and speaks(doc[i:i + 1]) and described_as_person(doc[i:i + 1])]
     return _cued_people(found, lines, mentions)
 
 
