@@ -151,3 +151,17 @@ def test_a_document_that_reads_a_quote_is_its_source_not_the_person_named_before
 def test_a_sign_that_reads_words_shows_them_it_quotes_no_one(nlp):
     doc = run(nlp, "A sign at the park entrance already reads “Welcome back, folkies!”")
     assert only(doc._.quotes, "scare").text == "Welcome back, folkies!"
+
+
+def test_he_after_an_unnamed_speaker_is_the_unnamed_one_not_the_person_named_before(nlp):
+    doc = run(nlp, "Daniel Ortiz, a senior at the university, said the mood was tense.\n"
+                   "One student at another college said he was barred from a meeting because he was white. "
+                   "“People were so into political correctness that nobody could talk,” he said.")
+    assert speaker_name(doc, only(marked(doc), "direct")) is None
+
+
+def test_he_after_a_named_speaker_still_resolves(nlp):
+    doc = run(nlp, "One student at the college said the mood was tense.\n"
+                   "Daniel Ortiz, a senior, said he was barred from a meeting. "
+                   "“People were so into political correctness that nobody could talk,” he said.")
+    assert speaker_name(doc, only(marked(doc), "direct")) == "Daniel Ortiz"

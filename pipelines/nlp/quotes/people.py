@@ -26,6 +26,7 @@ from pathlib import Path
 from spacy.attrs import DEP, IDX, LOWER
 from spacy.tokens import Doc, Token
 
+from pipelines.nlp.entities.lexicon import is_person_word
 from pipelines.nlp.entities.mentions import POSTNOMINALS
 from pipelines.nlp.extensions import doc_text
 from pipelines.nlp.quotes.roles import definite_role, fits, is_singular_common_noun, role_words, same_office
@@ -36,6 +37,9 @@ OBJECT_DEPS = ("dobj", "dative", "iobj", "pobj")
 RANK_MAIN, RANK_EMBEDDED, RANK_OTHER, RANK_MENTION = 0, 1, 2, 3
 # A definite age description refers back to a person named before, like a pronoun: “...,” the 38-year-old said.
 AGE_DESCRIPTION = re.compile(r"(?i)the\s+\d{1,3}[- ]year[- ]old\s*$")
+# Determiners of an unnamed person: "one student", "a spokesman", "another official".
+INDEFINITES = frozenset({"a", "an", "one", "another"})
+UNNAMED = "unnamed"
 MIN_VARIANT_LENGTH = 6  # shorter surnames one letter apart are often different names (Allen, Allan; Jones, Jonas)
 
 
@@ -93,7 +97,7 @@ class People:
             rank = _subject_rank(root)
             if rank is not None or mention.entity is not None:  # not the tagger's own names: credits slip in there
                 self._salient.append((mention.start, RANK_MENTION if rank is None else rank, mention))
-        self._salient += self._role_subjects(excluded)
+        self._salient += self._role_subjects(excluded) + self._unnamed_subjects(excluded)
         # Every he/she/him/her/his of the writer's, resolved in text order as speakers are: each one learns a
         # gender and keeps its person salient ("Bloomfield called her ... She said:" is not Bloomfield).
         self._pending = [doc[i] for i in _indices(doc, LOWER, PRONOUN_GENDER)
@@ -191,6 +195,8 @@ class People:
         self._resolve_pronouns_before(end)
         if self._text[start:end].lower() in PRONOUN_GENDER:
             person = self._resolved.get(start)
+            if person is not None and person.key[0] == UNNAMED:
+                return None
         else:
             person = self.person_in(start, end)
             if person is not None:
@@ -238,6 +244,8 @@ class People:
             in_sentence = [(rank == RANK_MENTION, m.key not in self._gender, rank, -pos, m) for pos, rank, m in compatible
                            if self._sentence_start(pos) == latest]
             best = min(in_sentence, key=lambda entry: entry[:4])
+            if best[4].key[0] == UNNAMED and best[2] == RANK_MAIN:
+                return best[4]  # "One student ... said he ...": the pronoun is the unnamed student's
             if best[2] != RANK_MAIN:
                 # Only an embedded subject or a mention since: the paragraph's speaker goes on ("“...,” Harris said.
                 # The decision came after Jones resigned. “...,” he added.").
@@ -265,6 +273,19 @@ class People:
             holder = self._role_holder(token)
             if holder is not None:
                 found.append((token.idx, _subject_rank(token), holder))
+        return found
+
+    def _unnamed_subjects(self, excluded: list[tuple[int, int]]) -> list[tuple[int, int, PersonMention]]:
+        """Indefinite people as main-clause subjects ("One student at Duke said ...", "A spokesman said"): a
+        he/she after them in their sentence and the next is theirs, so no named person gets their words."""
+        found = []
+        for i in _indices(self._doc, DEP, SUBJECT_DEPS):
+            token = self._doc[i]
+            if not is_singular_common_noun(token) or not is_person_word(token) or _inside_any(token.idx, excluded) \
+                    or not any(t.lower_ in INDEFINITES and t.dep_ in ("det", "nummod") for t in token.children):
+                continue
+            unnamed = PersonMention(token.idx, token.idx + len(token), token.text, None, (UNNAMED, token.idx))
+            found.append((token.idx, _subject_rank(token), unnamed))
         return found
 
     def _stated_gender(self, mention: PersonMention) -> str | None:
