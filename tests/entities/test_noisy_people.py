@@ -222,3 +222,10 @@ def test_a_forename_described_as_something_else_is_no_person(nlp, text):
 ])
 def test_a_work_a_numbered_product_or_a_state_is_no_person(nlp, text, thing):
     assert thing not in people(nlp(text))
+
+
+def test_children_named_after_their_parents_are_people_an_organisations_rival_is_not(nlp):
+    found = people(nlp("Ryan Gosling is most excited about life at home with Eva Mendes and their two daughters, "
+                       "Esmeralda and Amada."))
+    assert {"Esmeralda", "Amada"} <= set(found)
+    assert "Airbus" not in people(nlp("Boeing and Airbus, their main rival, both cut prices."))

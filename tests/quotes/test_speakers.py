@@ -165,3 +165,10 @@ def test_he_after_a_named_speaker_still_resolves(nlp):
                    "Daniel Ortiz, a senior, said he was barred from a meeting. "
                    "“People were so into political correctness that nobody could talk,” he said.")
     assert speaker_name(doc, only(marked(doc), "direct")) == "Daniel Ortiz"
+
+
+def test_he_skips_daughters_named_by_their_forenames(nlp):
+    doc = run(nlp, "Ryan Gosling has a lot on his plate. But what the actor is most excited about is life at home "
+                   "with Eva Mendes and their two daughters, Esmeralda and Amada.\n"
+                   "“Eva's the dream mother, and they're dream babies,” he explains to GQ.")
+    assert speaker_name(doc, only(marked(doc), "direct")) == "Ryan Gosling"

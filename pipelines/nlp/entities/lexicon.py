@@ -89,7 +89,12 @@ def person_nouns() -> frozenset[str]:
 
 def relation_nouns() -> frozenset[str]:
     """Nouns of a relation to someone: a name modifying one is that someone's ("a Trump aide")."""
-    return _sections("person_nouns.txt")["relation"]
+    return _sections("person_nouns.txt")["relation"] | family_nouns()
+
+
+def family_nouns() -> frozenset[str]:
+    """Nouns of kinship ("daughter", "wife"): only people have them."""
+    return _sections("person_nouns.txt")["family"]
 
 
 def human_words(section: str) -> frozenset[str]:

@@ -121,6 +121,7 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
                     mention.label != "NORP" and not is_place and not in_place_context(mention.span)
                     and _person_evidence(mention.span, person_tokens)):
                 mention.label = "PERSON"
+                person_tokens.update(t.i for t in mention.span)  # "daughters, Esmeralda and Amada": the next one
     # Against the names as now labelled: "Kenji Ota" tagged ORG is a person's full name, not a company's.
     full_names = _full_names(mentions)
     other_names = _words_of_other_names(mentions)

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entities.clusters import Cluster, cluster
-from pipelines.nlp.entities.lexicon import (human_words, is_forename_anywhere, is_given_name, is_person_word,
+from pipelines.nlp.entities.lexicon import (family_nouns, human_words, is_forename_anywhere, is_given_name, is_person_word,
                                             is_title, opens_with_arabic_article, org_words, relation_nouns, thing_words)
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import ENTITY_LABELS, Mention
@@ -137,10 +137,12 @@ def _person_word_before(span: Span) -> bool:
 def _described(span: Span) -> bool:
     """An appositive person noun or a "who" clause about it, or it is the appositive of a person noun
     ("his first wife, Sally")."""
-    root = span.root
+    root, doc = span.root, span.doc
     noun = _noun_after_comma(span)
     if noun is not None and _describes_a_person(noun):
         return True
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lemma_.lower() in family_nouns():
+        return True  # "their two daughters, Esmeralda and Amada", however the parser hangs the names
     for child in root.children:
         if child.i >= span.end and child.dep_ == "appos" and _describes_a_person(child):
             return True
@@ -155,7 +157,8 @@ def _describes_a_person(noun: Token) -> bool:
 
 
 def _owned_by_organisation(noun: Token) -> bool:
-    return any(child.dep_ == "poss" and child.lower_ in _ORGANISATION_POSSESSIVES for child in noun.children)
+    return noun.lemma_.lower() not in family_nouns() \
+        and any(child.dep_ == "poss" and child.lower_ in _ORGANISATION_POSSESSIVES for child in noun.children)
 
 
 def age_after(span: Span) -> bool:

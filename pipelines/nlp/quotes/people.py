@@ -301,10 +301,12 @@ class People:
         return genders.pop() if len(genders) == 1 else None
 
     def _forename_gender(self, mention: PersonMention) -> str | None:
-        """The gender nearly everyone with this forename has (Emma, Jack), for a name of two words or more."""
-        name = self._entities[mention.entity].name if mention.entity is not None else mention.text
-        words = name.split()
-        return FORENAME_GENDERS.get(words[0].lower()) if len(words) > 1 else None
+        """The gender nearly everyone with this forename has (Emma, Jack), for a name of two words or more or a
+        person the article names by a forename alone ("their two daughters, Esmeralda and Amada")."""
+        if mention.entity is None:
+            words = mention.text.split()
+            return FORENAME_GENDERS.get(words[0].lower()) if len(words) > 1 else None
+        return FORENAME_GENDERS.get(self._entities[mention.entity].name.split()[0].lower())
 
     def _in_apposition(self, mention: PersonMention, mentions: list[PersonMention]) -> bool:
         """A word in apposition with another person's name describes that person: "Senator James Lankford, an
