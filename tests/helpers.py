@@ -58,6 +58,18 @@ def people(doc) -> dict[str, object]:
     return {e.name: e for e in doc._.entities if e.label == "PERSON"}
 
 
+CONTROL_PERSON = "Anna Berg"
+
+
+def other_people(nlp, text: str) -> set[str]:
+    """The people of ``text`` parsed after a paragraph naming a known person, who must be found: a test that a
+    name is no person then fails on a pipeline that finds no one at all. (Before the text and without a pronoun:
+    a "she" after "Morgan Stanley said" would vouch for it.)"""
+    found = set(people(nlp(f"{CONTROL_PERSON}, a teacher at the city school, was not surprised.\n\n{text}")))
+    assert CONTROL_PERSON in found, "the control person was not found: the pipeline finds no one"
+    return found - {CONTROL_PERSON}
+
+
 # --- quotes on short texts -------------------------------------------------------------------------------
 
 def run(nlp, text: str):

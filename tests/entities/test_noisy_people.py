@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import people
+from helpers import other_people, people
 
 
 # --- a noun of a trade before a full name is not part of the name ---------------------------------------
@@ -45,8 +45,7 @@ def test_a_name_with_particles_is_a_person_whatever_the_model_says(nlp, text, pe
 
 
 def test_an_organisation_with_a_particle_and_no_forename_is_not_a_person(nlp):
-    doc = nlp("Banco de Chile said on Monday that profits rose 4 percent in the quarter.")
-    assert not people(doc)
+    assert not other_people(nlp, "Banco de Chile said on Monday that profits rose 4 percent in the quarter.")
 
 
 def test_a_known_place_of_two_words_is_no_person(nlp):
@@ -106,7 +105,7 @@ def test_the_author_of_a_work_is_a_person_though_the_model_missed_the_name(nlp):
     "Jordan Valley farmers said the harvest was poor.",
 ])
 def test_a_forename_alone_makes_no_untagged_name_a_person(nlp, text):
-    assert not people(nlp(text))
+    assert not other_people(nlp, text)
 
 
 # --- letters after a name, lists of companies, what a company's title does not make --------------------------
@@ -120,8 +119,7 @@ def test_letters_after_a_name_are_not_part_of_it(nlp, text, person):
 
 
 def test_names_in_a_list_of_companies_are_not_people(nlp):
-    doc = nlp("JP Morgan Chase, Wells Fargo and Charles Schwab were little changed in New York.")
-    assert not people(doc)
+    assert not other_people(nlp, "JP Morgan Chase, Wells Fargo and Charles Schwab were little changed in New York.")
 
 
 def test_people_listed_with_one_company_stay_people(nlp):
@@ -209,19 +207,18 @@ def test_a_forename_described_as_a_person_is_one(nlp, text, person):
     "Summer, a busy season for the resort, starts in June.",
 ])
 def test_a_forename_described_as_something_else_is_no_person(nlp, text):
-    assert people(nlp(text)) == {}
+    assert not other_people(nlp, text)
 
 
 # --- works, products and places the model calls people -------------------------------------------------------
 
-@pytest.mark.parametrize("text, thing", [
-    ("With his musical La La Land charming audiences, Ryan Gosling has a lot on his plate.", "La La Land"),
-    ("Blade Runner 2049 is in production, and Ryan Gosling has a lot on his plate.", "Blade Runner"),
-    ("One student at Duke University in Durham, North Carolina, said he was barred from a meeting.",
-     "North Carolina"),
+@pytest.mark.parametrize("text, found", [
+    ("With his musical La La Land charming audiences, Ryan Gosling has a lot on his plate.", {"Ryan Gosling"}),
+    ("Blade Runner 2049 is in production, and Ryan Gosling has a lot on his plate.", {"Ryan Gosling"}),
+    ("One student at Duke University in Durham, North Carolina, said he was barred from a meeting.", set()),
 ])
-def test_a_work_a_numbered_product_or_a_state_is_no_person(nlp, text, thing):
-    assert thing not in people(nlp(text))
+def test_a_work_a_numbered_product_or_a_state_is_no_person(nlp, text, found):
+    assert other_people(nlp, text) == found
 
 
 def test_children_named_after_their_parents_are_people_an_organisations_rival_is_not(nlp):
