@@ -172,3 +172,10 @@ def test_he_skips_daughters_named_by_their_forenames(nlp):
                    "with Eva Mendes and their two daughters, Esmeralda and Amada.\n"
                    "“Eva's the dream mother, and they're dream babies,” he explains to GQ.")
     assert speaker_name(doc, only(marked(doc), "direct")) == "Ryan Gosling"
+
+
+def test_a_phrase_closing_a_sentence_takes_its_one_cue_however_the_parser_hangs_it(nlp):
+    doc = run(nlp, "Michelle Obama insisted she and her husband — whose first presidential campaign in 2008 featured "
+                   "an iconic poster of his likeness with the word “hope” — believe hope is “a necessary concept.”")
+    partials = [q for q in marked(doc) if q.kind == "partial"]
+    assert [(q.text, speaker_name(doc, q)) for q in partials][-1] == ("a necessary concept.", "Michelle Obama")

@@ -178,7 +178,17 @@ class _QuoteFinder:
     def _partial_attribution(self, q: QuotedSpan, content: Span, trailing: list[Token]) -> Attribution | None:
         if content.text.rstrip().endswith(OPEN_ENDINGS):
             return self._dominating(content) or self._trailing_cue(content, trailing)
-        return self._dominating(content)
+        return self._dominating(content) or self._sentence_cue(content)
+
+    def _sentence_cue(self, content: Span) -> Attribution | None:
+        """A phrase of several lower-case words closing a sentence whose one cue the parser did not put above it
+        ("Michelle Obama insisted she and her husband ... believe hope is “a necessary concept.”")."""
+        before = self.doc[content.sent.start:content.start]
+        cues = [t for t in before if not self.in_quote(t) and cue_lemma(t) and speaker_head(t) is not None]
+        if len(cues) != 1 or _starts_capitalised(content) or _words(content) < 2 \
+                or not content.text.rstrip().endswith(SENTENCE_END):
+            return None
+        return self._attribution(cues[0])
 
     def _dash(self, q: QuotedSpan) -> Attribution | None:
         if q.close_mark is None:
