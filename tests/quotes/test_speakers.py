@@ -179,3 +179,11 @@ def test_a_phrase_closing_a_sentence_takes_its_one_cue_however_the_parser_hangs_
                    "an iconic poster of his likeness with the word “hope” — believe hope is “a necessary concept.”")
     partials = [q for q in marked(doc) if q.kind == "partial"]
     assert [(q.text, speaker_name(doc, q)) for q in partials][-1] == ("a necessary concept.", "Michelle Obama")
+
+
+def test_a_lower_case_sentence_right_after_a_cue_is_direct_an_as_if_utterance_is_not(nlp):
+    doc = run(nlp, "A spokesman for the attorney general declined to comment, other than to say “our investigation "
+                   "is ongoing.”")
+    assert only(marked(doc), "direct").text == "our investigation is ongoing."
+    doc = run(nlp, "A flicker crossed the president's face, as if to say “You think you got me?”")
+    assert only(doc._.quotes, "scare").text == "You think you got me?"

@@ -141,7 +141,13 @@ class _QuoteFinder:
         # A capitalised clause after a cue is a quoted sentence, even without a comma: told the paper “You ...”
         quoted_sentence = not term and _starts_capitalised(content) and _is_clause(content) \
             and self._last_cue(leading) is not None
-        if opens_sentence or introduced or quoted_sentence or _right_after_cue(leading):
+        # A sentence of the speaker's own right after a cue, though lower-case (other than to say “our
+        # investigation is ongoing.”): direct, whoever the parse makes the cue's subject; not what no one said
+        # (a look "as if to say “You think you got me?”").
+        said_sentence = bool(leading) and cue_lemma(leading[-1], beside_quote=True) is not None \
+            and _has_own_subject(content) and content.text.rstrip().endswith(SENTENCE_END) \
+            and [t.lower_ for t in leading[-4:-1]] not in (["as", "if", "to"], ["as", "though", "to"])
+        if opens_sentence or introduced or quoted_sentence or said_sentence or _right_after_cue(leading):
             attribution = self._direct_attribution(q, content, leading, trailing)
             # A short utterance counts when someone is quoted with it: “Why now?” asked Jones, or when it is a
             # sentence of its own (“Not a penny.”, “Nobody.”). Inside the writer's sentence a short phrase is
