@@ -187,3 +187,11 @@ def test_a_lower_case_sentence_right_after_a_cue_is_direct_an_as_if_utterance_is
     assert only(marked(doc), "direct").text == "our investigation is ongoing."
     doc = run(nlp, "A flicker crossed the president's face, as if to say “You think you got me?”")
     assert only(doc._.quotes, "scare").text == "You think you got me?"
+
+
+def test_a_name_alone_after_a_quote_is_its_speaker_a_name_with_a_verb_is_left_to_the_verb(nlp):
+    doc = run(nlp, "“The public’s engagement has been quite amazing,” Mark McCaughrean, senior science advisor "
+                   "for ESA.")
+    assert speaker_name(doc, only(marked(doc), "direct")) == "Mark McCaughrean"
+    doc = run(nlp, "“The public’s engagement has been quite amazing,” Mark McCaughrean told reporters.")
+    assert only(marked(doc), "direct").verb == "tell"

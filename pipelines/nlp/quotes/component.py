@@ -176,7 +176,8 @@ class _QuoteFinder:
     def _direct_attribution(self, q: QuotedSpan, content: Span, leading: list[Token],
                             trailing: list[Token]) -> Attribution | None:
         previous_tail = self._previous_paragraph_tail(q)
-        return (self._dash(q) or self._trailing_cue(content, trailing) or self._introduction(leading)
+        return (self._dash(q) or self._trailing_cue(content, trailing) or self._name_alone_after(content, trailing)
+                or self._introduction(leading)
                 or self._introduction(previous_tail) or self._next_paragraph(q) or self._owner_after(content, trailing)
                 or self._dominating(content)
                 or self._previous_sentence(q, leading) or self._reporter(self._previous_paragraph(q)))
@@ -247,6 +248,17 @@ class _QuoteFinder:
             if cue_lemma(token, beside_quote=True) and is_bare_attribution(sentence, token):
                 return self._attribution(token)
         return self._spoken_by(owner_of_words_before(sentence), "context")
+
+    def _name_alone_after(self, content: Span, trailing: list[Token]) -> Attribution | None:
+        """A quote ending in a comma and a person's name after it with no verb in the rest of the sentence, as
+        captions and copy that lost its verb write: “...,” Mark McCaughrean, senior science advisor for ESA."""
+        if not trailing or not content.text.rstrip().endswith(",") or trailing[0].ent_type_ != "PERSON" \
+                or any(t.pos_ in ("VERB", "AUX") for t in trailing):
+            return None
+        head = trailing[0]
+        while head.dep_ in ("compound", "flat") and head.head.i > head.i and head.head.ent_type_ == "PERSON":
+            head = head.head
+        return self._spoken_by(head, "-")
 
     def _owner_after(self, content: Span, trailing: list[Token]) -> Attribution | None:
         """A quote closing its sentence, then in its paragraph whose words they were: “...” That was Patel's
