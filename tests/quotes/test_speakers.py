@@ -195,3 +195,11 @@ def test_a_name_alone_after_a_quote_is_its_speaker_a_name_with_a_verb_is_left_to
     assert speaker_name(doc, only(marked(doc), "direct")) == "Mark McCaughrean"
     doc = run(nlp, "“The public’s engagement has been quite amazing,” Mark McCaughrean told reporters.")
     assert only(marked(doc), "direct").verb == "tell"
+
+
+def test_a_pull_quote_repeating_a_quote_takes_its_speaker(nlp):
+    doc = run(nlp, "Brittany Ruiz, a senior, said she had felt alone on campus.\n"
+                   "“Professors canceling tests and classes because Trump won is why Trump won.”\n"
+                   "Ryan Dubicki, a junior, leads the campus Republicans.\n"
+                   "“Professors canceling tests and classes because Trump won is why Trump won,” Dubicki said.")
+    assert [speaker_name(doc, q) for q in marked(doc)] == ["Ryan Dubicki", "Ryan Dubicki"]

@@ -43,6 +43,7 @@ OPEN_ENDINGS = (",", "?", "!", "—", "–", "-", "…", ":")
 DASHES = ("—", "–", "-", "--")
 INTRODUCING_MARKS = (":", *DASHES)  # Judge Ann Lee agreed with the defence - “...”
 CLAUSE_BREAKS = (",", ";", "(", *INTRODUCING_MARKS)  # marks after which a quoted clause stands on its own
+MIN_PULL_QUOTE_WORDS = 6  # a shorter repeated quote is a phrase, not a pull quote
 NEAR_CUE_TOKENS = 4  # after a quote that closes its sentence, a cue this close still attributes it
 MIN_CLAUSE_WORDS = 3
 NAME = r"[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,5}"  # up to six capitalised words
@@ -103,7 +104,32 @@ def find_quotes(doc: Doc) -> list[FoundQuote]:
     for f in found:
         if f.continues is not None:
             f.attribution, f.person = f.continues.attribution, f.continues.person
+    _pull_quotes_keep_their_speaker(found, doc_text(doc))
     return found
+
+
+def _pull_quotes_keep_their_speaker(found: list[FoundQuote], text: str) -> None:
+    """A quote standing alone in its paragraph that repeats words quoted with a speaker elsewhere (a pull quote:
+    “Professors canceling tests ... is why Trump won.” above “...,” Dubicki said) is that speaker's."""
+    said: dict[tuple[str, ...], FoundQuote] = {}
+    for f in found:
+        words = _quote_words(text, f)
+        if f.kind == "direct" and f.person is not None and len(words) >= MIN_PULL_QUOTE_WORDS \
+                and not _stands_alone(text, f):
+            said.setdefault(words, f)
+    for f in found:
+        source = said.get(_quote_words(text, f))
+        if f.kind == "direct" and source is not None and source is not f and _stands_alone(text, f):
+            f.attribution, f.person = source.attribution, source.person
+
+
+def _quote_words(text: str, f: FoundQuote) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text[f.start:f.end].casefold()))
+
+
+def _stands_alone(text: str, f: FoundQuote) -> bool:
+    line_start, line_end = text.rfind("\n", 0, f.start) + 1, text.find("\n", f.end)
+    return not re.sub(r"[\s\"“”‘’']", "", text[line_start:f.start] + text[f.end:line_end if line_end >= 0 else None])
 
 
 class _QuoteFinder:
