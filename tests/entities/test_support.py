@@ -138,6 +138,18 @@ def test_bands_and_shows_named_as_such_are_not_people(nlp):
     assert only_the_analyst(doc)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Donald Trump retweeted a quote on Sunday. The Twitter account Trump retweeted was set up by a reporter as a "
+     "prank. “It's a very good quote,” Trump said on Monday.", "Donald Trump"),
+    ("Hillary Clinton spoke on Sunday. The book Clinton wrote was a bestseller. “I am proud of it,” Clinton said.",
+     "Hillary Clinton"),
+])
+def test_a_name_that_is_the_subject_of_a_clause_after_a_thing_noun_is_no_thing(nlp, text, name):
+    doc = run(nlp, text)  # "the account Trump retweeted": the clause describes the account, Trump is no account
+    assert set(people(doc)) == {name}
+    assert [speaker_name(doc, q) for q in doc._.quotes] == [name]
+
+
 def test_a_name_after_a_determiner_is_a_thing(nlp):
     doc = nlp("Nintendo sold 10 million units of the Switch. Spokesman Jeff Barr said sales were strong. "
               "Lawmakers are amending the Bill.")
