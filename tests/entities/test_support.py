@@ -162,6 +162,15 @@ def test_a_possessive_inside_a_name_separates_the_owner(nlp):
     assert set(people(doc)) == {"Rachel Stephens"}
 
 
+def test_a_person_after_an_outlets_possessive_in_one_org_span_is_a_person(nlp):
+    doc = run(nlp, "In an interview with Fox News’ Sean Hannity on Monday night, Donald Trump spoke about the wall. "
+                   "“They said it’s negotiable on the wall,” Hannity said. Shoppers lined up outside McDonald's Times "
+                   "Square store.")
+    assert spacy_labels(doc).get("Fox News’ Sean Hannity") == "ORG"
+    assert set(people(doc)) == {"Donald Trump", "Sean Hannity"}
+    assert [speaker_name(doc, q) for q in doc._.quotes] == ["Sean Hannity"]
+
+
 def test_headline_words_are_cut_from_a_name(nlp):
     doc = nlp("Rob Lowe Will Never Return To The Show, Fans Told\n"
               "Rob Lowe said on Monday that he would not return to the series.")
