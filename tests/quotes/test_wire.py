@@ -102,6 +102,7 @@ def test_the_lexicon_is_broad_and_says_where_it_comes_from():
 @pytest.mark.parametrize("cue, lemma", [
     ("enthused", "enthuse"), ("remarked", "remark"), ("conceded", "concede"), ("insisted", "insist"),
     ("countered", "counter"), ("snapped", "snap"), ("continued", "continue"), ("shrugged", "shrug"),
+    ("pressed", "press"),
 ])
 def test_verbs_of_saying_beyond_said(nlp, cue, lemma):
     doc = run(nlp, f"Maria Costa spoke first. Peter Lang answered her.\n"
@@ -117,6 +118,12 @@ def test_continued_after_a_quote_names_its_own_speaker(nlp):
     first, second = marked(doc)
     assert speaker_name(doc, first) == "Peter Lang"
     assert (second.verb, speaker_name(doc, second)) == ("continue", "Maria Costa")
+
+
+def test_an_interviewer_pressing_a_question_is_its_speaker(nlp):
+    doc = run(nlp, "Maria Costa interviewed Peter Lang on Monday.\n"
+                   "“Would you sell the fund?” Costa pressed. “Even at a loss?”")
+    assert [(q.verb, speaker_name(doc, q)) for q in marked(doc)] == [("press", "Maria Costa")] * 2
 
 
 def test_a_verb_said_only_beside_quotes_is_no_cue_elsewhere(nlp):
