@@ -177,6 +177,14 @@ def test_headline_words_are_cut_from_a_name(nlp):
     assert set(people(doc)) == {"Rob Lowe"}
 
 
+def test_headline_words_are_cut_from_a_name_in_a_headline_with_a_full_stop(nlp):
+    doc = run(nlp, "Mark Ruffalo Slams Critics for Mocking His Film, Tells Fans to Wait for the Sequel.\n\n"
+                   "Mark Ruffalo spoke in Toronto on Monday. “The film is not finished,” Ruffalo said.")
+    assert spacy_labels(doc).get("Mark Ruffalo Slams Critics") == "PERSON"
+    assert set(people(doc)) == {"Mark Ruffalo"}
+    assert [speaker_name(doc, q) for q in doc._.quotes] == ["Mark Ruffalo"]
+
+
 @pytest.mark.parametrize("text, name", [
     ("Shop Cables And Battery Packs from our store today, the company said.", "Cables And Battery Packs"),
     ("The change appears on Page A1 of the print edition.", "Page A1"),
