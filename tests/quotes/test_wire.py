@@ -144,6 +144,17 @@ def test_role_before_the_name_and_the_pronoun_after_it(nlp):
     assert speaker_name(doc, first) == speaker_name(doc, second) == "Maria Keller"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Sen. Ann Pike opened the hearing on Monday.\n“We will not wait for the report,” the Ohio senator said.",
+     "Ann Pike"),
+    ("Gov. Tom Reed signed the bill on Friday. “It is a good day for the state,” the Republican governor said.",
+     "Tom Reed"),
+])
+def test_an_abbreviated_title_is_the_role_a_later_description_names(nlp, text, name):
+    doc = run(nlp, text)
+    assert speaker_name(doc, only(marked(doc), "direct")) == name
+
+
 def test_a_role_named_earlier_stands_for_its_person(nlp):
     doc = run(nlp, "Peter Hale, the mayor, opened the session. Councillor Ruth Adams asked about the budget.\n"
                    "“We have no money left for the parks this year,” the mayor said.\n"
