@@ -155,6 +155,13 @@ def test_an_abbreviated_title_is_the_role_a_later_description_names(nlp, text, n
     assert speaker_name(doc, only(marked(doc), "direct")) == name
 
 
+def test_a_description_of_an_office_several_hold_is_the_one_just_introduced(nlp):
+    doc = run(nlp, "Sen. Ann Pike criticised the plan on Monday.\n\n"
+                   "Sen. Tom Reed also called on the agency to act.\n\n"
+                   "“The agency has waited long enough,” the Ohio senator told reporters.")
+    assert speaker_name(doc, only(marked(doc), "direct")) == "Tom Reed"
+
+
 def test_a_role_named_earlier_stands_for_its_person(nlp):
     doc = run(nlp, "Peter Hale, the mayor, opened the session. Councillor Ruth Adams asked about the budget.\n"
                    "“We have no money left for the parks this year,” the mayor said.\n"

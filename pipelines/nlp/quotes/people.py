@@ -171,8 +171,18 @@ class People:
         if not holders:  # "the minister" when only one person was called a minister of any kind
             holders = [m for m, roles in earlier if any(same_office(role, r) for r in roles)]
             if len({m.key for m in holders}) > 1:
-                return None
+                return self._just_introduced(head, holders)
         return holders[-1] if holders else self._role_named_next(head, role)
+
+    def _just_introduced(self, head: Token, holders: list[PersonMention]) -> PersonMention | None:
+        """Of several people given the office, the one named last when that was in the description's paragraph or
+        the one before: "Sen. Bernie Sanders also called on China ...¶“...,” the Vermont senator told ABC" after
+        Sens. Rubio and Cruz."""
+        text = doc_text(self._doc)
+        paragraph = text.rfind("\n", 0, head.idx) + 1
+        previous = text.rfind("\n", 0, len(text[:paragraph].rstrip())) + 1 if paragraph else 0
+        last = holders[-1]
+        return last if last.start >= previous else None
 
     def _role_named_next(self, head: Token, role: tuple[str, ...]) -> PersonMention | None:
         """A role no one held before, given to a name in the next sentence: “...,” the detective said. Detective
