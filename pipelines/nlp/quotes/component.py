@@ -387,13 +387,18 @@ class _QuoteFinder:
 
     def _link_continuations(self, found: list[FoundQuote]) -> None:
         """A direct quote without attribution keeps the previous quote's speaker when it follows that quote
-        in the same paragraph, or opens the paragraph after a direct quote."""
+        in the same paragraph, or opens the paragraph after a direct quote. A title in quotation marks between
+        them in the paragraph does not count (“...,” Flynn said on Fox News’s “Fox and Friends.” “I mean ...”)."""
         for index in range(1, len(found)):
-            current, previous = found[index], found[index - 1]
+            before = index - 1
+            while before > 0 and found[before].kind == "scare" \
+                    and self.spans[before].paragraph == self.spans[index].paragraph:
+                before -= 1
+            current, previous = found[index], found[before]
             source = previous.continues or previous
             if current.kind != "direct" or current.attribution or current.continues or not source.attribution:
                 continue
-            q, p = self.spans[index], self.spans[index - 1]
+            q, p = self.spans[index], self.spans[before]
             opens_paragraph = not self.text[self.paragraphs[q.paragraph][0]:q.open_mark].strip()
             if q.paragraph == p.paragraph or (q.paragraph == p.paragraph + 1 and opens_paragraph
                                                and previous.kind == "direct"):
