@@ -112,6 +112,15 @@ def test_verbs_of_saying_beyond_said(nlp, cue, lemma):
     assert speaker_name(doc, q) == "Maria Costa"
 
 
+def test_a_name_right_before_a_cue_the_parse_leaves_without_subject_speaks(nlp):
+    doc = run(nlp, "The FBI is investigating the shooting.\n“I will just make this promise to you: We will achieve "
+                   "justice in this case,” Tulsa police Chief Chuck Jordan said Monday.")
+    said = next(t for t in doc if t.text == "said")
+    assert not any(t.dep_ == "nsubj" for t in said.children)  # the model's parse: "said" a conjunct, no subject
+    q = only(marked(doc), "direct")
+    assert (q.verb, speaker_name(doc, q)) == ("say", "Chuck Jordan")
+
+
 def test_continued_after_a_quote_names_its_own_speaker(nlp):
     doc = run(nlp, "“It is far too early to celebrate,” cautioned Peter Lang, a trader.\n"
                    "Maria Costa disagreed. “We have seen false dawns before, but not like this,” Costa continued.")
