@@ -171,6 +171,19 @@ def test_a_description_of_an_office_several_hold_is_the_one_just_introduced(nlp)
     assert speaker_name(doc, only(marked(doc), "direct")) == "Tom Reed"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Ann Pike says her campaign is gaining ground.\n\n“We are ahead in every county,” the Ohio governor told "
+     "reporters on Sunday.", "Ann Pike"),
+    ("Ann Pike says her campaign is gaining ground.\n\n“We are ahead in every county,” the spokesman told "
+     "reporters on Sunday.", None),  # no proper-noun word: someone else
+    ("Peter Hale, the mayor, opened the session.\n\n“We are ahead in every county,” the Ohio governor told "
+     "reporters on Sunday.", None),  # the mayor is no governor
+])
+def test_a_proper_noun_description_no_one_was_given_is_the_person_just_written_about(nlp, text, name):
+    doc = run(nlp, text)
+    assert speaker_name(doc, only(marked(doc), "direct")) == name
+
+
 def test_a_role_named_earlier_stands_for_its_person(nlp):
     doc = run(nlp, "Peter Hale, the mayor, opened the session. Councillor Ruth Adams asked about the budget.\n"
                    "“We have no money left for the parks this year,” the mayor said.\n"
