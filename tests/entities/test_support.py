@@ -138,6 +138,18 @@ def test_bands_and_shows_named_as_such_are_not_people(nlp):
     assert only_the_analyst(doc)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Donald Trump retweeted a quote on Sunday. The Twitter account Trump retweeted was set up by a reporter as a "
+     "prank. “It's a very good quote,” Trump said on Monday.", "Donald Trump"),
+    ("Hillary Clinton spoke on Sunday. The book Clinton wrote was a bestseller. “I am proud of it,” Clinton said.",
+     "Hillary Clinton"),
+])
+def test_a_name_that_is_the_subject_of_a_clause_after_a_thing_noun_is_no_thing(nlp, text, name):
+    doc = run(nlp, text)  # "the account Trump retweeted": the clause describes the account, Trump is no account
+    assert set(people(doc)) == {name}
+    assert [speaker_name(doc, q) for q in doc._.quotes] == [name]
+
+
 def test_a_name_after_a_determiner_is_a_thing(nlp):
     doc = nlp("Nintendo sold 10 million units of the Switch. Spokesman Jeff Barr said sales were strong. "
               "Lawmakers are amending the Bill.")
@@ -150,10 +162,27 @@ def test_a_possessive_inside_a_name_separates_the_owner(nlp):
     assert set(people(doc)) == {"Rachel Stephens"}
 
 
+def test_a_person_after_an_outlets_possessive_in_one_org_span_is_a_person(nlp):
+    doc = run(nlp, "In an interview with Fox News’ Sean Hannity on Monday night, Donald Trump spoke about the wall. "
+                   "“They said it’s negotiable on the wall,” Hannity said. Shoppers lined up outside McDonald's Times "
+                   "Square store.")
+    assert spacy_labels(doc).get("Fox News’ Sean Hannity") == "ORG"
+    assert set(people(doc)) == {"Donald Trump", "Sean Hannity"}
+    assert [speaker_name(doc, q) for q in doc._.quotes] == ["Sean Hannity"]
+
+
 def test_headline_words_are_cut_from_a_name(nlp):
     doc = nlp("Rob Lowe Will Never Return To The Show, Fans Told\n"
               "Rob Lowe said on Monday that he would not return to the series.")
     assert set(people(doc)) == {"Rob Lowe"}
+
+
+def test_headline_words_are_cut_from_a_name_in_a_headline_with_a_full_stop(nlp):
+    doc = run(nlp, "Mark Ruffalo Slams Critics for Mocking His Film, Tells Fans to Wait for the Sequel.\n\n"
+                   "Mark Ruffalo spoke in Toronto on Monday. “The film is not finished,” Ruffalo said.")
+    assert spacy_labels(doc).get("Mark Ruffalo Slams Critics") == "PERSON"
+    assert set(people(doc)) == {"Mark Ruffalo"}
+    assert [speaker_name(doc, q) for q in doc._.quotes] == ["Mark Ruffalo"]
 
 
 @pytest.mark.parametrize("text, name", [

@@ -76,6 +76,14 @@ def test_unattributed_paragraph_continues_the_previous_speaker(nlp):
     assert speaker_name(doc, second) == speaker_name(doc, first) == "Maria Lopez"
 
 
+def test_a_show_title_in_quotes_between_two_quotes_does_not_break_the_continuation(nlp):
+    doc = run(nlp, "“The budget is a mess,” Ann Pike, the state treasurer, said Monday on NBC’s “Meet the Press.” "
+                   "“We will have to cut spending in every department next year.”")
+    first, title, second = marked(doc)
+    assert (first.kind, title.kind, second.kind) == ("direct", "scare", "direct")
+    assert speaker_name(doc, second) == speaker_name(doc, first) == "Ann Pike"
+
+
 def test_quote_running_on_into_the_next_paragraph(nlp):
     doc = run(nlp, "“The first part of the statement covers the budget and runs on\n"
                    "“The second part closes it and names the new targets,” said Omar Haddad.")

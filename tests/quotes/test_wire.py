@@ -102,6 +102,7 @@ def test_the_lexicon_is_broad_and_says_where_it_comes_from():
 @pytest.mark.parametrize("cue, lemma", [
     ("enthused", "enthuse"), ("remarked", "remark"), ("conceded", "concede"), ("insisted", "insist"),
     ("countered", "counter"), ("snapped", "snap"), ("continued", "continue"), ("shrugged", "shrug"),
+    ("pressed", "press"),
 ])
 def test_verbs_of_saying_beyond_said(nlp, cue, lemma):
     doc = run(nlp, f"Maria Costa spoke first. Peter Lang answered her.\n"
@@ -111,12 +112,27 @@ def test_verbs_of_saying_beyond_said(nlp, cue, lemma):
     assert speaker_name(doc, q) == "Maria Costa"
 
 
+def test_a_name_right_before_a_cue_the_parse_leaves_without_subject_speaks(nlp):
+    doc = run(nlp, "The FBI is investigating the shooting.\n“I will just make this promise to you: We will achieve "
+                   "justice in this case,” Tulsa police Chief Chuck Jordan said Monday.")
+    said = next(t for t in doc if t.text == "said")
+    assert not any(t.dep_ == "nsubj" for t in said.children)  # the model's parse: "said" a conjunct, no subject
+    q = only(marked(doc), "direct")
+    assert (q.verb, speaker_name(doc, q)) == ("say", "Chuck Jordan")
+
+
 def test_continued_after_a_quote_names_its_own_speaker(nlp):
     doc = run(nlp, "“It is far too early to celebrate,” cautioned Peter Lang, a trader.\n"
                    "Maria Costa disagreed. “We have seen false dawns before, but not like this,” Costa continued.")
     first, second = marked(doc)
     assert speaker_name(doc, first) == "Peter Lang"
     assert (second.verb, speaker_name(doc, second)) == ("continue", "Maria Costa")
+
+
+def test_an_interviewer_pressing_a_question_is_its_speaker(nlp):
+    doc = run(nlp, "Maria Costa interviewed Peter Lang on Monday.\n"
+                   "“Would you sell the fund?” Costa pressed. “Even at a loss?”")
+    assert [(q.verb, speaker_name(doc, q)) for q in marked(doc)] == [("press", "Maria Costa")] * 2
 
 
 def test_a_verb_said_only_beside_quotes_is_no_cue_elsewhere(nlp):
@@ -135,6 +151,37 @@ def test_role_before_the_name_and_the_pronoun_after_it(nlp):
                    "“We will stay out until they listen,” she told the BBC on Tuesday.")
     first, second = marked(doc)
     assert speaker_name(doc, first) == speaker_name(doc, second) == "Maria Keller"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sen. Ann Pike opened the hearing on Monday.\n“We will not wait for the report,” the Ohio senator said.",
+     "Ann Pike"),
+    ("Gov. Tom Reed signed the bill on Friday. “It is a good day for the state,” the Republican governor said.",
+     "Tom Reed"),
+])
+def test_an_abbreviated_title_is_the_role_a_later_description_names(nlp, text, name):
+    doc = run(nlp, text)
+    assert speaker_name(doc, only(marked(doc), "direct")) == name
+
+
+def test_a_description_of_an_office_several_hold_is_the_one_just_introduced(nlp):
+    doc = run(nlp, "Sen. Ann Pike criticised the plan on Monday.\n\n"
+                   "Sen. Tom Reed also called on the agency to act.\n\n"
+                   "“The agency has waited long enough,” the Ohio senator told reporters.")
+    assert speaker_name(doc, only(marked(doc), "direct")) == "Tom Reed"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ann Pike says her campaign is gaining ground.\n\n“We are ahead in every county,” the Ohio governor told "
+     "reporters on Sunday.", "Ann Pike"),
+    ("Ann Pike says her campaign is gaining ground.\n\n“We are ahead in every county,” the spokesman told "
+     "reporters on Sunday.", None),  # no proper-noun word: someone else
+    ("Peter Hale, the mayor, opened the session.\n\n“We are ahead in every county,” the Ohio governor told "
+     "reporters on Sunday.", None),  # the mayor is no governor
+])
+def test_a_proper_noun_description_no_one_was_given_is_the_person_just_written_about(nlp, text, name):
+    doc = run(nlp, text)
+    assert speaker_name(doc, only(marked(doc), "direct")) == name
 
 
 def test_a_role_named_earlier_stands_for_its_person(nlp):

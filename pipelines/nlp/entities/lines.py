@@ -15,6 +15,10 @@ _NEWLINE = re.compile("\n")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 _BULLET = re.compile(r"^\s*[•·▪●◦‣*]")
+# Words a headline leaves in lower case (articles, conjunctions, short prepositions).
+_HEADLINE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by",
+                                   "in", "of", "off", "on", "per", "to", "up", "via", "vs", "from", "into", "onto",
+                                   "with", "over", "than"})
 # Names, "and", "&" and commas between a credit cue and the name it credits ("from A, B and C").
 _NAME_LIST_TAIL = re.compile(r"(?:\s+|,|&|\band|[A-Z][\w.’'\-]*|\([^()]*\))$")
 # What closes a photo credit after the name, to the end of its line: "Ezra Acayan / Getty Images", "(Thomas
@@ -43,6 +47,14 @@ class Lines:
         lower = sum(word[0].islower() for word in words) / len(words)
         return (len(words) >= 8 and lower >= 0.3) or (
             len(words) >= 4 and lower >= 0.2 and bool(_SENTENCE_END.search(line)))
+
+    def is_headline_case(self, char: int) -> bool:
+        """A title in headline case, even when it ends with a full stop ("Glenn Beck Blasts Drudge for Mocking
+        His Fast, Quotes Bible to Encourage Indiana."): six words or more, each capitalised but the short
+        function words."""
+        start, end = self.span(char)
+        words = [w for w in _WORD.findall(self.text[start:end]) if w.lower() not in _HEADLINE_SMALL_WORDS]
+        return len(words) >= 6 and all(w[0].isupper() for w in words)
 
     def is_bullet(self, char: int) -> bool:
         start, end = self.span(char)

@@ -67,7 +67,8 @@ def mentions_from_ner(doc: Doc, lines: Lines) -> list[Mention]:
         if ent.label_ not in ENTITY_LABELS:
             continue
         for piece in _pieces(ent, ent.label_ == "PERSON"):
-            mention = make_mention(piece, ent.label_)
+            owned = piece.start > ent.start and _owner_before_person(doc[piece.start - 1], ent)
+            mention = make_mention(piece, ent.label_, "PERSON" if owned else None)
             if mention and not _is_junk(mention, lines):
                 found.append(mention)
     return _repair_spans(found)
@@ -95,13 +96,25 @@ def _pieces(span: Span, is_person: bool) -> list[Span]:
     for token in span:
         if is_person and _quotes_a_nickname(token, span):
             continue
-        if token.text in _CUT_TOKENS or "\n" in token.text or (is_person and token.tag_ == "POS"):
+        if token.text in _CUT_TOKENS or "\n" in token.text or (is_person and token.tag_ == "POS") \
+                or _owner_before_person(token, span):
             if token.i > begin:
                 pieces.append(span.doc[begin:token.i])
             begin = token.i + 1
     if span.end > begin:
         pieces.append(span.doc[begin:span.end])
     return pieces
+
+
+def _owner_before_person(token: Token, span: Span) -> bool:
+    """The possessive of an organisation's name that a person's name follows inside one span ("Fox News’ Sean
+    Hannity", tagged ORG as a whole): a forename and one or two more capitalised words after it, the person's
+    name; not "McDonald's", "Children's Hospital"."""
+    doc, rest = span.doc, span.doc[token.i + 1:span.end]
+    possessive = token.tag_ == "POS" or (token.text in _APOSTROPHES and token.i > span.start
+                                         and not doc[token.i - 1].whitespace_ and doc[token.i - 1].text.endswith("s"))
+    return possessive and token.i > span.start and 2 <= len(rest) <= 3 \
+        and all(t.is_title and t.is_alpha for t in rest) and is_given_name(rest[0].text)
 
 
 def _quotes_a_nickname(token: Token, span: Span) -> bool:

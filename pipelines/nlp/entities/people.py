@@ -224,14 +224,19 @@ def names_out_of_headlines(mentions: list[Mention], lines: Lines) -> list[Mentio
     """A person's name in a headline-case line or a link list shrinks to the name the running text uses: there
     the model runs on over the headline's words ("Donald Trump Tells Pakistan ...", "Kit Harington Premieres")."""
     in_text = {entity_key(m.text) for m in mentions
-               if m.label == "PERSON" and len(name_parts(m.text)) > 1 and lines.is_running_text(m.start)}
+               if m.label == "PERSON" and len(name_parts(m.text)) > 1 and _in_prose(m.start, lines)}
     result = []
     for mention in mentions:
         if mention.label == "PERSON" and entity_key(mention.text) not in in_text \
-                and not lines.is_running_text(mention.start):
+                and not _in_prose(mention.start, lines):
             mention = _known_name_inside(mention, in_text) or mention
         result.append(mention)
     return result
+
+
+def _in_prose(char: int, lines: Lines) -> bool:
+    """Running text, not a headline, even one that ends with a full stop and has a few lower-case words."""
+    return lines.is_running_text(char) and not lines.is_headline_case(char)
 
 
 def _known_name_inside(mention: Mention, keys: set[str]) -> Mention | None:

@@ -370,7 +370,7 @@ def _described_as_thing(span: Span) -> bool:
     if root.dep_ in _NAMING_DEPS and root.head.i >= span.end and _is_thing_word(root.head):
         return True  # not a possessive: "James Gleick’s book" is his
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.is_lower and (
+    if before is not None and before.is_lower and not _subject_of_reduced_relative(span) and (
             _is_thing_word(before) or before.pos_ == "ADJ" and before.lower_ in thing_words()):
         return True  # the parser often reads a genre right before a title as an adjective ("musical")
     if root.dep_ == "appos" and root.head.i < span.start and _is_thing_word(root.head):
@@ -382,6 +382,18 @@ def _described_as_thing(span: Span) -> bool:
         return True  # "Abbott Elementary, created by Quinta Brunson"
     return any(child.dep_ == "appos" and child.i >= span.end and (_is_thing_word(child) or _is_organisation_noun(child))
                for child in root.children)
+
+
+def _subject_of_reduced_relative(span: Span) -> bool:
+    """"The Twitter account Trump retweeted was set up by Gawker": the name is the subject of a clause that
+    describes the thing noun before it (a relative clause without "that"), not the thing's name ("the band
+    Arcade Fire played" is the band's clause itself)."""
+    root, doc = span.root, span.doc
+    if root.dep_ != "nsubj" or span.end >= len(doc):
+        return False
+    verb = root.head
+    return verb.i == span.end and verb.tag_ in ("VBD", "VBZ", "VBP") \
+        and verb.dep_ in ("relcl", "nsubj", "nsubjpass", "dobj", "pobj", "acl")
 
 
 def _is_organisation_noun(token: Token) -> bool:

@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.models import Quote
 from pipelines.nlp.extensions import doc_text
-from pipelines.nlp.quotes.context import clause_speaker, is_bare_attribution, owner_of_words_before, speech_owner
+from pipelines.nlp.quotes.context import (clause_speaker, is_bare_attribution, names_a_person, owner_of_words_before,
+                                          speech_owner)
 from pipelines.nlp.quotes.cues import SUBJECT_DEPS, cue_lemma, dominating_cue, speaker_head, speaker_span
 from pipelines.nlp.quotes.indirect import reported_clauses
 from pipelines.nlp.quotes.marks import QuotedSpan, find_quoted_spans, paragraph_spans, typed_doubled_marks
@@ -45,6 +46,7 @@ INTRODUCING_MARKS = (":", *DASHES)  # Judge Ann Lee agreed with the defence - �
 CLAUSE_BREAKS = (",", ";", "(", *INTRODUCING_MARKS)  # marks after which a quoted clause stands on its own
 MIN_PULL_QUOTE_WORDS = 6  # a shorter repeated quote is a phrase, not a pull quote
 NEAR_CUE_TOKENS = 4  # after a quote that closes its sentence, a cue this close still attributes it
+MAX_NAME_BEFORE_CUE = 8  # “...,” Tulsa police Chief Chuck Jordan said
 MIN_CLAUSE_WORDS = 3
 NAME = r"[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,5}"  # up to six capitalised words
 DASH_SPEAKER = re.compile(rf"[ \t]*[–—-]{{1,2}}[ \t]*(?P<name>{NAME})[ \t]*(?:[,.;(]|$)")
@@ -231,14 +233,24 @@ class _QuoteFinder:
 
     def _trailing_cue(self, content: Span, trailing: list[Token]) -> Attribution | None:
         window = trailing if content.text.rstrip().endswith(OPEN_ENDINGS) else trailing[:NEAR_CUE_TOKENS]
-        for token in window:
+        for index, token in enumerate(window):
             if cue_lemma(token, beside_quote=True):
-                attribution = self._attribution(token)
+                attribution = self._attribution(token) or self._name_before_cue(window[:index], token)
                 # “...,” she said / said Jones: the speaker follows the quote; one named before it speaks of
                 # something else (The report devoted a chapter to “heat domes,” ... and said ...).
                 if attribution and attribution.speaker_start >= content.end_char:
                     return attribution
         return None
+
+    def _name_before_cue(self, words: list[Token], cue: Token) -> Attribution | None:
+        """“...,” Tulsa police Chief Chuck Jordan said: the name right before the cue when the parse gives the
+        cue no subject; the words between the quote and the cue only name the speaker (no lower-case verb among
+        them: the tagger takes "Tulsa" for one)."""
+        words = [t for t in words if not t.is_punct and not t.is_space]
+        if not words or len(words) > MAX_NAME_BEFORE_CUE or not names_a_person(words[-1]) \
+                or any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in words):
+            return None
+        return self._spoken_by(words[-1], cue_lemma(cue, beside_quote=True))
 
     def _introduction(self, leading: list[Token]) -> Attribution | None:
         """ "X said: “...”" / "X said, “...”" before the quote; a colon or a dash after a clause whose subject
@@ -441,13 +453,18 @@ class _QuoteFinder:
 
     def _link_continuations(self, found: list[FoundQuote]) -> None:
         """A direct quote without attribution keeps the previous quote's speaker when it follows that quote
-        in the same paragraph, or opens the paragraph after a direct quote."""
+        in the same paragraph, or opens the paragraph after a direct quote. A title in quotation marks between
+        them in the paragraph does not count (“...,” Flynn said on Fox News’s “Fox and Friends.” “I mean ...”)."""
         for index in range(1, len(found)):
-            current, previous = found[index], found[index - 1]
+            before = index - 1
+            while before > 0 and found[before].kind == "scare" \
+                    and self.spans[before].paragraph == self.spans[index].paragraph:
+                before -= 1
+            current, previous = found[index], found[before]
             source = previous.continues or previous
             if current.kind != "direct" or current.attribution or current.continues or not source.attribution:
                 continue
-            q, p = self.spans[index], self.spans[index - 1]
+            q, p = self.spans[index], self.spans[before]
             opens_paragraph = not self.text[self.paragraphs[q.paragraph][0]:q.open_mark].strip()
             if q.paragraph == p.paragraph or (q.paragraph == p.paragraph + 1 and opens_paragraph
                                                and previous.kind == "direct"):

@@ -26,7 +26,7 @@ from pathlib import Path
 from spacy.attrs import DEP, IDX, LOWER
 from spacy.tokens import Doc, Token
 
-from pipelines.nlp.entities.lexicon import is_person_word
+from pipelines.nlp.entities.lexicon import is_person_word, person_nouns, titles
 from pipelines.nlp.entities.mentions import POSTNOMINALS
 from pipelines.nlp.extensions import doc_text
 from pipelines.nlp.quotes.roles import definite_role, fits, is_singular_common_noun, role_words, same_office
@@ -119,7 +119,9 @@ class People:
             return self._namesake_of_title(person, text[start:head_start]) or person
         if not text[head_start:end][:1].isupper():
             span = self._doc.char_span(start, end, alignment_mode="expand")  # "the mayor"; not "a spokesman"
-            return self._role_holder(span.root) if span is not None and len(span) else None
+            if span is None or not len(span):
+                return None
+            return self._role_holder(span.root) or self._named_by_epithet(span)
         surname = _last_name_word(text[start:end])
         namesakes = [m for m in self.mentions if surname and _last_name_word(m.text) == surname] or \
             [m for m in self.mentions if surname and _spelling_variant(_last_name_word(m.text), surname)]
@@ -175,8 +177,42 @@ class People:
         if not holders:  # "the minister" when only one person was called a minister of any kind
             holders = [m for m, roles in earlier if any(same_office(role, r) for r in roles)]
             if len({m.key for m in holders}) > 1:
-                return None
+                return self._just_introduced(head, holders)
         return holders[-1] if holders else self._role_named_next(head, role)
+
+    def _just_introduced(self, head: Token, holders: list[PersonMention]) -> PersonMention | None:
+        """Of several people given the office, the one named last when that was in the description's paragraph or
+        the one before: "Sen. Bernie Sanders also called on China ...¶“...,” the Vermont senator told ABC" after
+        Sens. Rubio and Cruz."""
+        text = doc_text(self._doc)
+        paragraph = text.rfind("\n", 0, head.idx) + 1
+        previous = text.rfind("\n", 0, len(text[:paragraph].rstrip())) + 1 if paragraph else 0
+        last = holders[-1]
+        return last if last.start >= previous else None
+
+    def _named_by_epithet(self, span) -> PersonMention | None:
+        """A definite description of someone's office or kind with a proper-noun word, that no one was given
+        before: the writer's other name for the person just written about, as a pronoun is ("At the moment Chris
+        Christie learned ... the New Jersey governor told reporters"; "Ben Carson says ...¶“...,” the Republican
+        presidential candidate told CBS"). Only someone named in its paragraph or the one before, not given
+        another office; a plain "the spokesman" is someone else."""
+        head = span.root
+        role = definite_role(head)
+        if role is None or head.lemma_.lower() not in titles() | person_nouns() \
+                or not any(t.i < head.i and t.dep_ in ("compound", "amod", "nmod") and t.text[:1].isupper()
+                           for t in head.lefts):
+            return None
+        person = self._antecedent(span.start_char, None, None)
+        if person is None:
+            return None
+        text = self._text
+        paragraph = text.rfind("\n", 0, span.start_char) + 1
+        previous = text.rfind("\n", 0, len(text[:paragraph].rstrip())) + 1 if paragraph else 0
+        named = [m for m in self.mentions if m.key == person.key and previous <= m.start < span.start_char]
+        offices = {r[-1] for m, roles in self._roles if m.key == person.key for r in roles}
+        if not named or (offices and role[-1] not in offices):
+            return None
+        return person
 
     def _role_named_next(self, head: Token, role: tuple[str, ...]) -> PersonMention | None:
         """A role no one held before, given to a name in the next sentence: “...,” the detective said. Detective

@@ -8,11 +8,16 @@ does any description with a word of another office: deputy, vice, former ...).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.tokens import Span, Token
 
 DEFINITE = ("the", "this", "that")
 OTHER_OFFICE = frozenset({"deputy", "vice", "assistant", "associate", "acting", "interim", "former", "shadow",
                           "junior", "under"})
+# "sen" -> "senator": abbreviated titles before a name as the role words a later description uses.
+TITLE_ABBREVIATIONS = dict(line.split(None, 1) for line in Path(__file__).with_name("title_abbreviations.txt")
+                           .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
 
 
 def role_words(name: Span) -> set[tuple[str, ...]]:
@@ -27,13 +32,28 @@ def role_words(name: Span) -> set[tuple[str, ...]]:
     doc = name.doc
     titles = []
     i = name.start - 1
-    while i >= 0 and doc[i].dep_ in ("compound", "amod") and i < doc[i].head.i < name.end and doc[i].is_alpha \
-            and (doc[i].is_title or doc[i].is_lower):
-        titles.insert(0, doc[i].lower_)  # Mayor Peter Hale, Deputy Energy Minister Pavel Sorokin, Fire chief Ann Lee
+    while i >= 0 and doc[i].dep_ in ("compound", "amod") and i < doc[i].head.i < name.end:
+        if doc[i].text == "." and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].lower_ in TITLE_ABBREVIATIONS:
+            i -= 1  # "Lt" "." split by the tokenizer
+            word = TITLE_ABBREVIATIONS[doc[i].lower_]
+        else:
+            word = _title_word(doc[i])
+        if word is None:
+            break
+        titles.insert(0, word)  # Mayor Peter Hale, Deputy Energy Minister Pavel Sorokin, Fire chief Ann Lee
         i -= 1
     if titles:
         roles.add(tuple(titles))
     return roles
+
+
+def _title_word(token: Token) -> str | None:
+    """A word of a title before a name, lower case, an abbreviation written out ("Sen." -> "senator")."""
+    if token.text.endswith(".") and token.text[:-1].isalpha() and token.is_title:
+        return TITLE_ABBREVIATIONS.get(token.lower_[:-1])
+    if token.is_alpha and (token.is_title or token.is_lower):
+        return token.lower_
+    return None
 
 
 def definite_role(head: Token) -> tuple[str, ...] | None:
