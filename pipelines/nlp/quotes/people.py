@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -184,11 +185,8 @@ class People:
         """Of several people given the office, the one named last when that was in the description's paragraph or
         the one before: "Sen. Bernie Sanders also called on China ...¶“...,” the Vermont senator told ABC" after
         Sens. Rubio and Cruz."""
-        text = doc_text(self._doc)
-        paragraph = text.rfind("\n", 0, head.idx) + 1
-        previous = text.rfind("\n", 0, len(text[:paragraph].rstrip())) + 1 if paragraph else 0
         last = holders[-1]
-        return last if last.start >= previous else None
+        return last if last.start >= self._previous_paragraph_start(head.idx) else None
 
     def _named_by_epithet(self, span) -> PersonMention | None:
         """A definite description of someone's office or kind with a proper-noun word, that no one was given
@@ -205,14 +203,23 @@ class People:
         person = self._antecedent(span.start_char, None, None)
         if person is None:
             return None
-        text = self._text
-        paragraph = text.rfind("\n", 0, span.start_char) + 1
-        previous = text.rfind("\n", 0, len(text[:paragraph].rstrip())) + 1 if paragraph else 0
+        previous = self._previous_paragraph_start(span.start_char)
         named = [m for m in self.mentions if m.key == person.key and previous <= m.start < span.start_char]
         offices = {r[-1] for m, roles in self._roles if m.key == person.key for r in roles}
         if not named or (offices and role[-1] not in offices):
             return None
         return person
+
+    def _previous_paragraph_start(self, position: int) -> int:
+        """Where the paragraph before the one holding ``position`` starts (blank lines skipped); 0 in the first."""
+        text = self._text
+        paragraph = text.rfind("\n", 0, position) + 1
+        if not paragraph:
+            return 0
+        end = paragraph
+        while end and text[end - 1].isspace():
+            end -= 1
+        return text.rfind("\n", 0, end) + 1
 
     def _role_named_next(self, head: Token, role: tuple[str, ...]) -> PersonMention | None:
         """A role no one held before, given to a name in the next sentence: “...,” the detective said. Detective
@@ -302,10 +309,7 @@ class People:
         if not any(roles for _, roles in self._roles):
             return []
         found = []
-        for i in _indices(self._doc, DEP, SUBJECT_DEPS):
-            token = self._doc[i]
-            if not is_singular_common_noun(token) or _inside_any(token.idx, excluded):
-                continue
+        for token in self._common_noun_subjects(excluded):
             holder = self._role_holder(token)
             if holder is not None:
                 found.append((token.idx, _subject_rank(token), holder))
@@ -315,14 +319,19 @@ class People:
         """Indefinite people as main-clause subjects ("One student at Duke said ...", "A spokesman said"): a
         he/she after them in their sentence and the next is theirs, so no named person gets their words."""
         found = []
+        for token in self._common_noun_subjects(excluded):
+            if is_person_word(token) \
+                    and any(t.lower_ in INDEFINITES and t.dep_ in ("det", "nummod") for t in token.children):
+                unnamed = PersonMention(token.idx, token.idx + len(token), token.text, None, (UNNAMED, token.idx))
+                found.append((token.idx, _subject_rank(token), unnamed))
+        return found
+
+    def _common_noun_subjects(self, excluded: list[tuple[int, int]]) -> Iterator[Token]:
+        """The singular common nouns that are subjects, outside quotes and headings."""
         for i in _indices(self._doc, DEP, SUBJECT_DEPS):
             token = self._doc[i]
-            if not is_singular_common_noun(token) or not is_person_word(token) or _inside_any(token.idx, excluded) \
-                    or not any(t.lower_ in INDEFINITES and t.dep_ in ("det", "nummod") for t in token.children):
-                continue
-            unnamed = PersonMention(token.idx, token.idx + len(token), token.text, None, (UNNAMED, token.idx))
-            found.append((token.idx, _subject_rank(token), unnamed))
-        return found
+            if is_singular_common_noun(token) and not _inside_any(token.idx, excluded):
+                yield token
 
     def _stated_gender(self, mention: PersonMention) -> str | None:
         """The gender a title before the name or a noun in apposition with it states: "Ms. Ruiz",
