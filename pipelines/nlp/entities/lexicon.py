@@ -87,6 +87,7 @@ def person_nouns() -> frozenset[str]:
     return frozenset().union(*(words for name, words in _sections("person_nouns.txt").items() if name != "either"))
 
 
+@cache
 def relation_nouns() -> frozenset[str]:
     """Nouns of a relation to someone: a name modifying one is that someone's ("a Trump aide")."""
     return _sections("person_nouns.txt")["relation"] | family_nouns()
