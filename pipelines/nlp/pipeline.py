@@ -16,6 +16,7 @@ from pipelines.models import CleanArticle, Extraction
 from pipelines.nlp import extensions  # noqa: F401  (registers the Doc extensions)
 from pipelines.nlp import paragraphs  # noqa: F401  (registers the component)
 from pipelines.nlp.attribute_rules import index_attribute_ruler
+from pipelines.nlp.lemmas import memoise_lemmatizer
 from pipelines.nlp.dates import component as _dates  # noqa: F401  (registers news_dates)
 from pipelines.nlp.entities import component as _entities  # noqa: F401  (registers news_entities)
 from pipelines.nlp.quotes import component as _quotes  # noqa: F401  (registers news_quotes)
@@ -32,10 +33,26 @@ COMPONENTS: dict[str, dict] = {
 def build_nlp() -> Language:
     nlp = spacy.load(MODEL)
     index_attribute_ruler(nlp)  # same rules and results, found by lookup (pipelines.nlp.attribute_rules)
+    memoise_lemmatizer(nlp)  # same lemmas, one per word form (pipelines.nlp.lemmas)
     nlp.add_pipe("paragraph_boundaries", before="parser")
     for name, config in COMPONENTS.items():
         nlp.add_pipe(name, config=config)
     return nlp
+
+
+# A short article that takes every component through its word lists and patterns (see warm_up).
+_WARM_UP_TEXT = ("Jane Doe, 41, a spokeswoman for Acme Corp. in Paris, said on Monday, March 3, 2025: “We will not "
+                 "sell.” She told Reuters the plan, announced last week by Prime Minister John Smith’s office, was "
+                 "bold. “It is,” said Mr. Smith, who called it “historic” at 3 p.m. two days ago.")
+
+
+def warm_up(nlp: Language) -> None:
+    """Runs the pipeline once on a short article, so that the word lists, patterns and caches the components
+    load on first use are loaded now: in the fork server, before the workers are forked from it, rather than
+    once in every worker."""
+    doc = nlp.make_doc(_WARM_UP_TEXT)
+    doc._.text = _WARM_UP_TEXT
+    nlp(doc)
 
 
 def make_doc(nlp: Language, article: CleanArticle) -> Doc:

@@ -4,6 +4,7 @@ The parse workers' fork server imports this module once (see ``pipelines.stages`
 forks starts with the model already in memory, and the run's own process never loads spaCy.
 """
 
-from pipelines.nlp.pipeline import build_nlp
+from pipelines.nlp.pipeline import build_nlp, warm_up
 
 NLP = build_nlp()
+warm_up(NLP)

@@ -23,6 +23,8 @@ _HEADLINE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", 
 _NAME_LIST_TAIL = re.compile(r"(?:\s+|,|&|\band|[A-Z][\w.’'\-]*|\([^()]*\))$")
 # What closes a photo credit after the name, to the end of its line: "Ezra Acayan / Getty Images", "(Thomas
 # Coex/AFP/Getty Images)", "Kirsten Luce for The New York Times" (no sentence ends there).
+# How far before a name a credit cue and the names listed after it can start ("With assistance from A, B and").
+_CUE_REACH = 120
 _CREDIT_TAIL = re.compile(r"\s*(?:/|\s+for\s+)\s*(?:[Tt]he\s+)?[A-Z][^.!?\n]{0,60}?\)?\s*$")
 
 
@@ -30,6 +32,9 @@ class Lines:
     def __init__(self, text: str):
         self.text = text
         self.starts = [0] + [match.end() for match in _NEWLINE.finditer(text)]
+        # line start -> what the line is; names ask about their line many times
+        self._running_text: dict[int, bool] = {}
+        self._credit_lines: dict[int, bool] = {}
 
     def span(self, char: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.starts, char) - 1
@@ -40,7 +45,12 @@ class Lines:
     def is_running_text(self, char: int) -> bool:
         """Prose rather than a title, byline or link: enough lower-case words, or a finished sentence."""
         start, end = self.span(char)
-        line = self.text[start:end]
+        if start not in self._running_text:
+            self._running_text[start] = self._is_running_line(self.text[start:end])
+        return self._running_text[start]
+
+    @staticmethod
+    def _is_running_line(line: str) -> bool:
         words = _WORD.findall(line)
         if not words:
             return False
@@ -66,11 +76,15 @@ class Lines:
         "for The New York Times"), or its whole line is a credit ("... contributed to this report.", an author
         bio)."""
         start, end = self.span(char)
-        if credit_line().search(self.text[start:end]):
+        if start not in self._credit_lines:
+            self._credit_lines[start] = bool(credit_line().search(self.text[start:end]))
+        if self._credit_lines[start]:
             return True
         if name_end is not None and _CREDIT_TAIL.match(self.text, name_end, end):
             return True
-        before = self.text[start:char]
+        # Both patterns match at the end of the text before the name: searching its last characters is enough
+        # (a paragraph of prose would otherwise be scanned twice for every name in it).
+        before = self.text[max(start, char - _CUE_REACH):char]
         while not credit_cue().search(before):
             shorter = _NAME_LIST_TAIL.sub("", before)
             if shorter == before:

@@ -345,8 +345,10 @@ def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Men
     Guadagnino’s gorgeous film", "Ana Ruiz’s death"). A forename alone is no evidence: "Morgan Stanley"."""
     taken = {t.i for m in mentions for t in m.span}
     found = []
-    i = 0
-    while i < len(doc):
+    frontier = 0
+    for i in (t.i for t in doc if t.tag_ in _NAME_TAGS):  # only a name word opens a run: skip the rest fast
+        if i < frontier:
+            continue
         end = i
         while end < len(doc) and end - i < _MAX_NAME_WORDS - 1 and end not in taken and not doc[end].ent_type_ \
                 and _is_plain_name_word(doc[end]) and (end == i or "\n" not in doc[end - 1].whitespace_):
@@ -356,7 +358,7 @@ def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Men
                 and _opens_with_forename(span, anywhere=True) and lines.is_running_text(span.start_char) \
                 and entity_key(span.text) not in place_keys() and _made_a_person(span):
             found.append(span)
-        i = max(end, i + 1)
+        frontier = max(end, i + 1)
     return _cued_people(found, lines, mentions)
 
 
@@ -366,11 +368,12 @@ def lone_forenames(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Ment
     ...", "Daniel, a New York University senior, said"); the model often tags such a name as nothing or as a
     product."""
     taken = {t.i for m in mentions for t in m.span}
-    found = [doc[i:i + 1] for i, token in enumerate(doc[:-1])
-             if i not in taken and doc[i + 1].text == "," and token.is_title and token.ent_type_ not in ENTITY_LABELS
-             and is_given_name(token.text) and entity_key(token.text) not in place_keys()
-             and not _is_capitalised_word(token, -1) and lines.is_running_text(token.idx)
-             and speaks(doc[i:i + 1]) and described_as_person(doc[i:i + 1])]
+    before_commas = (doc[comma.i - 1:comma.i] for comma in doc[1:] if comma.text == ",")
+    found = [word for word in before_commas
+             if word.start not in taken and word[0].is_title and word[0].ent_type_ not in ENTITY_LABELS
+             and is_given_name(word.text) and entity_key(word.text) not in place_keys()
+             and not _is_capitalised_word(word[0], -1) and lines.is_running_text(word.start_char)
+             and speaks(word) and described_as_person(word)]
     return _cued_people(found, lines, mentions)
 
 

@@ -24,6 +24,8 @@ DECADE = re.compile(r"\d\ds\b|\d\d\b")  # ’90s, '68
 PLURAL_POSSESSIVE = re.compile(r"(?<=s)[’'] [a-z]")  # the workers’ union
 PUNCTUATED_CLOSE = re.compile(r"[,.;:!?][’']")  # a single close mark that can only end a quotation
 DOUBLED_MARK = re.compile(r"``|''")  # typewriter and news-archive copy: ``like this'' or ''like this''
+# Every character _mark_role can give a role: the scan visits only these, not every character of the text.
+ANY_MARK = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'") + "]")
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,8 @@ def _opens_with_quote(line: str) -> bool:
 def _paragraph_quotes(text: str, start: int, end: int, paragraph: int, runs_on: bool) -> list[QuotedSpan]:
     stack: list[_Open] = []
     found: list[QuotedSpan] = []
-    for pos in range(start, end):
+    for mark in ANY_MARK.finditer(text, start, end):
+        pos = mark.start()
         role = _mark_role(text, pos, start, end, stack)
         if role is None:
             continue
