@@ -111,6 +111,8 @@ def score_quotes(wh: Warehouse, gold: dict[str, dict]) -> QuoteScores:
             elif q["kind"] == "scare":
                 scores.scare_total += 1
                 scores.scare_with_speaker += found_speaker is not None
+                if found_speaker is not None:
+                    scores.mistakes.append(f"{name}: scare quote {q['text'][:30]!r} given a speaker, {found_speaker!r}")
         gold_direct = [raw_to_body(article.segments, q["start"] + 1, q["end"] - 1)
                        for q in truth["quotes"] if q["kind"] == "direct"]
         for i, p in enumerate(predicted):

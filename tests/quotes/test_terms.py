@@ -70,3 +70,19 @@ def test_one_proper_noun_in_quotes_is_a_name_even_after_a_speech_verb(nlp):
     q = only(marked(doc), "scare")
     assert q.speaker_text is None
     assert speaker_name(doc, marked(run(nlp, "“It is over,” Fernando Caudevilla said."))[0]) == "Fernando Caudevilla"
+
+
+def test_a_word_named_as_a_word_is_no_ones_quote(nlp):
+    doc = run(nlp, "Nadia Perez insisted that the poster, with the word “hope” under the portrait, had won the "
+                   "campaign. “It changed everything,” she said.")
+    word, said = marked(doc)
+    assert word.kind == "scare" and word.speaker_text is None
+    assert said.kind == "direct" and speaker_name(doc, said) == "Nadia Perez"
+
+
+def test_a_headline_or_a_title_named_by_its_kind_gets_no_speaker(nlp):
+    doc = run(nlp, "Campaign chairman Tom Reyes wrote an op-ed with the headline “Something is broken at the "
+                   "agency,” calling its answer slow. His aide sent a memo titled “next steps for the team” on Friday.")
+    headline, memo = marked(doc)
+    assert headline.speaker_text is None and headline.kind != "direct"
+    assert memo.speaker_text is None and memo.kind != "direct"
