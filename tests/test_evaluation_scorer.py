@@ -94,8 +94,9 @@ def test_quote_mistakes_are_counted_each_where_it_belongs(tmp_path):
     assert (q.partial_speaker.hit, q.partial_speaker.total) == (0, 1)
     assert (q.partial_no_speaker.hit, q.partial_no_speaker.total) == (0, 1)
     assert (q.scare_with_speaker, q.scare_total) == (1, 1)
-    assert len(q.mistakes) == 4
+    assert len(q.mistakes) == 5
     assert any("speaker 'Tom Hart' != 'Ann Lee'" in m for m in q.mistakes)
+    assert any("scare quote 'experts' given a speaker, 'Tom Hart'" in m for m in q.mistakes)
     assert any("(not found)" in m for m in q.mistakes)
 
 
