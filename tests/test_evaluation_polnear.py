@@ -9,7 +9,7 @@ from pipelines.evaluation.polnear import (
     read_ann,
     score_article,
     source_surname,
-    speaker_surname,
+    speaker_surnames,
 )
 from pipelines.models import Segment
 
@@ -81,7 +81,11 @@ def test_source_surnames():
     assert source_surname("Stein spokeswoman Melezia Figueroa") == "figueroa"
     assert source_surname("Chief Justice John G. Roberts Jr.") == "roberts"
     assert source_surname("Secretary of State John Kerry") == "kerry"
-    assert speaker_surname("Vann R. Newkirk II") == "newkirk"
+    assert "newkirk" in speaker_surnames("Vann R. Newkirk II")
+    assert "ii" not in speaker_surnames("Vann R. Newkirk II")
+    assert "vann" not in speaker_surnames("Vann R. Newkirk II")
+    assert {"acosta", "febo"} <= speaker_surnames("Melba Acosta Febo")  # "Ms. Acosta"
+    assert speaker_surnames("Madonna") == {"madonna"}
     for unnamed in ("he", "who", "The council", "the campaign", "Aides", "Trump's spokeswoman", "the President"):
         assert source_surname(unnamed) is None, unnamed
 

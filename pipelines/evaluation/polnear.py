@@ -17,8 +17,9 @@ alphabetically first is read. The real pipeline builds a warehouse of the texts,
   overlap a gold direct quote (two of ours in one gold passage are both right), and (lenient) those that overlap any gold Content span, since PolNeAR marks
   every attribution, quoted or not;
 - **exact speaker**, where the Source is a name (a capitalised word that is not a pronoun, title, determiner,
-  possessive or generic group): its surname (the last such word before any comma or bracket) against the last
-  word of our speaker's canonical name, case-folded. Other sources ("he", "who", "the campaign", "aides") are
+  possessive or generic group): its surname (the last such word before any comma or bracket) against the
+  surnames of our speaker's canonical name, case-folded: its last word, or any word after the forename, as
+  "Ms. Acosta" is Melba Acosta Febo. Other sources ("he", "who", "the campaign", "aides") are
   counted apart: how often we give a speaker there at all.
 """
 
@@ -166,11 +167,13 @@ def source_surname(source: str | None) -> str | None:
     return _fold(chosen[-1][-1]) if chosen else None
 
 
-def speaker_surname(name: str | None) -> str | None:
+def speaker_surnames(name: str | None) -> set[str]:
+    """The words a surname of this name can be: after the forename (a two-part surname, "Acosta Febo", is
+    written with its first part alone), generational suffixes aside; a one-word name is its own."""
     words = [w.strip(".,") for w in (name or "").split()]
     while words and words[-1].casefold() in NAME_SUFFIXES:
         words.pop()
-    return _fold(words[-1]) if words else None
+    return {_fold(w) for w in words[1:] or words}
 
 
 def _fold(word: str) -> str:
@@ -217,7 +220,7 @@ def score_article(scores: PolnearScores, name: str, raw: str, attributions: list
             if found[3] is None:
                 scores.mistakes.append(f"{where}: no speaker for unnamed source {quote.source!r} (not scored): {shown}")
             continue
-        right = speaker_surname(found[3]) == surname
+        right = surname in speaker_surnames(found[3])
         scores.exact_speaker.add(right)
         if not right:
             scores.mistakes.append(f"{where}: speaker {found[3]!r}, gold source {quote.source!r}: {shown}")
