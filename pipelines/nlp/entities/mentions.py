@@ -295,9 +295,20 @@ def _without_titles(mention: Mention) -> Mention | None:
         start += 1
     if start == span.end and span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _HONORIFICS:
         start -= 1  # "Mr. King", "Dr. Bishop": after an honorific a title word is the surname
-    if start == span.start:
+    end = span.end
+    while end > start and _is_abbreviated_title(doc, end - 1):
+        end -= 1  # "LAPD Asst. Chief Earl Paysinger": an abbreviated title opens the next name, never ends one
+    if (start, end) == (span.start, span.end):
         return mention
-    return make_mention(span.doc[start:span.end], mention.spacy_label, mention.label)
+    return make_mention(span.doc[start:end], mention.spacy_label, mention.label)
+
+
+def _is_abbreviated_title(doc: Doc, i: int) -> bool:
+    """"Asst." or "Gov." (the full stop split off or not) right before another capitalised word."""
+    token = doc[i]
+    stop = i + 1 if i + 1 < len(doc) and doc[i + 1].text == "." and not token.whitespace_ else i
+    return is_title(token) and (token.text.endswith(".") or stop > i) and stop + 1 < len(doc) \
+        and doc[stop + 1].is_title
 
 
 def _qualifies_title(doc: Doc, i: int, end: int) -> bool:
