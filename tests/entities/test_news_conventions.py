@@ -25,3 +25,23 @@ def test_an_abbreviated_title_is_no_end_of_a_name(nlp, text, person):
 def test_titles_before_names_stay_out_of_them(nlp):
     assert {"Carla Diaz", "Mark Udall"} <= set(people(nlp("Present were Sen. Carla Diaz and Gov. Mark Udall, "
                                                           "aides said.")))
+
+
+# --- a full name without its middle initial is the same person ------------------------------------------
+
+@pytest.mark.parametrize("text, person, short", [
+    ("Donald J. Trump has begun to recast his message. Mr. Trump is tempering his language.\n\n“What will America "
+     "look like after four years of Donald Trump?” Mr. Brabender said.", "Donald J. Trump", "Donald Trump"),
+    ("Stephen K. Bannon, the chairman of the website, joined the campaign.\n\nAides said Stephen Bannon would stay "
+     "until November.", "Stephen K. Bannon", "Stephen Bannon"),
+])
+def test_a_full_name_without_its_middle_initial_is_the_same_person(nlp, text, person, short):
+    found = other_people(nlp, text)
+    assert person in found
+    assert short not in found
+
+
+def test_names_with_other_middle_initials_stay_apart(nlp):
+    found = other_people(nlp, "George W. Bush and George H. W. Bush met on Sunday. George Bush spoke first, "
+                              "aides said.")
+    assert {"George W. Bush", "George H. W. Bush"} <= found
