@@ -45,3 +45,22 @@ def test_names_with_other_middle_initials_stay_apart(nlp):
     found = other_people(nlp, "George W. Bush and George H. W. Bush met on Sunday. George Bush spoke first, "
                               "aides said.")
     assert {"George W. Bush", "George H. W. Bush"} <= found
+
+
+# --- a surname naming a group is the person's group ------------------------------------------------------
+
+def test_a_surname_naming_a_team_is_the_persons_team(nlp):
+    text = ("As the summit approaches, Gavin Rourke’s team is struggling to find speakers. The Rourke team said it "
+            "had hired a booker.")
+    assert "Gavin Rourke" in other_people(nlp, text)
+
+
+def test_a_name_of_no_forename_naming_a_thing_stays_a_thing(nlp):
+    text = ("The fleet crusaded into Dark Aether at dawn. Aether was dark. The Aether ship fled, and Dark Aether fell, "
+            "the game says.")
+    assert not other_people(nlp, text) & {"Dark Aether", "Aether"}
+
+
+def test_a_surname_naming_shares_still_makes_a_company(nlp):
+    text = "Charles Hollister is a busy man. Hollister shares fell 3 percent, and the Hollister team cut jobs."
+    assert "Charles Hollister" not in other_people(nlp, text)

@@ -290,7 +290,10 @@ def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts
     other = sum(n for label, n in labels.items() if label != "PERSON")
     if other > 1 and other > labels["PERSON"]:
         return True  # the model itself calls the name an organisation, a product, a work ... more than once
-    return any(_described_as_thing(span) or _numbered(span) or _affiliation(span) or _held_by_organisation(span)
+    forename_led = bool(parts) and is_forename_anywhere(parts[0])  # "Donald Trump", not the planet "Dark Aether"
+    return any(_described_as_thing(span, forename_led and _is_surname_of(name_parts(span.text), parts))
+               or _numbered(span)
+               or _affiliation(span) or _held_by_organisation(span)
                or _speaker_called_its(span) or _listed_among_things(span) or _is_a_thing(span)
                or _listed_with_organisations(span)
                for span in spans + facts.other_spans.get(entity_key(name), []))
@@ -363,11 +366,13 @@ def _is_thing_word(token: Token) -> bool:
     return token.pos_ == "NOUN" and (token.lemma_.lower() in thing_words() or token.lower_ in thing_words())
 
 
-def _described_as_thing(span: Span) -> bool:
+def _described_as_thing(span: Span, surname: bool = False) -> bool:
     """"the Safari browser", "the band Arcade Fire", "his musical La La Land", "Gazprombank, Russia's
-    third-largest bank"."""
+    third-largest bank". A ``surname`` (the last words of the group's full name, which opens with a forename)
+    naming a thing is the person's thing, as a possessive would be ("the Trump team", "the new Spielberg film"); not shares ("Schwab shares")."""
     doc, root = span.doc, span.root
-    if root.dep_ in _NAMING_DEPS and root.head.i >= span.end and _is_thing_word(root.head):
+    if root.dep_ in _NAMING_DEPS and root.head.i >= span.end and _is_thing_word(root.head) \
+            and not (surname and root.head.lemma_.lower() not in _ORGANISATION_HOLDINGS):
         return True  # not a possessive: "James Gleick’s book" is his
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.is_lower and not _subject_of_reduced_relative(span) and (
