@@ -64,3 +64,18 @@ def test_a_name_of_no_forename_naming_a_thing_stays_a_thing(nlp):
 def test_a_surname_naming_shares_still_makes_a_company(nlp):
     text = "Charles Hollister is a busy man. Hollister shares fell 3 percent, and the Hollister team cut jobs."
     assert "Charles Hollister" not in other_people(nlp, text)
+
+
+# --- along a list of people each vouches for the next ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The jury was made up of Maria Lopez, Thomissa Comellas, Xiaonan Zhang and Yuhuan Du.",
+    "Many thanks to Steve Rodrigues, Thomissa Comellas, Xiaonan Zhang and Yuhuan Du for their help.",
+])
+def test_every_name_of_a_list_of_people_is_a_person(nlp, text):
+    assert {"Thomissa Comellas", "Xiaonan Zhang", "Yuhuan Du"} <= other_people(nlp, text)
+
+
+def test_a_list_of_companies_stays_companies(nlp):
+    text = "JP Morgan Chase, Wells Fargo, Charles Schwab and Morgan Stanley were little changed on the day."
+    assert not other_people(nlp, text) & {"Charles Schwab", "Morgan Stanley", "Wells Fargo"}

@@ -465,10 +465,12 @@ def supported_people(clusters: list[Cluster], doc: Doc, lines: Lines) -> list[Cl
     # Coordination counts with a person supported otherwise: "Gazprombank and Air Berlin" do not vouch for
     # each other.
     supported = [c for c in people if is_supported_person(c.mentions, c.name, set(), facts)]
-    person_tokens = {t.i for c in supported for m in c.mentions for t in m.span}
+    # Along a list, each person vouches for the next ("..., Thomissa Comellas, Xiaonan Zhang and Yuhuan Du").
+    while vouched := [c for c in people if c not in supported and is_supported_person(
+            c.mentions, c.name, {t.i for c in supported for m in c.mentions for t in m.span}, facts)]:
+        supported += vouched
     supported_ids = {id(c) for c in supported}
-    rejected = {id(c) for c in people if id(c) not in supported_ids
-                and not is_supported_person(c.mentions, c.name, person_tokens, facts)}
+    rejected = {id(c) for c in people if id(c) not in supported_ids}
     if not rejected:
         return clusters
     mentions = []
