@@ -79,3 +79,16 @@ def test_every_name_of_a_list_of_people_is_a_person(nlp, text):
 def test_a_list_of_companies_stays_companies(nlp):
     text = "JP Morgan Chase, Wells Fargo, Charles Schwab and Morgan Stanley were little changed on the day."
     assert not other_people(nlp, text) & {"Charles Schwab", "Morgan Stanley", "Wells Fargo"}
+
+
+# --- a forename beside a person names one, whatever the model calls it --------------------------------------
+
+def test_a_forename_the_model_calls_a_nationality_beside_a_person_is_a_person(nlp):
+    found = other_people(nlp, "He is survived by his wife and three children, Aisling, Cian and Niamh.")
+    assert {"Aisling", "Cian", "Niamh"} <= found
+
+
+@pytest.mark.parametrize("text", ["Christian and Jewish leaders met the mayor on Friday.",
+                                  "Americans and Ruth Bader Ginsburg disagreed, the poll found."])
+def test_nationality_words_beside_a_person_stay_no_people(nlp, text):
+    assert not other_people(nlp, text) & {"Christian", "Jewish", "Americans"}

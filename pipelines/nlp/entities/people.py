@@ -119,7 +119,8 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
                 mention.label in ("GPE", "LOC") and is_place):
             if _in_full_name(mention, full_names) or (
                     mention.label != "NORP" and not is_place and not in_place_context(mention.span)
-                    and _person_evidence(mention.span, person_tokens)):
+                    and _person_evidence(mention.span, person_tokens)) or (
+                    _is_forename_alone(mention.span) and coordinated_with(mention.span, person_tokens)):
                 mention.label = "PERSON"
                 person_tokens.update(t.i for t in mention.span)  # "daughters, Esmeralda and Amada": the next one
     # Against the names as now labelled: "Kenji Ota" tagged ORG is a person's full name, not a company's.
@@ -141,6 +142,13 @@ def _titled_name_of_person(mention: Mention, full_names: list[list[str]]) -> Men
         return mention
     name = make_mention(span[1:], mention.spacy_label, "PERSON")
     return name if name is not None and _is_name_like(name.span) and _in_full_name(name, full_names) else mention
+
+
+def _is_forename_alone(span: Span) -> bool:
+    """One familiar forename as a proper noun ("grandchildren, Aoife and Rory" with "Rory" a NORP): beside a person
+    it names one, as a nationality word ("Welsh", "Americans") does not."""
+    return len(span) == 1 and span[0].tag_ == "NNP" and is_given_name(span[0].text) \
+        and entity_key(span.text) not in place_keys()
 
 
 def _person_evidence(span: Span, person_tokens: set[int]) -> bool:
