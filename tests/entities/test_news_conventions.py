@@ -92,3 +92,21 @@ def test_a_forename_the_model_calls_a_nationality_beside_a_person_is_a_person(nl
                                   "Americans and Ruth Bader Ginsburg disagreed, the poll found."])
 def test_nationality_words_beside_a_person_stay_no_people(nlp, text):
     assert not other_people(nlp, text) & {"Christian", "Jewish", "Americans"}
+
+
+# --- "who" after a workplace is about the person described -------------------------------------------------
+
+@pytest.mark.parametrize("text, person, workplace", [
+    ("“The price looks full,” said Per Lundgren, an analyst at Carnegie, who rates the stock a hold.", "Lundgren",
+     "Carnegie"),
+    ("Tom Reyes, a professor at Stanford, who studies fires, said the risk was high.", "Tom Reyes", "Stanford"),
+])
+def test_a_who_clause_after_a_workplace_is_the_persons(nlp, text, person, workplace):
+    found = other_people(nlp, text)
+    assert person in {name.split()[-1] for name in found} | found
+    assert workplace not in found
+
+
+def test_a_who_clause_after_a_person_a_description_names_still_counts(nlp):
+    assert "Kwame Mensah" in other_people(nlp, "The prize went to a former student of Kwame Mensah, who founded "
+                                               "the school in 1990.")

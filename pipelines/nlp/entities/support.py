@@ -60,6 +60,7 @@ _ORGANISATION_HOLDINGS = frozenset({"share", "stock", "stake", "subsidiary", "un
 # Past participles before "by" that a thing takes and a person does not: made, owned or played by someone.
 _MAKING_VERBS = frozenset({"create", "make", "build", "develop", "found", "design", "write", "direct", "produce",
                            "publish", "own", "operate", "launch", "manufacture", "invent", "compose", "play", "voice"})
+_WORKPLACE_PREPOSITIONS = frozenset({"at", "with", "from"})  # "an analyst at Carnegie", "a lawyer with Hogan Lovells"
 _AGE = re.compile(r"^\d{1,3}$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")  # "Henry VIII", "John Smith III"
 
@@ -146,9 +147,17 @@ def _described(span: Span) -> bool:
     for child in root.children:
         if child.i >= span.end and child.dep_ == "appos" and _describes_a_person(child):
             return True
-        if child.i >= span.end and child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children):
+        if child.i >= span.end and child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children) \
+                and not _closes_description(root):
             return True
     return root.dep_ == "appos" and root.head.i < span.start and _describes_a_person(root.head)
+
+
+def _closes_description(root: Token) -> bool:
+    """The name closes a person's description by where they work ("Tom Reyes, a professor at Stanford, who studies
+    fires"): a "who" clause after it is about the person described, where the parser hangs it from the nearest
+    noun (not "a student of Kwame Mensah, who": people have students)."""
+    return root.dep_ == "pobj" and root.head.lower_ in _WORKPLACE_PREPOSITIONS and is_person_word(root.head.head)
 
 
 def _describes_a_person(noun: Token) -> bool:
