@@ -88,6 +88,14 @@ def test_a_forename_the_model_calls_a_nationality_beside_a_person_is_a_person(nl
     assert {"Aisling", "Cian", "Niamh"} <= found
 
 
+@pytest.mark.parametrize("pair", ["Aoife and Rory", "Sinead and Eoin", "Niamh and Conor"])
+def test_a_forename_the_model_left_untagged_beside_a_person_is_a_person(nlp, pair):
+    text = ("Orla Keane, one of the first women to run a maternity hospital in Ireland, died on Sunday in Sligo. She "
+            "was 89.\nHer death was confirmed by her son, Ronan, who said she had been ill for a year.\nShe is "
+            f"survived by her son and two grandchildren, {pair}.\nDonations may be made to the Irish Cancer Society.")
+    assert set(pair.split(" and ")) <= other_people(nlp, text)
+
+
 @pytest.mark.parametrize("text", ["Christian and Jewish leaders met the mayor on Friday.",
                                   "Americans and Ruth Bader Ginsburg disagreed, the poll found."])
 def test_nationality_words_beside_a_person_stay_no_people(nlp, text):

@@ -119,8 +119,7 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
                 mention.label in ("GPE", "LOC") and is_place):
             if _in_full_name(mention, full_names) or (
                     mention.label != "NORP" and not is_place and not in_place_context(mention.span)
-                    and _person_evidence(mention.span, person_tokens)) or (
-                    _is_forename_alone(mention.span) and coordinated_with(mention.span, person_tokens)):
+                    and _person_evidence(mention.span, person_tokens)):
                 mention.label = "PERSON"
                 person_tokens.update(t.i for t in mention.span)  # "daughters, Esmeralda and Amada": the next one
     # Against the names as now labelled: "Kenji Ota" tagged ORG is a person's full name, not a company's.
@@ -142,13 +141,6 @@ def _titled_name_of_person(mention: Mention, full_names: list[list[str]]) -> Men
         return mention
     name = make_mention(span[1:], mention.spacy_label, "PERSON")
     return name if name is not None and _is_name_like(name.span) and _in_full_name(name, full_names) else mention
-
-
-def _is_forename_alone(span: Span) -> bool:
-    """One familiar forename as a proper noun ("grandchildren, Aoife and Rory" with "Rory" a NORP): beside a person
-    it names one, as a nationality word ("Welsh", "Americans") does not."""
-    return len(span) == 1 and span[0].tag_ == "NNP" and is_given_name(span[0].text) \
-        and entity_key(span.text) not in place_keys()
 
 
 def _person_evidence(span: Span, person_tokens: set[int]) -> bool:
@@ -226,6 +218,30 @@ def _is_name_like(span: Span) -> bool:
     return (len(span) <= _MAX_NAME_WORDS + 2
             and all(is_name_shaped(t) or t.is_title or t.text in "-." or len(t.text) == 1 for t in words)
             and not any(_is_kind_word(t) for t in span))
+
+
+def forenames_beside_people(mentions: list[Mention]) -> list[Mention]:
+    """The mentions with every familiar forename standing alone, coordinated with a person, as a PERSON where the
+    model tagged it as nothing or as a nationality ("grandchildren, Aoife and Rory", "children, Aisling, Cian and
+    Niamh" with "Cian" a NORP): beside a person a forename names one, as "Welsh" or "Americans" do not. Only the
+    people's neighbours in the parse are looked at."""
+    labels = {t.i: m.label for m in mentions for t in m.span}
+    found = []
+    for person in (m for m in mentions if m.label == "PERSON"):
+        root = person.span.root
+        neighbours = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+        for token in neighbours:
+            if labels.get(token.i, "NORP") == "NORP" and _is_forename_alone(token):
+                mention = make_mention(token.doc[token.i:token.i + 1], "", "PERSON")
+                if mention:
+                    found.append(mention)
+    return _replaced_by(mentions, found) if found else mentions
+
+
+def _is_forename_alone(token: Token) -> bool:
+    """One familiar forename as a proper noun, alone: no capitalised word on either side."""
+    return token.tag_ == "NNP" and is_given_name(token.text) and entity_key(token.text) not in place_keys() \
+        and not _is_capitalised_word(token, -1) and not _is_capitalised_word(token, 1)
 
 
 def names_out_of_headlines(mentions: list[Mention], lines: Lines) -> list[Mention]:
