@@ -118,3 +118,17 @@ def test_a_who_clause_after_a_workplace_is_the_persons(nlp, text, person, workpl
 def test_a_who_clause_after_a_person_a_description_names_still_counts(nlp):
     assert "Kwame Mensah" in other_people(nlp, "The prize went to a former student of Kwame Mensah, who founded "
                                                "the school in 1990.")
+
+
+# --- a surname that speaks in the first person is a person's -----------------------------------------------
+
+def test_a_full_name_the_model_calls_an_organisation_whose_surname_says_i_is_a_person(nlp):
+    text = ("Holloway's 41 points carry Hawks past Celtics in overtime\nATLANTA -- Jamal Holloway scored a "
+            "career-high 41 points as the Atlanta Hawks beat the Boston Celtics 128-124 on Wednesday night.\n\"I just "
+            "wanted the ball. I felt like every shot was going in,\" Holloway said.")
+    assert "Jamal Holloway" in other_people(nlp, text)
+
+
+def test_a_company_that_says_we_stays_a_company(nlp):
+    text = "Charles Schwab shares fell on Monday. \"We remain confident in our plan,\" Schwab said in a statement."
+    assert not other_people(nlp, text) & {"Charles Schwab", "Schwab"}

@@ -48,7 +48,7 @@ from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Ment
                                             is_name_shaped, is_place_word, make_mention)
 from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coordinated_with,
                                             described_as_person, does_what_people_do, speaker_called_he_or_she,
-                                            speaks, subject_of_himself_or_herself)
+                                            speaks, speaks_in_first_person, subject_of_himself_or_herself)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
@@ -103,7 +103,10 @@ def _known_parts(mention: Mention, known: dict[str, Counter]) -> list[Mention]:
 def fix_labels(mentions: list[Mention]) -> list[Mention]:
     """The mentions with their labels fixed, without the bare "people" that are common words."""
     tagged_people = [m for m in mentions if m.label == "PERSON"]
-    surnames = {entity_key(m.text) for m in tagged_people if len(name_parts(m.text)) == 1}
+    # A surname alone that the model calls a person, or that says something in the first person, as news quotes
+    # people by surname ("“I just wanted the ball,” Holloway said" with "Holloway" an ORG; a company says "we").
+    surnames = {entity_key(m.text) for m in mentions if len(name_parts(m.text)) == 1
+                and (m.label == "PERSON" or speaks_in_first_person(m.span))}
     for mention in mentions:  # first, so that the full names they give are known below
         if mention.label in ("ORG", "FAC") and (_is_particle_name(mention.span) or _is_name_like(mention.span)
                                                 and _opens_with_forename(mention.span)

@@ -53,6 +53,7 @@ _DESCRIPTION_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "PART", "ADV"})
 _MAX_DESCRIPTION = 6
 _HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
 _HIMSELF_OR_HERSELF = frozenset({"himself", "herself"})
+_FIRST_PERSON = frozenset({"i", "me", "my"})
 _ORGANISATION_POSSESSIVES = frozenset({"its", "their"})
 # "Shares of Lockheed Martin", "a unit of Berkshire Hathaway": what only an organisation has.
 _ORGANISATION_HOLDINGS = frozenset({"share", "stock", "stake", "subsidiary", "unit", "division", "shareholder",
@@ -183,6 +184,12 @@ def speaker_called_he_or_she(span: Span) -> bool:
     if not speaks(span):
         return False
     return any(t.lower_ in _HE_OR_SHE for t in _after_in_sentence(span, next_sentence=True))
+
+
+def speaks_in_first_person(span: Span) -> bool:
+    """The subject of a speech verb in a sentence in the first person singular ("“I just wanted the ball,” Holloway
+    said"): a company or a government says "we"."""
+    return speaks(span) and any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in span.sent)
 
 
 def subject_of_himself_or_herself(span: Span) -> bool:
