@@ -132,3 +132,15 @@ def test_a_full_name_the_model_calls_an_organisation_whose_surname_says_i_is_a_p
 def test_a_company_that_says_we_stays_a_company(nlp):
     text = "Charles Schwab shares fell on Monday. \"We remain confident in our plan,\" Schwab said in a statement."
     assert not other_people(nlp, text) & {"Charles Schwab", "Schwab"}
+
+
+def test_a_surname_alone_that_says_i_is_a_person(nlp):
+    text = "The Hawks won again on Wednesday night.\n\"I just wanted the ball. I felt like every shot was going in,\" " \
+           "Whitfield said."
+    assert "Whitfield" in other_people(nlp, text)
+
+
+def test_a_surname_alone_that_says_we_needs_more(nlp):
+    text = "The Hawks won again on Wednesday night.\n\"We just wanted the ball. Every shot was going in,\" " \
+           "Whitfield said."
+    assert "Whitfield" not in other_people(nlp, text)

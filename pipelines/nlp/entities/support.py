@@ -13,7 +13,8 @@ The small model says PERSON for products, games, companies, works and the words 
 - **plain**: a familiar forename opening a name of two words or more (given_names.txt; not the Arabic article
   of "Al-Azhar"; a forename from world_given_names.txt counts only with what the sentence says), the last words of the name used
   alone where the model calls them a person ("Fernando Caudevilla ... Caudevilla", "Osama bin Laden ... Bin
-  Laden"), a name of two words or more as the subject of a speech verb, "said" followed by "he"/"she", the
+  Laden"), a name of two words or more as the subject of a speech verb, any name as the subject of one in the
+  first person ("“I wanted the ball,” Whitfield said"), "said" followed by "he"/"she", the
   subject of a clause with "himself"/"herself", a modifier of what a person has ("the Obama administration"), the
   subject of what only people do or undergo or the owner of what only people have ("Claes Bang stars as",
   "was born in", "Ghannouchi's death": human_words.txt), the agent of a name of two words or more after "led by",
@@ -100,7 +101,8 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
     plain = ((len(parts) > 1 and is_given_name(parts[0]) and not opens_with_arabic_article(name))
              or (len(parts) > 1 and any(m.spacy_label == "PERSON" and _is_surname_of(name_parts(m.text), parts)
                                         for m in mentions))
-             or any(speaks(span) and len(parts) > 1 or _belongs_to_person(span) or speaker_called_he_or_she(span)
+             or any(speaks(span) and len(parts) > 1 or speaks_in_first_person(span) or _belongs_to_person(span)
+                    or speaker_called_he_or_she(span)
                     or subject_of_himself_or_herself(span) or does_what_people_do(span) or _person_word_before(span)
                     or led_by(span) and len(parts) > 1 for span in spans))
     return plain and not _against(name, parts, spans, facts)
