@@ -144,3 +144,12 @@ def test_a_surname_alone_that_says_we_needs_more(nlp):
     text = "The Hawks won again on Wednesday night.\n\"We just wanted the ball. Every shot was going in,\" " \
            "Whitfield said."
     assert "Whitfield" not in other_people(nlp, text)
+
+
+def test_an_untagged_full_name_whose_surname_says_i_is_that_person(nlp):
+    text = ("ATLANTA -- Darnell Whitfield scored a career-high 41 points as the Atlanta Hawks beat the Boston Celtics "
+            "128-124 on Wednesday night.\n\"I just wanted the ball. I felt like every shot was going in,\" Whitfield "
+            "said.")
+    found = other_people(nlp, text)
+    assert "Darnell Whitfield" in found
+    assert "Whitfield" not in found

@@ -103,10 +103,7 @@ def _known_parts(mention: Mention, known: dict[str, Counter]) -> list[Mention]:
 def fix_labels(mentions: list[Mention]) -> list[Mention]:
     """The mentions with their labels fixed, without the bare "people" that are common words."""
     tagged_people = [m for m in mentions if m.label == "PERSON"]
-    # A surname alone that the model calls a person, or that says something in the first person, as news quotes
-    # people by surname ("“I just wanted the ball,” Holloway said" with "Holloway" an ORG; a company says "we").
-    surnames = {entity_key(m.text) for m in mentions if len(name_parts(m.text)) == 1
-                and (m.label == "PERSON" or speaks_in_first_person(m.span))}
+    surnames = _surnames_of_people(mentions)
     for mention in mentions:  # first, so that the full names they give are known below
         if mention.label in ("ORG", "FAC") and (_is_particle_name(mention.span) or _is_name_like(mention.span)
                                                 and _opens_with_forename(mention.span)
@@ -133,6 +130,14 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
             mention.label = _bare_name_label(mention, other_names)
     mentions = [_titled_name_of_person(m, full_names) for m in mentions]
     return [m for m in mentions if not (m.label == "PERSON" and _is_common_word(m, full_names))]
+
+
+def _surnames_of_people(mentions: list[Mention]) -> set[str]:
+    """The names of one word that the model calls a person, or that say something in the first person, as news
+    quotes people by surname ("“I just wanted the ball,” Holloway said" with "Holloway" an ORG; a company says
+    "we")."""
+    return {entity_key(m.text) for m in mentions if len(name_parts(m.text)) == 1
+            and (m.label == "PERSON" or speaks_in_first_person(m.span))}
 
 
 def _titled_name_of_person(mention: Mention, full_names: list[list[str]]) -> Mention:
@@ -369,8 +374,11 @@ def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Men
     """PERSON mentions for names the model left untagged that open with a forename and that the sentence makes a
     person's: the subject of a speech verb or of what only people do ("Jim Press said", "Ana Ruiz died"), an age
     after it, a person noun describing it, or the owner of a work or of what only people have ("Luca
-    Guadagnino’s gorgeous film", "Ana Ruiz’s death"). A forename alone is no evidence: "Morgan Stanley"."""
+    Guadagnino’s gorgeous film", "Ana Ruiz’s death"); or, opening with a familiar forename, that ends with a
+    surname said of a person alone ("ATLANTA -- Darnell Whitfield scored ... “I ...,” Whitfield said"). A
+    forename alone is no evidence: "Morgan Stanley"."""
     taken = {t.i for m in mentions for t in m.span}
+    surnames = _surnames_of_people(mentions)
     found = []
     i = 0
     while i < len(doc):
@@ -381,7 +389,8 @@ def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Men
         span = doc[i:end]
         if end - i >= 2 and not _is_capitalised_word(doc[i], -1) and not (end < len(doc) and doc[end].is_title) \
                 and _opens_with_forename(span, anywhere=True) and lines.is_running_text(span.start_char) \
-                and entity_key(span.text) not in place_keys() and _made_a_person(span):
+                and entity_key(span.text) not in place_keys() \
+                and (_made_a_person(span) or _opens_with_forename(span) and name_parts(span.text)[-1] in surnames):
             found.append(span)
         i = max(end, i + 1)
     return _cued_people(found, lines, mentions)
