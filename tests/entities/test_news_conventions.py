@@ -153,3 +153,21 @@ def test_an_untagged_full_name_whose_surname_says_i_is_that_person(nlp):
     found = other_people(nlp, text)
     assert "Darnell Whitfield" in found
     assert "Whitfield" not in found
+
+
+# --- a forename the tagger read as another word opens the name -------------------------------------------
+
+def test_a_forename_read_as_a_preposition_opens_the_name(nlp):
+    found = other_people(nlp, "“The price looks full,” said Per Lundgren, an analyst at Carnegie, who rates the "
+                              "stock a hold.")
+    assert "Per Lundgren" in found
+
+
+def test_an_imperative_after_a_bracket_opens_no_name(nlp):
+    found = other_people(nlp, "Tom Price said the cookies were kept. (See Facebook's own description of this.)")
+    assert not any(name.startswith("See") for name in found)
+
+
+def test_a_lower_case_word_before_a_name_stays_out(nlp):
+    found = other_people(nlp, "Fees rose 5 percent per Lundgren’s count, said Maria Vance, who runs the fund.")
+    assert not any(name.startswith("per ") for name in found)

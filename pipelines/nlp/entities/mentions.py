@@ -192,7 +192,8 @@ def _opens_name_part(span: Span) -> bool:
 def _grow_name(mention: Mention, taken: set[int]) -> Mention:
     """Adds a forename the model left out on the left and a hyphenated last part on the right."""
     doc, start, end = mention.span.doc, mention.span.start, mention.span.end
-    while start > 0 and _is_name_word(doc[start - 1]) and doc[start - 1].i not in taken \
+    while start > 0 and (_is_name_word(doc[start - 1]) or _is_forename_tagged_otherwise(doc[start - 1])) \
+            and doc[start - 1].i not in taken \
             and doc[start - 1].whitespace_ and "\n" not in doc[start - 1].whitespace_:
         start -= 1
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
@@ -314,6 +315,14 @@ def _is_abbreviated_title(doc: Doc, i: int) -> bool:
 def _qualifies_title(doc: Doc, i: int, end: int) -> bool:
     """"Crown" of "Crown Prince Mohammed bin Salman", "Prime" of "Prime Minister": part of the title after it."""
     return i + 1 < end and doc[i].is_title and doc[i].lower_ in _TITLE_QUALIFIERS and is_title(doc[i + 1])
+
+
+def _is_forename_tagged_otherwise(token: Token) -> bool:
+    """"Per" of "said Per Lundgren", "Will" of "with Will Poulter": a familiar forename the tagger read as a
+    preposition or a verb, capitalised after a word of the sentence, where only a name is (not "(See Fig. 1)")."""
+    return token.is_title and token.is_alpha and token.i > 0 and token.nbor(-1).is_alpha \
+        and not token.is_sent_start and not token.ent_type_ and is_given_name(token.text) \
+        and token.lower_ not in titles()
 
 
 def _is_name_word(token: Token) -> bool:
