@@ -171,3 +171,19 @@ def test_an_imperative_after_a_bracket_opens_no_name(nlp):
 def test_a_lower_case_word_before_a_name_stays_out(nlp):
     found = other_people(nlp, "Fees rose 5 percent per Lundgren’s count, said Maria Vance, who runs the fund.")
     assert not any(name.startswith("per ") for name in found)
+
+
+# --- the name after "an interview with" is a person's -----------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Taika Waititi", "Ozwin Tarrant"])
+def test_a_name_after_an_interview_with_is_a_person(nlp, name):
+    text = f"In an interview with {name}, the senator said she still believes the bill will pass."
+    assert name in other_people(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "In an interview with Bloomberg Television, the minister said the deal was close.",
+    "In a meeting with Goldman Sachs, the minister said the deal was close.",
+])
+def test_an_organisation_after_with_stays_one(nlp, text):
+    assert not other_people(nlp, text)

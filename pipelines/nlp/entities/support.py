@@ -18,7 +18,7 @@ The small model says PERSON for products, games, companies, works and the words 
   subject of a clause with "himself"/"herself", a modifier of what a person has ("the Obama administration"), the
   subject of what only people do or undergo or the owner of what only people have ("Claes Bang stars as",
   "was born in", "Ghannouchi's death": human_words.txt), the agent of a name of two words or more after "led by",
-  "headed by", "coached by" ...;
+  "headed by", "coached by" ..., or after "an interview with";
 - **against**, which outweighs plain support only: a plural ("Africans"), an all-capital word among others
   ("Zanu-PF"), a thing noun it modifies, that precedes it, that describes it or that it is ("the Safari browser",
   "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"), an organisation's
@@ -104,7 +104,7 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
              or any(speaks(span) and len(parts) > 1 or speaks_in_first_person(span) or _belongs_to_person(span)
                     or speaker_called_he_or_she(span)
                     or subject_of_himself_or_herself(span) or does_what_people_do(span) or _person_word_before(span)
-                    or led_by(span) and len(parts) > 1 for span in spans))
+                    or (led_by(span) or _interviewed(span)) and len(parts) > 1 for span in spans))
     return plain and not _against(name, parts, spans, facts)
 
 
@@ -259,6 +259,12 @@ def led_by(span: Span) -> bool:
     root = span.root
     by = root.head
     return root.dep_ == "pobj" and by.dep_ == "agent" and by.head.lemma_.lower() in human_words("leads")
+
+
+def _interviewed(span: Span) -> bool:
+    """"In an interview with Oprah Winfrey" (human_words.txt [talks])."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_.lower() in human_words("talks")
 
 
 def speaks(span: Span) -> bool:
