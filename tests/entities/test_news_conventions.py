@@ -187,3 +187,22 @@ def test_a_name_after_an_interview_with_is_a_person(nlp, name):
 ])
 def test_an_organisation_after_with_stays_one(nlp, text):
     assert not other_people(nlp, text)
+
+
+# --- a rank written in words the title list lacks stays out of the name -------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Det Con Amy Fraser, of Avon and Somerset police, said after the hearing that the case was closed.",
+     "Amy Fraser"),
+    ("Det Ch Insp Ian Lowe said the search would go on.", "Ian Lowe"),
+])
+def test_a_word_of_a_rank_is_no_part_of_the_name(nlp, text, person):
+    assert person in other_people(nlp, text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("President Joe Biden said on Monday that the deal was done.", "Joe Biden"),
+    ("Dr Mary Ann Sloane said the hospital was full.", "Mary Ann Sloane"),
+])
+def test_forenames_after_a_title_stay_in_the_name(nlp, text, person):
+    assert person in other_people(nlp, text)

@@ -193,7 +193,7 @@ def _grow_name(mention: Mention, taken: set[int]) -> Mention:
     """Adds a forename the model left out on the left and a hyphenated last part on the right."""
     doc, start, end = mention.span.doc, mention.span.start, mention.span.end
     while start > 0 and (_is_name_word(doc[start - 1]) or _is_forename_tagged_otherwise(doc[start - 1])) \
-            and doc[start - 1].i not in taken \
+            and doc[start - 1].i not in taken and not _ends_title(doc, start) \
             and doc[start - 1].whitespace_ and "\n" not in doc[start - 1].whitespace_:
         start -= 1
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
@@ -294,6 +294,9 @@ def _without_titles(mention: Mention) -> Mention | None:
                                 or is_occupation_before_name(doc[start]) and span.end - start > 2
                                 and is_given_name(doc[start + 1].text) and doc[start + 2].is_alpha):
         start += 1
+    while span.start < start and start + 2 < span.end and is_title(doc[start + 1]) \
+            and is_given_name(doc[start + 2].text):
+        start += 2  # "Det Ch Insp Ian Lowe": a word of the rank between two titles
     if start == span.end and span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _HONORIFICS:
         start -= 1  # "Mr. King", "Dr. Bishop": after an honorific a title word is the surname
     end = span.end
@@ -315,6 +318,12 @@ def _is_abbreviated_title(doc: Doc, i: int) -> bool:
 def _qualifies_title(doc: Doc, i: int, end: int) -> bool:
     """"Crown" of "Crown Prince Mohammed bin Salman", "Prime" of "Prime Minister": part of the title after it."""
     return i + 1 < end and doc[i].is_title and doc[i].lower_ in _TITLE_QUALIFIERS and is_title(doc[i + 1])
+
+
+def _ends_title(doc: Doc, start: int) -> bool:
+    """The word before a name that opens with a forename ends the title before it ("Det Con Amy Fraser", "Det Ch
+    Insp Ian Lowe"): a rank written in words the title list does not have ("President Joe" + "Biden" grows)."""
+    return start >= 2 and is_given_name(doc[start].text) and is_title(doc[start - 2])
 
 
 def _is_forename_tagged_otherwise(token: Token) -> bool:
