@@ -206,3 +206,14 @@ def test_a_word_of_a_rank_is_no_part_of_the_name(nlp, text, person):
 ])
 def test_forenames_after_a_title_stay_in_the_name(nlp, text, person):
     assert person in other_people(nlp, text)
+
+
+# --- an untagged name whose surname a title makes a person's -------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Narelle Dunmore", "Kirrily Dunn"])
+def test_an_untagged_name_with_an_unknown_forename_that_speaks_is_the_person_a_title_names(nlp, name):
+    text = (f"Blackheath local {name} said she had packed the car but decided to stay.\n\"My husband built this "
+            f"house,\" Ms {name.split()[-1]} told the ABC.")
+    found = other_people(nlp, text)
+    assert name in found
+    assert name.split()[-1] not in found

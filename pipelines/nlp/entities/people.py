@@ -371,12 +371,12 @@ def names_before_ages(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[M
 
 
 def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
-    """PERSON mentions for names the model left untagged that open with a forename and that the sentence makes a
-    person's: the subject of a speech verb or of what only people do ("Jim Press said", "Ana Ruiz died"), an age
-    after it, a person noun describing it, or the owner of a work or of what only people have ("Luca
-    Guadagnino’s gorgeous film", "Ana Ruiz’s death"); or, opening with a familiar forename, that ends with a
-    surname said of a person alone ("ATLANTA -- Darnell Whitfield scored ... “I ...,” Whitfield said"). A
-    forename alone is no evidence: "Morgan Stanley"."""
+    """PERSON mentions for names the model left untagged that the sentence makes a person's, opening with a
+    forename: the subject of a speech verb or of what only people do ("Jim Press said", "Ana Ruiz died"), an age
+    after it, a person noun describing it, or the owner of a work or of what only people have ("Luca Guadagnino’s
+    gorgeous film", "Ana Ruiz’s death"); or ending with a surname said of a person alone, with a familiar
+    forename or what the sentence says ("ATLANTA -- Darnell Whitfield scored ... “I ...,” Whitfield said",
+    "Narelle Dunmore said ... Ms Dunmore"). A forename alone is no evidence: "Morgan Stanley"."""
     taken = {t.i for m in mentions for t in m.span}
     surnames = _surnames_of_people(mentions)
     found = []
@@ -388,12 +388,20 @@ def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Men
             end += 1
         span = doc[i:end]
         if end - i >= 2 and not _is_capitalised_word(doc[i], -1) and not (end < len(doc) and doc[end].is_title) \
-                and _opens_with_forename(span, anywhere=True) and lines.is_running_text(span.start_char) \
-                and entity_key(span.text) not in place_keys() \
-                and (_made_a_person(span) or _opens_with_forename(span) and name_parts(span.text)[-1] in surnames):
+                and lines.is_running_text(span.start_char) and entity_key(span.text) not in place_keys() \
+                and entity_key(span[0].text) not in place_keys() and _untagged_person(span, surnames):
             found.append(span)
         i = max(end, i + 1)
     return _cued_people(found, lines, mentions)
+
+
+def _untagged_person(span: Span, surnames: set[str]) -> bool:
+    """A forename of any country and what the sentence says, a familiar forename and a surname said of a person
+    alone, or what the sentence says and such a surname ("Narelle Dunmore said ... Ms Dunmore")."""
+    surname_known = name_parts(span.text)[-1] in surnames
+    if _opens_with_forename(span, anywhere=True):
+        return _made_a_person(span) or surname_known and _opens_with_forename(span)
+    return surname_known and _made_a_person(span)
 
 
 def lone_forenames(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
