@@ -1,10 +1,10 @@
 """Mentions of one article grouped into entities.
 
-People: each full name (two words or more) is a person; a shorter form ("Kim", "Alexander Duben") joins
-the full name whose words it repeats. When several full names hold the word ("Kim Jong Un", "Patricia M
-Kim"), the short form goes to the one named earlier in the same paragraph, else to the person the article
-has been discussing (most often called by a short form, then most mentions, then the most recent), or,
-before any of them has appeared, to the next one introduced. A short form with no full name in the
+People: each full name (two words or more) is a person; a shorter form ("Kim", "Alexander Duben", "Donald
+Trump" of "Donald J. Trump") joins the full name whose words it repeats. When several full names hold the word
+("Kim Jong Un", "Patricia M Kim"), the short form goes to the one named earlier in the same paragraph, else
+to the person the article has been discussing (most often called by a short form, then most mentions, then the
+most recent), or, before any of them has appeared, to the next one introduced. A short form with no full name in the
 article is a person of its own (its key is the short form). A birth name ("Ann Keller was born in ...",
 "born Mary Jones", "née Jane Hill") that shares its forename with exactly one other person in the article is
 that person's former name: an alias, never the entity's name. Other entities are grouped by key. A group is
@@ -92,9 +92,16 @@ def _full_names(mentions: list[Mention]) -> dict[int, str]:
         key = entity_key(mention.text)
         if key not in keys:
             continue
-        longer = [k for k in keys if k != key and contains_parts(k.split(), key.split())]
+        longer = [k for k in keys if k != key and _is_form_of(k.split(), key.split())]
         result[id(mention)] = longer[0] if len(longer) == 1 else key
     return result
+
+
+def _is_form_of(full: list[str], short: list[str]) -> bool:
+    """A run of the full name's words, or the full name without its middle initials: news writes "Donald J. Trump"
+    once and "Donald Trump" after."""
+    return contains_parts(full, short) or short == [word for i, word in enumerate(full)
+                                                    if not (len(word) == 1 and 0 < i < len(full) - 1)]
 
 
 def _former_names(mentions: list[Mention], keys: set[str]) -> dict[str, str]:

@@ -6,7 +6,7 @@ Runs after ``ner`` and before ``news_quotes``. Sets
                                                         person is a mention of that person's entity
 Steps: clean mentions (``mentions``), find names after role words, before an age or before ", who", untagged names the sentence
 makes a person's, forenames described as people and online handles said to be people, fix
-labels, drop common words and add untagged surnames (``people``, with ``usage``), group (``clusters``), keep as people only the groups the
+labels, forenames coordinated with a person, drop common words and add untagged surnames (``people``, with ``usage``), group (``clusters``), keep as people only the groups the
 article supports as people (``support``), read roles (``roles``). A person seen only outside running text
 (a byline, a headline of a link list) or only in credits (``lines``) is dropped.
 """
@@ -20,7 +20,7 @@ from pipelines.nlp.entities.clusters import Cluster, cluster, known_name
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import mentions_from_ner
 from pipelines.nlp.entities.people import (characters_and_actors, dash_attributions, fix_labels,
-                                          names_after_roles, names_before_ages, names_before_things, names_before_who,
+                                          forenames_beside_people, names_after_roles, names_before_ages, names_before_things, names_before_who,
                                           lone_forenames, names_out_of_headlines, online_handles, split_hyphenated,
                                           untagged_people, untagged_surnames)
 from pipelines.nlp.entities.roles import distinct_roles, roles_of
@@ -41,7 +41,7 @@ class EntitiesComponent:
         mentions = characters_and_actors(doc, lines.text, names_after_roles(doc, lines, mentions))
         mentions = untagged_people(doc, lines, names_before_who(doc, lines, names_before_ages(doc, lines, mentions)))
         mentions = online_handles(doc, lines.text, lone_forenames(doc, lines, mentions))
-        mentions = names_before_things(names_out_of_headlines(fix_labels(mentions), lines))
+        mentions = names_before_things(names_out_of_headlines(forenames_beside_people(fix_labels(mentions)), lines))
         mentions += untagged_surnames(doc, mentions, lines)
         clusters = supported_people(cluster(mentions, lines), doc, lines)
         clusters = [c for c in clusters if c.label != "PERSON" or _in_running_text(c, lines)]

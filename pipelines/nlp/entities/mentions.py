@@ -192,7 +192,8 @@ def _opens_name_part(span: Span) -> bool:
 def _grow_name(mention: Mention, taken: set[int]) -> Mention:
     """Adds a forename the model left out on the left and a hyphenated last part on the right."""
     doc, start, end = mention.span.doc, mention.span.start, mention.span.end
-    while start > 0 and _is_name_word(doc[start - 1]) and doc[start - 1].i not in taken \
+    while start > 0 and (_is_name_word(doc[start - 1]) or _is_forename_tagged_otherwise(doc[start - 1])) \
+            and doc[start - 1].i not in taken and not _ends_title(doc, start) \
             and doc[start - 1].whitespace_ and "\n" not in doc[start - 1].whitespace_:
         start -= 1
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
@@ -293,16 +294,44 @@ def _without_titles(mention: Mention) -> Mention | None:
                                 or is_occupation_before_name(doc[start]) and span.end - start > 2
                                 and is_given_name(doc[start + 1].text) and doc[start + 2].is_alpha):
         start += 1
+    while span.start < start and start + 2 < span.end and is_title(doc[start + 1]) \
+            and is_given_name(doc[start + 2].text):
+        start += 2  # "Det Ch Insp Ian Lowe": a word of the rank between two titles
     if start == span.end and span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _HONORIFICS:
         start -= 1  # "Mr. King", "Dr. Bishop": after an honorific a title word is the surname
-    if start == span.start:
+    end = span.end
+    while end > start and _is_abbreviated_title(doc, end - 1):
+        end -= 1  # "LAPD Asst. Chief Earl Paysinger": an abbreviated title opens the next name, never ends one
+    if (start, end) == (span.start, span.end):
         return mention
-    return make_mention(span.doc[start:span.end], mention.spacy_label, mention.label)
+    return make_mention(span.doc[start:end], mention.spacy_label, mention.label)
+
+
+def _is_abbreviated_title(doc: Doc, i: int) -> bool:
+    """"Asst." or "Gov." (the full stop split off or not) right before another capitalised word."""
+    token = doc[i]
+    stop = i + 1 if i + 1 < len(doc) and doc[i + 1].text == "." and not token.whitespace_ else i
+    return is_title(token) and (token.text.endswith(".") or stop > i) and stop + 1 < len(doc) \
+        and doc[stop + 1].is_title
 
 
 def _qualifies_title(doc: Doc, i: int, end: int) -> bool:
     """"Crown" of "Crown Prince Mohammed bin Salman", "Prime" of "Prime Minister": part of the title after it."""
     return i + 1 < end and doc[i].is_title and doc[i].lower_ in _TITLE_QUALIFIERS and is_title(doc[i + 1])
+
+
+def _ends_title(doc: Doc, start: int) -> bool:
+    """The word before a name that opens with a forename ends the title before it ("Det Con Amy Fraser", "Det Ch
+    Insp Ian Lowe"): a rank written in words the title list does not have ("President Joe" + "Biden" grows)."""
+    return start >= 2 and is_given_name(doc[start].text) and is_title(doc[start - 2])
+
+
+def _is_forename_tagged_otherwise(token: Token) -> bool:
+    """"Per" of "said Per Lundgren", "Will" of "with Will Poulter": a familiar forename the tagger read as a
+    preposition or a verb, capitalised after a word of the sentence, where only a name is (not "(See Fig. 1)")."""
+    return token.is_title and token.is_alpha and token.i > 0 and token.nbor(-1).is_alpha \
+        and not token.is_sent_start and not token.ent_type_ and is_given_name(token.text) \
+        and token.lower_ not in titles()
 
 
 def _is_name_word(token: Token) -> bool:

@@ -48,7 +48,7 @@ from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Ment
                                             is_name_shaped, is_place_word, make_mention)
 from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coordinated_with,
                                             described_as_person, does_what_people_do, speaker_called_he_or_she,
-                                            speaks, subject_of_himself_or_herself)
+                                            speaks, speaks_in_first_person, subject_of_himself_or_herself)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
@@ -103,7 +103,7 @@ def _known_parts(mention: Mention, known: dict[str, Counter]) -> list[Mention]:
 def fix_labels(mentions: list[Mention]) -> list[Mention]:
     """The mentions with their labels fixed, without the bare "people" that are common words."""
     tagged_people = [m for m in mentions if m.label == "PERSON"]
-    surnames = {entity_key(m.text) for m in tagged_people if len(name_parts(m.text)) == 1}
+    surnames = _surnames_of_people(mentions)
     for mention in mentions:  # first, so that the full names they give are known below
         if mention.label in ("ORG", "FAC") and (_is_particle_name(mention.span) or _is_name_like(mention.span)
                                                 and _opens_with_forename(mention.span)
@@ -130,6 +130,14 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
             mention.label = _bare_name_label(mention, other_names)
     mentions = [_titled_name_of_person(m, full_names) for m in mentions]
     return [m for m in mentions if not (m.label == "PERSON" and _is_common_word(m, full_names))]
+
+
+def _surnames_of_people(mentions: list[Mention]) -> set[str]:
+    """The names of one word that the model calls a person, or that say something in the first person, as news
+    quotes people by surname ("“I just wanted the ball,” Holloway said" with "Holloway" an ORG; a company says
+    "we")."""
+    return {entity_key(m.text) for m in mentions if len(name_parts(m.text)) == 1
+            and (m.label == "PERSON" or speaks_in_first_person(m.span))}
 
 
 def _titled_name_of_person(mention: Mention, full_names: list[list[str]]) -> Mention:
@@ -218,6 +226,30 @@ def _is_name_like(span: Span) -> bool:
     return (len(span) <= _MAX_NAME_WORDS + 2
             and all(is_name_shaped(t) or t.is_title or t.text in "-." or len(t.text) == 1 for t in words)
             and not any(_is_kind_word(t) for t in span))
+
+
+def forenames_beside_people(mentions: list[Mention]) -> list[Mention]:
+    """The mentions with every familiar forename standing alone, coordinated with a person, as a PERSON where the
+    model tagged it as nothing or as a nationality ("grandchildren, Aoife and Rory", "children, Aisling, Cian and
+    Niamh" with "Cian" a NORP): beside a person a forename names one, as "Welsh" or "Americans" do not. Only the
+    people's neighbours in the parse are looked at."""
+    labels = {t.i: m.label for m in mentions for t in m.span}
+    found = []
+    for person in (m for m in mentions if m.label == "PERSON"):
+        root = person.span.root
+        neighbours = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+        for token in neighbours:
+            if labels.get(token.i, "NORP") == "NORP" and _is_forename_alone(token):
+                mention = make_mention(token.doc[token.i:token.i + 1], "", "PERSON")
+                if mention:
+                    found.append(mention)
+    return _replaced_by(mentions, found) if found else mentions
+
+
+def _is_forename_alone(token: Token) -> bool:
+    """One familiar forename as a proper noun, alone: no capitalised word on either side."""
+    return token.tag_ == "NNP" and is_given_name(token.text) and entity_key(token.text) not in place_keys() \
+        and not _is_capitalised_word(token, -1) and not _is_capitalised_word(token, 1)
 
 
 def names_out_of_headlines(mentions: list[Mention], lines: Lines) -> list[Mention]:
@@ -339,11 +371,14 @@ def names_before_ages(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[M
 
 
 def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
-    """PERSON mentions for names the model left untagged that open with a forename and that the sentence makes a
-    person's: the subject of a speech verb or of what only people do ("Jim Press said", "Ana Ruiz died"), an age
-    after it, a person noun describing it, or the owner of a work or of what only people have ("Luca
-    Guadagnino’s gorgeous film", "Ana Ruiz’s death"). A forename alone is no evidence: "Morgan Stanley"."""
+    """PERSON mentions for names the model left untagged that the sentence makes a person's, opening with a
+    forename: the subject of a speech verb or of what only people do ("Jim Press said", "Ana Ruiz died"), an age
+    after it, a person noun describing it, or the owner of a work or of what only people have ("Luca Guadagnino’s
+    gorgeous film", "Ana Ruiz’s death"); or ending with a surname said of a person alone, with a familiar
+    forename or what the sentence says ("ATLANTA -- Darnell Whitfield scored ... “I ...,” Whitfield said",
+    "Narelle Dunmore said ... Ms Dunmore"). A forename alone is no evidence: "Morgan Stanley"."""
     taken = {t.i for m in mentions for t in m.span}
+    surnames = _surnames_of_people(mentions)
     found = []
     frontier = 0
     for i in (t.i for t in doc if t.tag_ in _NAME_TAGS):  # only a name word opens a run: skip the rest fast
@@ -355,11 +390,20 @@ def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Men
             end += 1
         span = doc[i:end]
         if end - i >= 2 and not _is_capitalised_word(doc[i], -1) and not (end < len(doc) and doc[end].is_title) \
-                and _opens_with_forename(span, anywhere=True) and lines.is_running_text(span.start_char) \
-                and entity_key(span.text) not in place_keys() and _made_a_person(span):
+                and lines.is_running_text(span.start_char) and entity_key(span.text) not in place_keys() \
+                and entity_key(span[0].text) not in place_keys() and _untagged_person(span, surnames):
             found.append(span)
         frontier = max(end, i + 1)
     return _cued_people(found, lines, mentions)
+
+
+def _untagged_person(span: Span, surnames: set[str]) -> bool:
+    """A forename of any country and what the sentence says, a familiar forename and a surname said of a person
+    alone, or what the sentence says and such a surname ("Narelle Dunmore said ... Ms Dunmore")."""
+    surname_known = name_parts(span.text)[-1] in surnames
+    if _opens_with_forename(span, anywhere=True):
+        return _made_a_person(span) or surname_known and _opens_with_forename(span)
+    return surname_known and _made_a_person(span)
 
 
 def lone_forenames(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:

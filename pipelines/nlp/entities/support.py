@@ -13,11 +13,12 @@ The small model says PERSON for products, games, companies, works and the words 
 - **plain**: a familiar forename opening a name of two words or more (given_names.txt; not the Arabic article
   of "Al-Azhar"; a forename from world_given_names.txt counts only with what the sentence says), the last words of the name used
   alone where the model calls them a person ("Fernando Caudevilla ... Caudevilla", "Osama bin Laden ... Bin
-  Laden"), a name of two words or more as the subject of a speech verb, "said" followed by "he"/"she", the
+  Laden"), a name of two words or more as the subject of a speech verb, any name as the subject of one in the
+  first person ("“I wanted the ball,” Whitfield said"), "said" followed by "he"/"she", the
   subject of a clause with "himself"/"herself", a modifier of what a person has ("the Obama administration"), the
   subject of what only people do or undergo or the owner of what only people have ("Claes Bang stars as",
   "was born in", "Ghannouchi's death": human_words.txt), the agent of a name of two words or more after "led by",
-  "headed by", "coached by" ...;
+  "headed by", "coached by" ..., or after "an interview with";
 - **against**, which outweighs plain support only: a plural ("Africans"), an all-capital word among others
   ("Zanu-PF"), a thing noun it modifies, that precedes it, that describes it or that it is ("the Safari browser",
   "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"), an organisation's
@@ -53,6 +54,7 @@ _DESCRIPTION_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "PART", "ADV"})
 _MAX_DESCRIPTION = 6
 _HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
 _HIMSELF_OR_HERSELF = frozenset({"himself", "herself"})
+_FIRST_PERSON = frozenset({"i", "me", "my"})
 _ORGANISATION_POSSESSIVES = frozenset({"its", "their"})
 # "Shares of Lockheed Martin", "a unit of Berkshire Hathaway": what only an organisation has.
 _ORGANISATION_HOLDINGS = frozenset({"share", "stock", "stake", "subsidiary", "unit", "division", "shareholder",
@@ -60,6 +62,7 @@ _ORGANISATION_HOLDINGS = frozenset({"share", "stock", "stake", "subsidiary", "un
 # Past participles before "by" that a thing takes and a person does not: made, owned or played by someone.
 _MAKING_VERBS = frozenset({"create", "make", "build", "develop", "found", "design", "write", "direct", "produce",
                            "publish", "own", "operate", "launch", "manufacture", "invent", "compose", "play", "voice"})
+_WORKPLACE_PREPOSITIONS = frozenset({"at", "with", "from"})  # "an analyst at Carnegie", "a lawyer with Hogan Lovells"
 _AGE = re.compile(r"^\d{1,3}$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$")  # "Henry VIII", "John Smith III"
 
@@ -98,9 +101,10 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
     plain = ((len(parts) > 1 and is_given_name(parts[0]) and not opens_with_arabic_article(name))
              or (len(parts) > 1 and any(m.spacy_label == "PERSON" and _is_surname_of(name_parts(m.text), parts)
                                         for m in mentions))
-             or any(speaks(span) and len(parts) > 1 or _belongs_to_person(span) or speaker_called_he_or_she(span)
+             or any(speaks(span) and len(parts) > 1 or speaks_in_first_person(span) or _belongs_to_person(span)
+                    or speaker_called_he_or_she(span)
                     or subject_of_himself_or_herself(span) or does_what_people_do(span) or _person_word_before(span)
-                    or led_by(span) and len(parts) > 1 for span in spans))
+                    or (led_by(span) or _interviewed(span)) and len(parts) > 1 for span in spans))
     return plain and not _against(name, parts, spans, facts)
 
 
@@ -146,9 +150,17 @@ def _described(span: Span) -> bool:
     for child in root.children:
         if child.i >= span.end and child.dep_ == "appos" and _describes_a_person(child):
             return True
-        if child.i >= span.end and child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children):
+        if child.i >= span.end and child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children) \
+                and not _closes_description(root):
             return True
     return root.dep_ == "appos" and root.head.i < span.start and _describes_a_person(root.head)
+
+
+def _closes_description(root: Token) -> bool:
+    """The name closes a person's description by where they work ("Tom Reyes, a professor at Stanford, who studies
+    fires"): a "who" clause after it is about the person described, where the parser hangs it from the nearest
+    noun (not "a student of Kwame Mensah, who": people have students)."""
+    return root.dep_ == "pobj" and root.head.lower_ in _WORKPLACE_PREPOSITIONS and is_person_word(root.head.head)
 
 
 def _describes_a_person(noun: Token) -> bool:
@@ -174,6 +186,12 @@ def speaker_called_he_or_she(span: Span) -> bool:
     if not speaks(span):
         return False
     return any(t.lower_ in _HE_OR_SHE for t in _after_in_sentence(span, next_sentence=True))
+
+
+def speaks_in_first_person(span: Span) -> bool:
+    """The subject of a speech verb in a sentence in the first person singular ("“I just wanted the ball,” Holloway
+    said"): a company or a government says "we"."""
+    return speaks(span) and any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" for t in span.sent)
 
 
 def subject_of_himself_or_herself(span: Span) -> bool:
@@ -243,6 +261,12 @@ def led_by(span: Span) -> bool:
     return root.dep_ == "pobj" and by.dep_ == "agent" and by.head.lemma_.lower() in human_words("leads")
 
 
+def _interviewed(span: Span) -> bool:
+    """"In an interview with Oprah Winfrey" (human_words.txt [talks])."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_.lower() in human_words("talks")
+
+
 def speaks(span: Span) -> bool:
     """The subject of a speech verb, or the name in apposition to it ("The head of the IMF, Kristalina
     Georgieva, warned")."""
@@ -290,7 +314,10 @@ def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts
     other = sum(n for label, n in labels.items() if label != "PERSON")
     if other > 1 and other > labels["PERSON"]:
         return True  # the model itself calls the name an organisation, a product, a work ... more than once
-    return any(_described_as_thing(span) or _numbered(span) or _affiliation(span) or _held_by_organisation(span)
+    forename_led = bool(parts) and is_forename_anywhere(parts[0])  # "Donald Trump", not the planet "Dark Aether"
+    return any(_described_as_thing(span, forename_led and _is_surname_of(name_parts(span.text), parts))
+               or _numbered(span)
+               or _affiliation(span) or _held_by_organisation(span)
                or _speaker_called_its(span) or _listed_among_things(span) or _is_a_thing(span)
                or _listed_with_organisations(span)
                for span in spans + facts.other_spans.get(entity_key(name), []))
@@ -363,11 +390,13 @@ def _is_thing_word(token: Token) -> bool:
     return token.pos_ == "NOUN" and (token.lemma_.lower() in thing_words() or token.lower_ in thing_words())
 
 
-def _described_as_thing(span: Span) -> bool:
+def _described_as_thing(span: Span, surname: bool = False) -> bool:
     """"the Safari browser", "the band Arcade Fire", "his musical La La Land", "Gazprombank, Russia's
-    third-largest bank"."""
+    third-largest bank". A ``surname`` (the last words of the group's full name, which opens with a forename)
+    naming a thing is the person's thing, as a possessive would be ("the Trump team", "the new Spielberg film"); not shares ("Schwab shares")."""
     doc, root = span.doc, span.root
-    if root.dep_ in _NAMING_DEPS and root.head.i >= span.end and _is_thing_word(root.head):
+    if root.dep_ in _NAMING_DEPS and root.head.i >= span.end and _is_thing_word(root.head) \
+            and not (surname and root.head.lemma_.lower() not in _ORGANISATION_HOLDINGS):
         return True  # not a possessive: "James Gleick’s book" is his
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.is_lower and not _subject_of_reduced_relative(span) and (
@@ -460,10 +489,12 @@ def supported_people(clusters: list[Cluster], doc: Doc, lines: Lines) -> list[Cl
     # Coordination counts with a person supported otherwise: "Gazprombank and Air Berlin" do not vouch for
     # each other.
     supported = [c for c in people if is_supported_person(c.mentions, c.name, set(), facts)]
-    person_tokens = {t.i for c in supported for m in c.mentions for t in m.span}
+    # Along a list, each person vouches for the next ("..., Thomissa Comellas, Xiaonan Zhang and Yuhuan Du").
+    while vouched := [c for c in people if c not in supported and is_supported_person(
+            c.mentions, c.name, {t.i for c in supported for m in c.mentions for t in m.span}, facts)]:
+        supported += vouched
     supported_ids = {id(c) for c in supported}
-    rejected = {id(c) for c in people if id(c) not in supported_ids
-                and not is_supported_person(c.mentions, c.name, person_tokens, facts)}
+    rejected = {id(c) for c in people if id(c) not in supported_ids}
     if not rejected:
         return clusters
     mentions = []
