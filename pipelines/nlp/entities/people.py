@@ -360,9 +360,9 @@ def names_before_ages(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[M
     before an age. A name the model tagged whole is left to the label fixes; not a known place, nor a name with a
     word of a kind ("United")."""
     names = []
-    for comma in (t for t in doc if t.text == "," and t.i >= 2):
+    for comma in (t for t in doc if t.text == "," and t.i >= 2 and age_after(doc[t.i - 1:t.i])):
         span = _name_words_before(doc, comma.i)
-        if len(span) < 2 or not age_after(span) or _is_capitalised_word(doc[span.start], -1) \
+        if len(span) < 2 or _is_capitalised_word(doc[span.start], -1) \
                 or all(t.ent_type_ for t in span) or entity_key(span.text) in place_keys() \
                 or entity_key(span[0].text) in place_keys() or not lines.is_running_text(span.start_char):
             continue
