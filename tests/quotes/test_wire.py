@@ -462,3 +462,21 @@ def test_a_role_no_one_held_before_goes_to_the_name_given_it_in_the_next_sentenc
     assert speaker_name(doc, only(marked(doc), "direct")) == "Peter Hale"
     doc = run(nlp, "“We will rebuild,” the mayor said. Deputy Mayor Ann Cole disagreed.")
     assert speaker_name(doc, only(marked(doc), "direct")) is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("The party met in Tampa. “He looked me right in the eye and asked how to win this county,” Deborah "
+                 "Tamargo, the chairwoman of Florida’s Hillsborough County party, recalled of a June meeting.",
+                 "Deborah Tamargo", id="the parser makes the description the subject"),
+    pytest.param("“They were professionals, but also competitors,” William M. Daley, President Obama's former chief "
+                 "of staff, said of their time in the administration.", "William M. Daley",
+                 id="the parser takes a word of the quote for the subject"),
+])
+def test_a_name_then_its_description_between_commas_before_the_cue_speaks(nlp, text, speaker):
+    doc = run(nlp, text)
+    assert speaker_name(doc, only(marked(doc), "direct")) == speaker
+
+
+def test_a_description_then_a_name_before_the_cue_still_gives_the_name(nlp):
+    doc = run(nlp, "“It is over,” the union’s leader, Ann Wu, said on Monday, after Mark Bell had left.")
+    assert speaker_name(doc, only(marked(doc), "direct")) == "Ann Wu"

@@ -235,7 +235,8 @@ class _QuoteFinder:
         window = trailing if content.text.rstrip().endswith(OPEN_ENDINGS) else trailing[:NEAR_CUE_TOKENS]
         for index, token in enumerate(window):
             if cue_lemma(token, beside_quote=True):
-                attribution = self._attribution(token) or self._name_before_cue(window[:index], token)
+                attribution = self._name_then_description(window[:index], token) or self._attribution(token) \
+                    or self._name_before_cue(window[:index], token)
                 # “...,” she said / said Jones: the speaker follows the quote; one named before it speaks of
                 # something else (The report devoted a chapter to “heat domes,” ... and said ...).
                 if attribution and attribution.speaker_start >= content.end_char:
@@ -251,6 +252,20 @@ class _QuoteFinder:
                 or any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in words):
             return None
         return self._spoken_by(words[-1], cue_lemma(cue, beside_quote=True))
+
+    def _name_then_description(self, words: list[Token], cue: Token) -> Attribution | None:
+        """“...,” Deborah Tamargo, the chairwoman of the county party, recalled: between the quote and the cue a
+        person's name, then what the person is, set off by commas (the parser often makes the description the
+        cue's subject, or a word of the quote)."""
+        words = [t for t in words if not t.is_space]
+        first_comma = next((k for k, t in enumerate(words) if t.text == ","), None)
+        if first_comma is None or first_comma == 0 or first_comma >= len(words) - 2 or words[-1].text != ",":
+            return None
+        name, description = words[:first_comma], words[first_comma + 1:-1]
+        if len(name) > MAX_NAME_BEFORE_CUE or not names_a_person(name[-1]) \
+                or any(t.pos_ in ("VERB", "AUX") and not t.tag_ == "VBN" for t in description):
+            return None
+        return self._spoken_by(name[-1], cue_lemma(cue, beside_quote=True))
 
     def _introduction(self, leading: list[Token]) -> Attribution | None:
         """ "X said: “...”" / "X said, “...”" before the quote; a colon or a dash after a clause whose subject
