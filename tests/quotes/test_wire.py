@@ -480,3 +480,10 @@ def test_a_name_then_its_description_between_commas_before_the_cue_speaks(nlp, t
 def test_a_description_then_a_name_before_the_cue_still_gives_the_name(nlp):
     doc = run(nlp, "“It is over,” the union’s leader, Ann Wu, said on Monday, after Mark Bell had left.")
     assert speaker_name(doc, only(marked(doc), "direct")) == "Ann Wu"
+
+
+def test_a_fronted_phrase_the_parser_makes_the_subject_does_not_hide_the_speaker(nlp):
+    """The parser makes "Of" the subject of "said" here, with the speaker hung from it."""
+    doc = run(nlp, "Lawyer Eric Levine backs Dan Ruiz. Of Carson, Levine, who has given money to Ruiz, said, “He’s "
+                   "flat-out scary. I think he’s a wonderful man.”")
+    assert speaker_name(doc, only(marked(doc), "direct")) == "Eric Levine"

@@ -51,6 +51,17 @@ def _reports_a_clause(verb: Token) -> bool:
     return any(t.dep_ == "ccomp" for t in verb.children)
 
 
+def _speaker_after_fronted_phrase(preposition: Token) -> Token | None:
+    """"Of Carson, Levine, who ..., said": the parser makes the fronted "Of" the subject and hangs the speaker
+    from it, as its object ("Levine", with "Carson" a modifier) or in apposition to the object ("Carson", with
+    "Levine" beside it): the name after the comma speaks."""
+    objects = [t for t in preposition.children if t.dep_ == "pobj"]
+    if not objects:
+        return None
+    beside = [t for t in objects[0].children if t.dep_ == "appos" and t.i > objects[0].i]
+    return beside[0] if beside else objects[0]
+
+
 def speaker_head(cue: Token) -> Token | None:
     """The head token of whoever speaks through this cue: the verb's subject, or the object of "according to"."""
     quoting = _quoting_verb(cue)
@@ -72,6 +83,8 @@ def speaker_head(cue: Token) -> Token | None:
         subjects = sorted((t for t in verb.children if t.dep_ in SUBJECT_DEPS),
                           key=lambda t: (t.ent_type_ != "PERSON", abs(t.i - verb.i)))
         if subjects:
+            if subjects[0].pos_ == "ADP":
+                return _speaker_after_fronted_phrase(subjects[0])
             return _antecedent_of_relative(subjects[0]) if subjects[0].lower_ in RELATIVE_PRONOUNS else subjects[0]
         if verb.head.i == verb.i or not _shares_subject(verb):
             break
