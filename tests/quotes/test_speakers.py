@@ -203,3 +203,12 @@ def test_a_pull_quote_repeating_a_quote_takes_its_speaker(nlp):
                    "Ryan Dubicki, a junior, leads the campus Republicans.\n"
                    "“Professors canceling tests and classes because Trump won is why Trump won,” Dubicki said.")
     assert [speaker_name(doc, q) for q in marked(doc)] == ["Ryan Dubicki", "Ryan Dubicki"]
+
+
+def test_a_name_the_parser_hangs_from_the_cue_as_a_compound_is_its_subject(nlp):
+    doc = run(nlp, "Maria Lopez addressed the rally in Des Moines on Friday.\n"
+                   "When someone in the crowd shouted, “Taxes,” Lopez joked, again putting on a thick Texas drawl, "
+                   "“You read my mind, friend!”")
+    q = only(marked(doc), "direct")
+    assert (q.speaker_text, speaker_name(doc, q)) == ("Lopez", "Maria Lopez")
+

@@ -69,7 +69,7 @@ def speaker_head(cue: Token) -> Token | None:
         # Two subjects are a role and a name the parser did not join ("The coroner ..., Sherrif Payne, told"):
         # the name speaks; else the nearer one (“... others can too,” said a senior official: not "that" of the
         # quote, which the parser also hung there).
-        subjects = sorted((t for t in verb.children if t.dep_ in SUBJECT_DEPS),
+        subjects = sorted((t for t in verb.children if t.dep_ in SUBJECT_DEPS or _name_taken_for_compound(t)),
                           key=lambda t: (t.ent_type_ != "PERSON", abs(t.i - verb.i)))
         if subjects:
             return _antecedent_of_relative(subjects[0]) if subjects[0].lower_ in RELATIVE_PRONOUNS else subjects[0]
@@ -100,6 +100,13 @@ def speaker_head(cue: Token) -> Token | None:
     # ... or with the subject hung elsewhere ("..., the critic Pauline Kael wrote, “...”"): the name just before.
     before = cue.doc[cue.i - 1] if cue.i else None
     return before if before is not None and before.ent_type_ == "PERSON" and before.pos_ == "PROPN" else None
+
+
+def _name_taken_for_compound(token: Token) -> bool:
+    """A proper noun hung from a verb before it as a compound, which only nouns take: the verb's subject the parser
+    read as part of a name ("When someone shouted, “Cruz,” Beck joked": "Beck" a compound of "joked")."""
+    return token.dep_ == "compound" and token.pos_ == "PROPN" and token.i < token.head.i \
+        and token.head.pos_ == "VERB"
 
 
 def _manner_of(verb: Token, root: Token) -> bool:
