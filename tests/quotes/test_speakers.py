@@ -212,3 +212,10 @@ def test_a_name_the_parser_hangs_from_the_cue_as_a_compound_is_its_subject(nlp):
     q = only(marked(doc), "direct")
     assert (q.speaker_text, speaker_name(doc, q)) == ("Lopez", "Maria Lopez")
 
+
+def test_a_cue_the_parser_joins_to_an_object_noun_takes_the_subject_of_its_verb(nlp):
+    doc = run(nlp, "Tom Reyes addressed the rally in Des Moines on Friday.\n"
+                   "He then adopted a fake Irish accent and joked, “But I’mma just gonna make it easier for the press "
+                   "to mock me.”")
+    q = only(marked(doc), "direct")
+    assert (q.speaker_text, speaker_name(doc, q)) == ("He", "Tom Reyes")

@@ -76,6 +76,9 @@ def speaker_head(cue: Token) -> Token | None:
         if verb.head.i == verb.i or not _shares_subject(verb):
             break
         verb = verb.head
+        # "He adopted a fake accent and joked" parsed with "joked" joined to the object noun: the noun's verb.
+        if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
+            verb = verb.head
     # A sentence parsed without a main verb, the cue hung from the name as a modifier ("Mr. Warner, the Virginia
     # Democrat, called the bill ..."): the name is the subject.
     if cue.dep_ == "acl" and cue.head.dep_ == "ROOT" and cue.head.i < cue.i and cue.head.pos_ in ("PROPN", "NOUN"):
