@@ -219,3 +219,14 @@ def test_a_cue_the_parser_joins_to_an_object_noun_takes_the_subject_of_its_verb(
                    "to mock me.”")
     q = only(marked(doc), "direct")
     assert (q.speaker_text, speaker_name(doc, q)) == ("He", "Tom Reyes")
+
+
+def test_an_interviewer_who_began_or_started_after_a_quote_asked_it(nlp):
+    doc = run(nlp, "Tom Reyes interviewed Senator Ann Ruiz on Monday night.\n"
+                   "“The Post says you changed your mind on the bridge in private,” Reyes started.\n"
+                   "“We had a meeting, it was private, and then they leaked it,” Ruiz said.\n"
+                   "“So the bridge is negotiable?” he began again.")
+    assert [(q.verb, speaker_name(doc, q)) for q in marked(doc)] == [
+        ("start", "Tom Reyes"), ("say", "Ann Ruiz"), ("begin", "Tom Reyes")]
+    doc = run(nlp, "The festival, called “Songs of the Valley,” started in 1990.")
+    assert only(doc._.quotes, "scare").speaker_text is None

@@ -17,6 +17,7 @@ MAX_RELATIVE_CLIMB = 6
 # Reported speech nests ("X said officials had urged ..."): the outer reporter is the source.
 NESTED_REPORT_DEPS = ("ccomp", "xcomp", "conj")
 MANNER_PREPOSITIONS = ("of", "about")
+OPEN_QUOTE_ENDINGS = (",", "?", "!")  # a quote ending so leaves its sentence open for the attribution after it
 
 
 def cue_lemma(token: Token, beside_quote: bool = False) -> str | None:
@@ -44,7 +45,11 @@ def cue_lemma(token: Token, beside_quote: bool = False) -> str | None:
 
 
 def _after_a_quotation(token: Token) -> bool:
-    return any(t.tag_ == "''" for t in token.doc[token.sent.start:token.i])
+    """A quotation before the verb in its sentence, or one closing on a comma, question or exclamation mark
+    right before the verb's clause, which the parser may have split off (“So the wall is negotiable?” he began)."""
+    doc, edge = token.doc, token.left_edge.i
+    return any(t.tag_ == "''" for t in doc[token.sent.start:token.i]) \
+        or edge >= 2 and doc[edge - 1].tag_ == "''" and doc[edge - 2].text in OPEN_QUOTE_ENDINGS
 
 
 def _reports_a_clause(verb: Token) -> bool:
