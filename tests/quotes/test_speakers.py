@@ -230,3 +230,10 @@ def test_an_interviewer_who_began_or_started_after_a_quote_asked_it(nlp):
         ("start", "Tom Reyes"), ("say", "Ann Ruiz"), ("begin", "Tom Reyes")]
     doc = run(nlp, "The festival, called “Songs of the Valley,” started in 1990.")
     assert only(doc._.quotes, "scare").speaker_text is None
+
+
+def test_a_sentence_whose_subject_is_that_quote_from_a_person_gives_the_quote_before_it(nlp):
+    doc = run(nlp, "The tax office has few friends.\n"
+                   "\"I'd rather have a cousin in prison than a brother in the tax office.\" That quote from Ohio "
+                   "Revenue Commissioner Paul Hartley appeared on the front page of The Columbus Dispatch in 1978.")
+    assert speaker_name(doc, only(marked(doc), "direct")) == "Paul Hartley"
