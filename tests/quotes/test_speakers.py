@@ -237,3 +237,12 @@ def test_a_sentence_whose_subject_is_that_quote_from_a_person_gives_the_quote_be
                    "\"I'd rather have a cousin in prison than a brother in the tax office.\" That quote from Ohio "
                    "Revenue Commissioner Paul Hartley appeared on the front page of The Columbus Dispatch in 1978.")
     assert speaker_name(doc, only(marked(doc), "direct")) == "Paul Hartley"
+
+
+def test_a_word_of_the_quote_the_parser_makes_the_cue_s_subject_leaves_the_speaker_after_the_cue(nlp):
+    doc = run(nlp, "The town council voted on Monday. But Millbrook police say they have not yet decided whether to "
+                   "reopen the bridge. The vote has still split the town.\n\n"
+                   "\"Nobody is allowed to say anything about the bridge any more. We can't even ask questions. "
+                   "#Millbrook,\" tweeted a local user going by the handle Riverrat.")
+    q = only(marked(doc), "direct")
+    assert (q.verb, q.speaker_text, q.speaker_entity) == ("tweet", "a local user", None)

@@ -344,7 +344,7 @@ class _QuoteFinder:
         return None
 
     def _attribution(self, cue: Token) -> Attribution | None:
-        head = speaker_head(cue)
+        head = speaker_head(cue, self.in_quote)
         if head is not None and head.lemma_.lower() in SPEECH_NOUNS:
             head = speech_owner(head) or head  # according to a statement from plant manager Luis Ortega
         if head is None or self.in_quote(head) or self.paragraph_of(head.idx) != self.paragraph_of(cue.idx):

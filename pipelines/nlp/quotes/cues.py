@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from pipelines.nlp.entities.lexicon import is_person_word
 from pipelines.nlp.verbs import AFTER_QUOTE_VERBS, BESIDE_QUOTE_VERBS, MANNER_VERBS, QUOTING_VERBS, SPEECH_VERBS
 
 ACCORDING_TO = "according to"
@@ -56,8 +57,10 @@ def _reports_a_clause(verb: Token) -> bool:
     return any(t.dep_ == "ccomp" for t in verb.children)
 
 
-def speaker_head(cue: Token) -> Token | None:
-    """The head token of whoever speaks through this cue: the verb's subject, or the object of "according to"."""
+def speaker_head(cue: Token, quoted=lambda token: False) -> Token | None:
+    """The head token of whoever speaks through this cue: the verb's subject, or the object of "according to".
+    ``quoted(token)``: whether a token is inside a quote, where no subject of the writer's cue is (“... #Cologne,”
+    tweeted a user: the parser made "Cologne" the subject)."""
     quoting = _quoting_verb(cue)
     if quoting is not None:
         return _quoted_person(quoting) or _name_modified_by(quoting)
@@ -74,7 +77,8 @@ def speaker_head(cue: Token) -> Token | None:
         # Two subjects are a role and a name the parser did not join ("The coroner ..., Sherrif Payne, told"):
         # the name speaks; else the nearer one (“... others can too,” said a senior official: not "that" of the
         # quote, which the parser also hung there).
-        subjects = sorted((t for t in verb.children if t.dep_ in SUBJECT_DEPS or _name_taken_for_compound(t)),
+        subjects = sorted((t for t in verb.children
+                           if (t.dep_ in SUBJECT_DEPS or _name_taken_for_compound(t)) and not quoted(t)),
                           key=lambda t: (t.ent_type_ != "PERSON", abs(t.i - verb.i)))
         if subjects:
             return _antecedent_of_relative(subjects[0]) if subjects[0].lower_ in RELATIVE_PRONOUNS else subjects[0]
@@ -90,10 +94,11 @@ def speaker_head(cue: Token) -> Token | None:
         return cue.head
     # "..., said Zhou Bo" is sometimes parsed with the name as the verb's object, and so is a role with the name
     # in apposition ("..., replied his rival, Simon Lee"; "told" has its listener there).
+    # A person noun there is an unnamed speaker: “...,” tweeted a German user from Hanover.
     named = [t for t in cue.rights
              if t.dep_ in ("dobj", "attr", "npadvmod") and t.left_edge.i == cue.i + 1 and (
                  t.pos_ == "PROPN" or cue.lemma_ != "tell" and t.pos_ == "NOUN"
-                 and any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in t.children))]
+                 and (is_person_word(t) or any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in t.children)))]
     if named:
         return named[0]
     # ... or as the subject of the quoted clause that resumes after it (“The numbers,” said Jerome Powell, the Fed
