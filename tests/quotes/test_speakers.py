@@ -257,3 +257,11 @@ def test_in_a_dialogue_each_cue_introduces_the_quote_after_it(nlp):
                                                            "Laura Mendez"]
     doc = run(nlp, "“The kitchen is gone,” Laura Mendez said, “but the recipes are safe in my head.”")
     assert [speaker_name(doc, q) for q in marked(doc)] == ["Laura Mendez", "Laura Mendez"]
+
+
+def test_a_capitalised_answer_after_a_cue_is_direct_without_a_verb_a_title_after_one_is_not(nlp):
+    doc = run(nlp, "Senator Ann Ruiz was once asked which of her enemies she was proudest of. She responded, “Well, "
+                   "apart from the bankers, the oil companies, the lobbyists … probably my own party.”")
+    assert speaker_name(doc, only(marked(doc), "direct")) == "Ann Ruiz"
+    doc = run(nlp, "He called the plan, “The Best Deal Ever.”")
+    assert only(doc._.quotes, "scare").speaker_text is None

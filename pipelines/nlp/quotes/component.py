@@ -180,9 +180,13 @@ class _QuoteFinder:
             # A short utterance counts when someone is quoted with it: “Why now?” asked Jones, or when it is a
             # sentence of its own (“Not a penny.”, “Nobody.”). Inside the writer's sentence a short phrase is
             # partial (what they call “exercise snacking,” short bursts ...).
+            # So is a capitalised answer of its own after "X said," or "X said:", verb or not (She responded,
+            # “Well, the NRA, the drug companies … probably the Republicans.”).
             ends = content.text.rstrip()
             if _is_clause(content) or (opens_sentence and attribution and ends.endswith(OPEN_ENDINGS)) \
-                    or (opens_sentence and not term and ends.endswith(SENTENCE_END) and _words(content)):
+                    or (opens_sentence and not term and ends.endswith(SENTENCE_END) and _words(content)) \
+                    or (introduced and not term and attribution and _starts_capitalised(content)
+                        and ends.endswith(SENTENCE_END) and _words(content) >= MIN_CLAUSE_WORDS):
                 return FoundQuote(q.start, q.end, "direct", attribution)
         if term:
             return FoundQuote(q.start, q.end, "scare")
