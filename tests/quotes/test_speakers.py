@@ -265,3 +265,11 @@ def test_a_capitalised_answer_after_a_cue_is_direct_without_a_verb_a_title_after
     assert speaker_name(doc, only(marked(doc), "direct")) == "Ann Ruiz"
     doc = run(nlp, "He called the plan, “The Best Deal Ever.”")
     assert only(doc._.quotes, "scare").speaker_text is None
+
+
+def test_a_sentence_after_a_comma_closing_a_clause_about_a_person_is_theirs(nlp):
+    doc = run(nlp, "Earlier this week, Senator Ann Ruiz shared a bit of her worry with donors at a dinner in Albany, "
+                   "“I do not know which governor will show up. Maybe he will try to look serious.\"")
+    assert speaker_name(doc, only(marked(doc), "direct")) == "Ann Ruiz"
+    doc = run(nlp, "They toured Paris, “The City of Light.”")
+    assert only(doc._.quotes, "scare").speaker_text is None

@@ -197,8 +197,12 @@ class _QuoteFinder:
             attribution = self._trailing_cue(content, trailing[:NEAR_CUE_TOKENS])
             if attribution is not None:
                 return FoundQuote(q.start, q.end, "direct", attribution)
-        # A question or exclamation of a person's own, capitalised: Lopez wondered “Who will pay for all this?”
-        if _starts_capitalised(content) and _has_own_subject(content) and content.text.rstrip().endswith(("?", "!")):
+        # A question or exclamation of a person's own, capitalised: Lopez wondered “Who will pay for all this?”;
+        # a sentence after a comma that closes a clause about a person, as a colon would introduce it (Clinton
+        # shared her worry with donors, “I do not know which Trump will show up.”).
+        ends = content.text.rstrip()
+        if _starts_capitalised(content) and _has_own_subject(content) and (
+                ends.endswith(("?", "!")) or ends.endswith(SENTENCE_END) and leading and leading[-1].text == ","):
             attribution = self._spoken_by(clause_speaker(leading), "context")
             if attribution is not None:
                 return FoundQuote(q.start, q.end, "direct", attribution)
