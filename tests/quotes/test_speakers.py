@@ -273,3 +273,11 @@ def test_a_sentence_after_a_comma_closing_a_clause_about_a_person_is_theirs(nlp)
     assert speaker_name(doc, only(marked(doc), "direct")) == "Ann Ruiz"
     doc = run(nlp, "They toured Paris, “The City of Light.”")
     assert only(doc._.quotes, "scare").speaker_text is None
+
+
+def test_a_name_described_after_a_quote_speaks_through_the_cue_the_parser_left_without_a_subject(nlp):
+    doc = run(nlp, "So far, the mayor has not picked up support.\n\n"
+                   "“Smith needs a strategy for targeting [Green candidate Tom] Baker & [Labor hopeful Ann] Ruiz "
+                   "voters,” Karen Whitfield, the polling analyst who founded pollwatch.org tweeted on Wednesday. "
+                   "“They're clearly drawing more from his side of the ledger now.”")
+    assert [(q.verb, speaker_name(doc, q)) for q in marked(doc)] == [("tweet", "Karen Whitfield")] * 2

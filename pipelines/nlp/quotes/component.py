@@ -47,6 +47,8 @@ CLAUSE_BREAKS = (",", ";", "(", *INTRODUCING_MARKS)  # marks after which a quote
 MIN_PULL_QUOTE_WORDS = 6  # a shorter repeated quote is a phrase, not a pull quote
 NEAR_CUE_TOKENS = 4  # after a quote that closes its sentence, a cue this close still attributes it
 MAX_NAME_BEFORE_CUE = 8  # “...,” Tulsa police Chief Chuck Jordan said
+MAX_NAME_WORDS = 4
+RELATIVE_WORDS = ("who", "whose", "which", "that")
 MIN_CLAUSE_WORDS = 3
 NAME = r"[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,5}"  # up to six capitalised words
 DASH_SPEAKER = re.compile(rf"[ \t]*[–—-]{{1,2}}[ \t]*(?P<name>{NAME})[ \t]*(?:[,.;(]|$)")
@@ -265,11 +267,15 @@ class _QuoteFinder:
         """“...,” Tulsa police Chief Chuck Jordan said: the name right before the cue when the parse gives the
         cue no subject; the words between the quote and the cue only name the speaker (no lower-case verb among
         them: the tagger takes "Tulsa" for one)."""
+        verb = cue_lemma(cue, beside_quote=True)
+        described = _name_then_description(words)
+        if described is not None:
+            return self._spoken_by(described, verb)
         words = [t for t in words if not t.is_punct and not t.is_space]
         if not words or len(words) > MAX_NAME_BEFORE_CUE or not names_a_person(words[-1]) \
                 or any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in words):
             return None
-        return self._spoken_by(words[-1], cue_lemma(cue, beside_quote=True))
+        return self._spoken_by(words[-1], verb)
 
     def _introduction(self, leading: list[Token]) -> Attribution | None:
         """ "X said: “...”" / "X said, “...”" before the quote; a colon or a dash after a clause whose subject
@@ -519,6 +525,20 @@ def _has_own_subject(content: Span) -> bool:
     roots = [t for t in content if not content.start <= t.head.i < content.end or t.head.i == t.i]
     return _is_clause(content) and any(child.dep_ in SUBJECT_DEPS and content.start <= child.i < content.end
                                        for root in roots for child in root.children)
+
+
+def _name_then_description(words: list[Token]) -> Token | None:
+    """The name opening the words between a quote and its cue, when a description of the person follows it after a
+    comma, its verbs only in a relative clause (“...,” Nate Silver, the polling guru who founded the site tweeted):
+    the name's last word."""
+    words = [t for t in words if not t.is_space]
+    comma = next((i for i, t in enumerate(words) if t.text == ","), 0)
+    name, description = words[:comma], words[comma + 1:]
+    if not name or len(name) > MAX_NAME_WORDS or not description or not names_a_person(name[-1]) \
+            or any(t.pos_ != "PROPN" for t in name):
+        return None
+    relative = next((i for i, t in enumerate(description) if t.lower_ in RELATIVE_WORDS), len(description))
+    return None if any(t.pos_ in ("VERB", "AUX") for t in description[:relative]) else name[-1]
 
 
 def _right_after_cue(leading: list[Token]) -> bool:
