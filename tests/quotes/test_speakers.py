@@ -246,6 +246,9 @@ def test_a_word_of_the_quote_the_parser_makes_the_cue_s_subject_leaves_the_speak
                    "#Millbrook,\" tweeted a local user going by the handle Riverrat.")
     q = only(marked(doc), "direct")
     assert (q.verb, q.speaker_text, q.speaker_entity) == ("tweet", "a local user", None)
+    doc = run(nlp, "The vote split the town. “The council will never agree to this plan, #Millbrook,” tweeted "
+                   "Monday the mayor's office.")
+    assert only(marked(doc), "direct").speaker_text != "Monday"
 
 
 def test_in_a_dialogue_each_cue_introduces_the_quote_after_it(nlp):

@@ -59,8 +59,8 @@ def _reports_a_clause(verb: Token) -> bool:
 
 def speaker_head(cue: Token, quoted=lambda token: False) -> Token | None:
     """The head token of whoever speaks through this cue: the verb's subject, or the object of "according to".
-    ``quoted(token)``: whether a token is inside a quote, where no subject of the writer's cue is (“... #Cologne,”
-    tweeted a user: the parser made "Cologne" the subject)."""
+    ``quoted(token)``: whether a token is inside a quote; a subject there gives way to a speaker named right after
+    the cue (“... #Cologne,” tweeted a user: the parser made "Cologne" the subject)."""
     quoting = _quoting_verb(cue)
     if quoting is not None:
         return _quoted_person(quoting) or _name_modified_by(quoting)
@@ -77,9 +77,10 @@ def speaker_head(cue: Token, quoted=lambda token: False) -> Token | None:
         # Two subjects are a role and a name the parser did not join ("The coroner ..., Sherrif Payne, told"):
         # the name speaks; else the nearer one (“... others can too,” said a senior official: not "that" of the
         # quote, which the parser also hung there).
-        subjects = sorted((t for t in verb.children
-                           if (t.dep_ in SUBJECT_DEPS or _name_taken_for_compound(t)) and not quoted(t)),
+        subjects = sorted((t for t in verb.children if t.dep_ in SUBJECT_DEPS or _name_taken_for_compound(t)),
                           key=lambda t: (t.ent_type_ != "PERSON", abs(t.i - verb.i)))
+        if subjects and quoted(subjects[0]):
+            return _named_after(cue) or subjects[0]
         if subjects:
             return _antecedent_of_relative(subjects[0]) if subjects[0].lower_ in RELATIVE_PRONOUNS else subjects[0]
         if verb.head.i == verb.i or not _shares_subject(verb):
@@ -92,15 +93,9 @@ def speaker_head(cue: Token, quoted=lambda token: False) -> Token | None:
     # Democrat, called the bill ..."): the name is the subject.
     if cue.dep_ == "acl" and cue.head.dep_ == "ROOT" and cue.head.i < cue.i and cue.head.pos_ in ("PROPN", "NOUN"):
         return cue.head
-    # "..., said Zhou Bo" is sometimes parsed with the name as the verb's object, and so is a role with the name
-    # in apposition ("..., replied his rival, Simon Lee"; "told" has its listener there).
-    # A person noun there is an unnamed speaker: “...,” tweeted a German user from Hanover.
-    named = [t for t in cue.rights
-             if t.dep_ in ("dobj", "attr", "npadvmod") and t.left_edge.i == cue.i + 1 and (
-                 t.pos_ == "PROPN" or cue.lemma_ != "tell" and t.pos_ == "NOUN"
-                 and (is_person_word(t) or any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in t.children)))]
-    if named:
-        return named[0]
+    named = _named_after(cue)
+    if named is not None:
+        return named
     # ... or as the subject of the quoted clause that resumes after it (“The numbers,” said Jerome Powell, the Fed
     # chair, “do not justify a cut.”): the name right after the cue.
     after = _name_right_after(cue)
@@ -113,6 +108,18 @@ def speaker_head(cue: Token, quoted=lambda token: False) -> Token | None:
     # ... or with the subject hung elsewhere ("..., the critic Pauline Kael wrote, “...”"): the name just before.
     before = cue.doc[cue.i - 1] if cue.i else None
     return before if before is not None and before.ent_type_ == "PERSON" and before.pos_ == "PROPN" else None
+
+
+def _named_after(cue: Token) -> Token | None:
+    """ "..., said Zhou Bo" is sometimes parsed with the name as the verb's object, and so is a role with the name
+    in apposition ("..., replied his rival, Simon Lee"; "told" has its listener there); a person noun there is an
+    unnamed speaker (“...,” tweeted a German user from Hanover); a day there is when ("said Monday")."""
+    named = [t for t in cue.rights
+             if t.dep_ in ("dobj", "attr", "npadvmod") and t.left_edge.i == cue.i + 1
+             and t.ent_type_ not in ("DATE", "TIME") and (
+                 t.pos_ == "PROPN" or cue.lemma_ != "tell" and t.pos_ == "NOUN"
+                 and (is_person_word(t) or any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in t.children)))]
+    return named[0] if named else None
 
 
 def _name_taken_for_compound(token: Token) -> bool:
