@@ -214,11 +214,7 @@ class _QuoteFinder:
     def _direct_attribution(self, q: QuotedSpan, content: Span, leading: list[Token],
                             trailing: list[Token]) -> Attribution | None:
         previous_tail = self._previous_paragraph_tail(q)
-        # "Kimmel asked, “...” Aniston replied, “...”": a cue introducing the next quote is not this one's when
-        # a cue introduces this one too.
-        introduced = self._introduction(leading) if self._introduces_next_quote(trailing) else None
-        return (self._dash(q) or introduced or self._trailing_cue(content, trailing)
-                or self._name_alone_after(content, trailing)
+        return (self._dash(q) or self._trailing_cue(content, trailing) or self._name_alone_after(content, trailing)
                 or self._introduction(leading)
                 or self._introduction(previous_tail) or self._next_paragraph(q) or self._owner_after(content, trailing)
                 or self._dominating(content)
@@ -255,13 +251,6 @@ class _QuoteFinder:
                 if attribution and attribution.speaker_start >= content.end_char:
                     return attribution
         return None
-
-    def _introduces_next_quote(self, trailing: list[Token]) -> bool:
-        """The writer's words after a quote end in a comma or colon right before another quote."""
-        if not trailing or trailing[-1].text not in (",", ":") or trailing[-1].i + 1 >= len(self.doc):
-            return False
-        after = self.doc[trailing[-1].i + 1]
-        return self.in_quote(after) and after.tag_ == "``"
 
     def _name_before_cue(self, words: list[Token], cue: Token) -> Attribution | None:
         """“...,” Tulsa police Chief Chuck Jordan said: the name right before the cue when the parse gives the
