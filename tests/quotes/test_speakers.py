@@ -203,3 +203,73 @@ def test_a_pull_quote_repeating_a_quote_takes_its_speaker(nlp):
                    "Ryan Dubicki, a junior, leads the campus Republicans.\n"
                    "“Professors canceling tests and classes because Trump won is why Trump won,” Dubicki said.")
     assert [speaker_name(doc, q) for q in marked(doc)] == ["Ryan Dubicki", "Ryan Dubicki"]
+
+
+def test_a_name_the_parser_hangs_from_the_cue_as_a_compound_is_its_subject(nlp):
+    doc = run(nlp, "Maria Lopez addressed the rally in Des Moines on Friday.\n"
+                   "When someone in the crowd shouted, “Taxes,” Lopez joked, again putting on a thick Texas drawl, "
+                   "“You read my mind, friend!”")
+    q = only(marked(doc), "direct")
+    assert (q.speaker_text, speaker_name(doc, q)) == ("Lopez", "Maria Lopez")
+
+
+def test_a_cue_the_parser_joins_to_an_object_noun_takes_the_subject_of_its_verb(nlp):
+    doc = run(nlp, "Tom Reyes addressed the rally in Des Moines on Friday.\n"
+                   "He then adopted a fake Irish accent and joked, “But I’mma just gonna make it easier for the press "
+                   "to mock me.”")
+    q = only(marked(doc), "direct")
+    assert (q.speaker_text, speaker_name(doc, q)) == ("He", "Tom Reyes")
+
+
+def test_an_interviewer_who_began_or_started_after_a_quote_asked_it(nlp):
+    doc = run(nlp, "Tom Reyes interviewed Senator Ann Ruiz on Monday night.\n"
+                   "“The Post says you changed your mind on the bridge in private,” Reyes started.\n"
+                   "“We had a meeting, it was private, and then they leaked it,” Ruiz said.\n"
+                   "“So the bridge is negotiable?” he began again.")
+    assert [(q.verb, speaker_name(doc, q)) for q in marked(doc)] == [
+        ("start", "Tom Reyes"), ("say", "Ann Ruiz"), ("begin", "Tom Reyes")]
+    doc = run(nlp, "The festival, called “Songs of the Valley,” started in 1990.")
+    assert only(doc._.quotes, "scare").speaker_text is None
+
+
+def test_a_sentence_whose_subject_is_that_quote_from_a_person_gives_the_quote_before_it(nlp):
+    doc = run(nlp, "The tax office has few friends.\n"
+                   "\"I'd rather have a cousin in prison than a brother in the tax office.\" That quote from Ohio "
+                   "Revenue Commissioner Paul Hartley appeared on the front page of The Columbus Dispatch in 1978.")
+    assert speaker_name(doc, only(marked(doc), "direct")) == "Paul Hartley"
+
+
+def test_a_word_of_the_quote_the_parser_makes_the_cue_s_subject_leaves_the_speaker_after_the_cue(nlp):
+    doc = run(nlp, "The town council voted on Monday. But Millbrook police say they have not yet decided whether to "
+                   "reopen the bridge. The vote has still split the town.\n\n"
+                   "\"Nobody is allowed to say anything about the bridge any more. We can't even ask questions. "
+                   "#Millbrook,\" tweeted a local user going by the handle Riverrat.")
+    q = only(marked(doc), "direct")
+    assert (q.verb, q.speaker_text, q.speaker_entity) == ("tweet", "a local user", None)
+    doc = run(nlp, "The vote split the town. “The council will never agree to this plan, #Millbrook,” tweeted "
+                   "Monday the mayor's office.")
+    assert only(marked(doc), "direct").speaker_text != "Monday"
+
+
+def test_a_capitalised_answer_after_a_cue_is_direct_without_a_verb_a_title_after_one_is_not(nlp):
+    doc = run(nlp, "Senator Ann Ruiz was once asked which of her enemies she was proudest of. She responded, “Well, "
+                   "apart from the bankers, the oil companies, the lobbyists … probably my own party.”")
+    assert speaker_name(doc, only(marked(doc), "direct")) == "Ann Ruiz"
+    doc = run(nlp, "He called the plan, “The Best Deal Ever.”")
+    assert only(doc._.quotes, "scare").speaker_text is None
+
+
+def test_a_sentence_after_a_comma_closing_a_clause_about_a_person_is_theirs(nlp):
+    doc = run(nlp, "Earlier this week, Senator Ann Ruiz shared a bit of her worry with donors at a dinner in Albany, "
+                   "“I do not know which governor will show up. Maybe he will try to look serious.\"")
+    assert speaker_name(doc, only(marked(doc), "direct")) == "Ann Ruiz"
+    doc = run(nlp, "They toured Paris, “The City of Light.”")
+    assert only(doc._.quotes, "scare").speaker_text is None
+
+
+def test_a_name_described_after_a_quote_speaks_through_the_cue_the_parser_left_without_a_subject(nlp):
+    doc = run(nlp, "So far, the mayor has not picked up support.\n\n"
+                   "“Smith needs a strategy for targeting [Green candidate Tom] Baker & [Labor hopeful Ann] Ruiz "
+                   "voters,” Karen Whitfield, the polling analyst who founded pollwatch.org tweeted on Wednesday. "
+                   "“They're clearly drawing more from his side of the ledger now.”")
+    assert [(q.verb, speaker_name(doc, q)) for q in marked(doc)] == [("tweet", "Karen Whitfield")] * 2

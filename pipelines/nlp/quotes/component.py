@@ -47,6 +47,8 @@ CLAUSE_BREAKS = (",", ";", "(", *INTRODUCING_MARKS)  # marks after which a quote
 MIN_PULL_QUOTE_WORDS = 6  # a shorter repeated quote is a phrase, not a pull quote
 NEAR_CUE_TOKENS = 4  # after a quote that closes its sentence, a cue this close still attributes it
 MAX_NAME_BEFORE_CUE = 8  # “...,” Tulsa police Chief Chuck Jordan said
+MAX_NAME_WORDS = 4
+RELATIVE_WORDS = ("who", "whose", "which", "that")
 MIN_CLAUSE_WORDS = 3
 NAME = r"[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,5}"  # up to six capitalised words
 DASH_SPEAKER = re.compile(rf"[ \t]*[–—-]{{1,2}}[ \t]*(?P<name>{NAME})[ \t]*(?:[,.;(]|$)")
@@ -180,9 +182,13 @@ class _QuoteFinder:
             # A short utterance counts when someone is quoted with it: “Why now?” asked Jones, or when it is a
             # sentence of its own (“Not a penny.”, “Nobody.”). Inside the writer's sentence a short phrase is
             # partial (what they call “exercise snacking,” short bursts ...).
+            # So is a capitalised answer of its own after "X said," or "X said:", verb or not (She responded,
+            # “Well, the NRA, the drug companies … probably the Republicans.”).
             ends = content.text.rstrip()
             if _is_clause(content) or (opens_sentence and attribution and ends.endswith(OPEN_ENDINGS)) \
-                    or (opens_sentence and not term and ends.endswith(SENTENCE_END) and _words(content)):
+                    or (opens_sentence and not term and ends.endswith(SENTENCE_END) and _words(content)) \
+                    or (introduced and not term and attribution and _starts_capitalised(content)
+                        and ends.endswith(SENTENCE_END) and _words(content) >= MIN_CLAUSE_WORDS):
                 return FoundQuote(q.start, q.end, "direct", attribution)
         if term:
             return FoundQuote(q.start, q.end, "scare")
@@ -193,8 +199,12 @@ class _QuoteFinder:
             attribution = self._trailing_cue(content, trailing[:NEAR_CUE_TOKENS])
             if attribution is not None:
                 return FoundQuote(q.start, q.end, "direct", attribution)
-        # A question or exclamation of a person's own, capitalised: Lopez wondered “Who will pay for all this?”
-        if _starts_capitalised(content) and _has_own_subject(content) and content.text.rstrip().endswith(("?", "!")):
+        # A question or exclamation of a person's own, capitalised: Lopez wondered “Who will pay for all this?”;
+        # a sentence after a comma that closes a clause about a person, as a colon would introduce it (Clinton
+        # shared her worry with donors, “I do not know which Trump will show up.”).
+        ends = content.text.rstrip()
+        if _starts_capitalised(content) and _has_own_subject(content) and (
+                ends.endswith(("?", "!")) or ends.endswith(SENTENCE_END) and leading and leading[-1].text == ","):
             attribution = self._spoken_by(clause_speaker(leading), "context")
             if attribution is not None:
                 return FoundQuote(q.start, q.end, "direct", attribution)
@@ -247,11 +257,15 @@ class _QuoteFinder:
         """“...,” Tulsa police Chief Chuck Jordan said: the name right before the cue when the parse gives the
         cue no subject; the words between the quote and the cue only name the speaker (no lower-case verb among
         them: the tagger takes "Tulsa" for one)."""
+        verb = cue_lemma(cue, beside_quote=True)
+        described = _name_then_description(words)
+        if described is not None:
+            return self._spoken_by(described, verb)
         words = [t for t in words if not t.is_punct and not t.is_space]
         if not words or len(words) > MAX_NAME_BEFORE_CUE or not names_a_person(words[-1]) \
                 or any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in words):
             return None
-        return self._spoken_by(words[-1], cue_lemma(cue, beside_quote=True))
+        return self._spoken_by(words[-1], verb)
 
     def _name_then_description(self, words: list[Token], cue: Token) -> Attribution | None:
         """“...,” Deborah Tamargo, the chairwoman of the county party, recalled: between the quote and the cue a
@@ -359,7 +373,7 @@ class _QuoteFinder:
         return None
 
     def _attribution(self, cue: Token) -> Attribution | None:
-        head = speaker_head(cue)
+        head = speaker_head(cue, self.in_quote)
         if head is not None and head.lemma_.lower() in SPEECH_NOUNS:
             head = speech_owner(head) or head  # according to a statement from plant manager Luis Ortega
         if head is None or self.in_quote(head) or self.paragraph_of(head.idx) != self.paragraph_of(cue.idx):
@@ -515,6 +529,20 @@ def _has_own_subject(content: Span) -> bool:
     roots = [t for t in content if not content.start <= t.head.i < content.end or t.head.i == t.i]
     return _is_clause(content) and any(child.dep_ in SUBJECT_DEPS and content.start <= child.i < content.end
                                        for root in roots for child in root.children)
+
+
+def _name_then_description(words: list[Token]) -> Token | None:
+    """The name opening the words between a quote and its cue, when a description of the person follows it after a
+    comma, its verbs only in a relative clause (“...,” Nate Silver, the polling guru who founded the site tweeted):
+    the name's last word."""
+    words = [t for t in words if not t.is_space]
+    comma = next((i for i, t in enumerate(words) if t.text == ","), 0)
+    name, description = words[:comma], words[comma + 1:]
+    if not name or len(name) > MAX_NAME_WORDS or not description or not names_a_person(name[-1]) \
+            or any(t.pos_ != "PROPN" for t in name):
+        return None
+    relative = next((i for i, t in enumerate(description) if t.lower_ in RELATIVE_WORDS), len(description))
+    return None if any(t.pos_ in ("VERB", "AUX") for t in description[:relative]) else name[-1]
 
 
 def _right_after_cue(leading: list[Token]) -> bool:

@@ -74,10 +74,14 @@ def speech_owner(noun: Token) -> Token | None:
 
 def owner_of_words_before(sentence: list[Token]) -> Token | None:
     """The person a sentence after a quote says the quote was by: "That was Patel's verdict.", "Those were the
-    words of the union's chief negotiator, Maria Keller." (a demonstrative, "be", a noun of speech and its owner)."""
+    words of the union's chief negotiator, Maria Keller." (a demonstrative, "be", a noun of speech and its owner),
+    "That quote from Commissioner Tom Hale appeared in 1980." (a demonstrative noun of speech as the subject)."""
     words = [t for t in sentence if t.is_alpha]
-    if len(words) < 3 or words[0].lower_ not in DEMONSTRATIVES or words[1].lemma_ != "be" \
-            or words[0].head.i != words[1].i:
+    if len(words) < 3 or words[0].lower_ not in DEMONSTRATIVES or words[0].head.i != words[1].i:
+        return None
+    if words[1].lemma_.lower() in SPEECH_NOUNS and words[1].dep_ in SUBJECT_DEPS:
+        return speech_owner(words[1])
+    if words[1].lemma_ != "be":
         return None
     nouns = [t for t in words[1].children if t.dep_ == "attr" and t.lemma_.lower() in SPEECH_NOUNS]
     return speech_owner(nouns[0]) if nouns else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from pipelines.nlp.entities.lexicon import is_person_word
 from pipelines.nlp.verbs import AFTER_QUOTE_VERBS, BESIDE_QUOTE_VERBS, MANNER_VERBS, QUOTING_VERBS, SPEECH_VERBS
 
 ACCORDING_TO = "according to"
@@ -17,6 +18,7 @@ MAX_RELATIVE_CLIMB = 6
 # Reported speech nests ("X said officials had urged ..."): the outer reporter is the source.
 NESTED_REPORT_DEPS = ("ccomp", "xcomp", "conj")
 MANNER_PREPOSITIONS = ("of", "about")
+OPEN_QUOTE_ENDINGS = (",", "?", "!")  # a quote ending so leaves its sentence open for the attribution after it
 
 
 def cue_lemma(token: Token, beside_quote: bool = False) -> str | None:
@@ -44,7 +46,11 @@ def cue_lemma(token: Token, beside_quote: bool = False) -> str | None:
 
 
 def _after_a_quotation(token: Token) -> bool:
-    return any(t.tag_ == "''" for t in token.doc[token.sent.start:token.i])
+    """A quotation before the verb in its sentence, or one closing on a comma, question or exclamation mark
+    right before the verb's clause, which the parser may have split off (“So the wall is negotiable?” he began)."""
+    doc, edge = token.doc, token.left_edge.i
+    return any(t.tag_ == "''" for t in doc[token.sent.start:token.i]) \
+        or edge >= 2 and doc[edge - 1].tag_ == "''" and doc[edge - 2].text in OPEN_QUOTE_ENDINGS
 
 
 def _reports_a_clause(verb: Token) -> bool:
@@ -62,8 +68,10 @@ def _speaker_after_fronted_phrase(preposition: Token) -> Token | None:
     return beside[0] if beside else objects[0]
 
 
-def speaker_head(cue: Token) -> Token | None:
-    """The head token of whoever speaks through this cue: the verb's subject, or the object of "according to"."""
+def speaker_head(cue: Token, quoted=lambda token: False) -> Token | None:
+    """The head token of whoever speaks through this cue: the verb's subject, or the object of "according to".
+    ``quoted(token)``: whether a token is inside a quote; a subject there gives way to a speaker named right after
+    the cue (“... #Cologne,” tweeted a user: the parser made "Cologne" the subject)."""
     quoting = _quoting_verb(cue)
     if quoting is not None:
         return _quoted_person(quoting) or _name_modified_by(quoting)
@@ -80,8 +88,10 @@ def speaker_head(cue: Token) -> Token | None:
         # Two subjects are a role and a name the parser did not join ("The coroner ..., Sherrif Payne, told"):
         # the name speaks; else the nearer one (“... others can too,” said a senior official: not "that" of the
         # quote, which the parser also hung there).
-        subjects = sorted((t for t in verb.children if t.dep_ in SUBJECT_DEPS),
+        subjects = sorted((t for t in verb.children if t.dep_ in SUBJECT_DEPS or _name_taken_for_compound(t)),
                           key=lambda t: (t.ent_type_ != "PERSON", abs(t.i - verb.i)))
+        if subjects and quoted(subjects[0]):
+            return _named_after(cue) or subjects[0]
         if subjects:
             if subjects[0].pos_ == "ADP":
                 return _speaker_after_fronted_phrase(subjects[0])
@@ -89,18 +99,16 @@ def speaker_head(cue: Token) -> Token | None:
         if verb.head.i == verb.i or not _shares_subject(verb):
             break
         verb = verb.head
+        # "He adopted a fake accent and joked" parsed with "joked" joined to the object noun: the noun's verb.
+        if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
+            verb = verb.head
     # A sentence parsed without a main verb, the cue hung from the name as a modifier ("Mr. Warner, the Virginia
     # Democrat, called the bill ..."): the name is the subject.
     if cue.dep_ == "acl" and cue.head.dep_ == "ROOT" and cue.head.i < cue.i and cue.head.pos_ in ("PROPN", "NOUN"):
         return cue.head
-    # "..., said Zhou Bo" is sometimes parsed with the name as the verb's object, and so is a role with the name
-    # in apposition ("..., replied his rival, Simon Lee"; "told" has its listener there).
-    named = [t for t in cue.rights
-             if t.dep_ in ("dobj", "attr", "npadvmod") and t.left_edge.i == cue.i + 1 and (
-                 t.pos_ == "PROPN" or cue.lemma_ != "tell" and t.pos_ == "NOUN"
-                 and any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in t.children))]
-    if named:
-        return named[0]
+    named = _named_after(cue)
+    if named is not None:
+        return named
     # ... or as the subject of the quoted clause that resumes after it (“The numbers,” said Jerome Powell, the Fed
     # chair, “do not justify a cut.”): the name right after the cue.
     after = _name_right_after(cue)
@@ -113,6 +121,25 @@ def speaker_head(cue: Token) -> Token | None:
     # ... or with the subject hung elsewhere ("..., the critic Pauline Kael wrote, “...”"): the name just before.
     before = cue.doc[cue.i - 1] if cue.i else None
     return before if before is not None and before.ent_type_ == "PERSON" and before.pos_ == "PROPN" else None
+
+
+def _named_after(cue: Token) -> Token | None:
+    """ "..., said Zhou Bo" is sometimes parsed with the name as the verb's object, and so is a role with the name
+    in apposition ("..., replied his rival, Simon Lee"; "told" has its listener there); a person noun there is an
+    unnamed speaker (“...,” tweeted a German user from Hanover); a day there is when ("said Monday")."""
+    named = [t for t in cue.rights
+             if t.dep_ in ("dobj", "attr", "npadvmod") and t.left_edge.i == cue.i + 1
+             and t.ent_type_ not in ("DATE", "TIME") and (
+                 t.pos_ == "PROPN" or cue.lemma_ != "tell" and t.pos_ == "NOUN"
+                 and (is_person_word(t) or any(a.dep_ == "appos" and a.pos_ == "PROPN" for a in t.children)))]
+    return named[0] if named else None
+
+
+def _name_taken_for_compound(token: Token) -> bool:
+    """A proper noun hung from a verb before it as a compound, which only nouns take: the verb's subject the parser
+    read as part of a name ("When someone shouted, “Cruz,” Beck joked": "Beck" a compound of "joked")."""
+    return token.dep_ == "compound" and token.pos_ == "PROPN" and token.i < token.head.i \
+        and token.head.pos_ == "VERB"
 
 
 def _manner_of(verb: Token, root: Token) -> bool:
