@@ -221,6 +221,13 @@ def test_a_work_a_numbered_product_or_a_state_is_no_person(nlp, text, found):
     assert other_people(nlp, text) == found
 
 
+def test_a_person_before_the_number_of_a_list_item_stays_a_person(nlp):
+    found = people(nlp("After the rally, Hillary Clinton was asked about her speeches. “Clinton 1) registers the "
+                       "question, 2) smiles and 3) looks away,” Melissa Cronin wrote.\n“I spoke to many groups,” "
+                       "said Clinton."))
+    assert {"Hillary Clinton", "Melissa Cronin"} <= set(found)
+
+
 def test_children_named_after_their_parents_are_people_an_organisations_rival_is_not(nlp):
     found = people(nlp("Ryan Gosling is most excited about life at home with Eva Mendes and their two daughters, "
                        "Esmeralda and Amada."))

@@ -353,9 +353,11 @@ def _listed_with_organisations(span: Span) -> bool:
 
 
 def _numbered(span: Span) -> bool:
-    """"Blade Runner 2049", "Forza Motorsport 7": a number right after a name makes it a work's or a product's."""
-    doc = span.doc
-    return span.end < len(doc) and doc[span.end].is_digit and not span[-1].whitespace_.count("\n")
+    """"Blade Runner 2049", "Forza Motorsport 7": a number right after a name makes it a work's or a product's;
+    not the number of a list item after it ("Clinton 1) registers ..., 2) realizes ...")."""
+    doc, end = span.doc, span.end
+    return end < len(doc) and doc[end].is_digit and not span[-1].whitespace_.count("\n") \
+        and not (end + 1 < len(doc) and doc[end + 1].text == ")")
 
 
 def _is_a_thing(span: Span) -> bool:
