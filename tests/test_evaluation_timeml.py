@@ -78,9 +78,17 @@ def test_the_creation_time_and_empty_timexes_are_not_gold_and_not_extras(tmp_pat
     path = _write(tmp_path, "dct.tml", '<TimeML>\n<TIMEX3 tid="t1" type="TIME" value="1999-05-07T03:44" '
                   'functionInDocument="CREATION_TIME">1999-05-07 03:44:53</TIMEX3>\n\nHe was charged '
                   '<TIMEX3 tid="t2" type="DATE" value="1999-05-06">Thursday</TIMEX3>.<TIMEX3 tid="t3" type="DATE" '
-                  'value="1999-05-05"></TIMEX3></TimeML>')
+                  'value="1999-05-05"></TIMEX3>\n 08/07/1999 06:18:00 \n</TimeML>')
     document = read_timeml(path)
     assert document.creation_time == dt.date(1999, 5, 7)
     assert [t.text for t in document.timexes] == ["Thursday"]
     counts = evaluate(nlp, [path])
     assert (counts.gold, counts.system, counts.value) == (1, 1, 1)
+
+
+def test_wrapped_lines_are_joined_but_paragraphs_kept():
+    from pipelines.evaluation.timeml import unwrap
+
+    text = "A HEADLINE\n\n   The agency said\nWednesday that it would.\n   Next paragraph\n\n\tAnother."
+    assert unwrap(text) == "A HEADLINE\n\n   The agency said Wednesday that it would.\n   Next paragraph\n\n\tAnother."
+    assert len(unwrap(text)) == len(text)

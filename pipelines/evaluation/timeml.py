@@ -5,7 +5,8 @@ the document creation time, which becomes doc._.published for our real pipeline:
 functionInDocument="CREATION_TIME", else the one with "PUBLICATION_TIME" (a dateline), else the date in an
 LDC document id (APW19980807.0261, NYT20000105.0325 ...) at the head of the text or in the file name. The
 creation-time TIMEX3 is metadata, as in TempEval: neither gold nor, if we find it too, an extra; empty TIMEX3
-elements (implicit points, no text) are not gold either. Scores, over all files:
+elements (implicit points, no text) are not gold either, and a header line holding only an unannotated date
+stamp is the creation time of a file whose DCT markup was stripped, not an extra. Scores, over all files:
   strict span   P/R/F1 of system expressions with exactly the gold extent,
   relaxed span  P/R/F1 of system expressions overlapping a gold one (each paired at most once),
   value         P/R/F1 of relaxed matches that also have the gold TIMEX3 value,
@@ -63,6 +64,9 @@ def parse_creation_time(value: str) -> tuple[dt.date | None, str | None]:
     return None, None
 
 
+# A header line that is nothing but a date stamp ("2000-01-06 01:52", "08/07/1998 06:18:00"): the creation
+# time of files whose DCT markup was stripped, metadata like a CREATION_TIME TIMEX3.
+_STAMP_LINE = re.compile(r"^[ \t]*(?:\d{4}-\d\d-\d\d|\d\d/\d\d/\d{4})(?:[ T]\d\d:\d\d(?::\d\d)?)?[ \t]*$", re.M)
 _DOCUMENT_ID = re.compile(r"\b[A-Z]{3}_?((?:19|20)\d\d)(\d\d)(\d\d)\.\d{4}\b")
 
 
@@ -110,6 +114,8 @@ def read_timeml(path: Path) -> TimeMLDocument:
     date, precision = parse_creation_time(value) if value else (None, None)
     timexes = [t for t, attrs in marked if t.end > t.start and attrs.get("functionInDocument") != "CREATION_TIME"]
     ignored = [(t.start, t.end) for t, attrs in marked if attrs.get("functionInDocument") == "CREATION_TIME"]
+    ignored += [m.span() for m in _STAMP_LINE.finditer(text)
+                if not any(t.start < m.end() and m.start() < t.end for t in timexes)]
     return TimeMLDocument(Path(path).name, text, date, precision, timexes, ignored)
 
 
@@ -120,11 +126,22 @@ def tml_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
+# A line break inside a paragraph of hard-wrapped newswire (the next line not blank, not indented).
+_WRAP = re.compile(r"(?<=[^\n])\n(?=\S)")
+
+
+def unwrap(text: str) -> str:
+    """The text with wrapped lines joined by a space (same length, so gold offsets stay valid): our pipeline
+    reads every line as a paragraph (one article body line per paragraph), and TimeML newswire is wrapped at
+    about 70 columns, which would cut sentences, and with them the tense read for "Wednesday", in two."""
+    return _WRAP.sub(" ", text)
+
+
 def predict(nlp, documents: list[TimeMLDocument]) -> list[list[TimexSpan]]:
     """Our pipeline's expressions for each document, its creation time as the publication date."""
     docs = []
     for document in documents:
-        doc = nlp.make_doc(document.text)
+        doc = nlp.make_doc(unwrap(document.text))
         doc._.published = document.creation_time
         doc._.published_precision = document.creation_precision
         doc._.headings = []
