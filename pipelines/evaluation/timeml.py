@@ -217,7 +217,8 @@ def evaluate(nlp, paths: Iterable[str | Path], show_errors: bool = False) -> Cou
     documents = [read_timeml(path) for path in tml_files(paths)]
     counts = Counts()
     for document, system in zip(documents, predict(nlp, documents)):
-        system = [s for s in system if not any(min(s.end, end) > max(s.start, start) for start, end in document.ignored)]
+        system = [s for s in system
+                  if not any(min(s.end, end) > max(s.start, start) for start, end in document.ignored)]
         pairs = counts.add(document.timexes, system)
         if show_errors:
             for line in _errors(document, document.timexes, system, pairs):
