@@ -53,8 +53,6 @@ def test_a_title_is_no_duration_but_the_same_words_in_lower_case_are(nlp):
      "April", "1999-04"),
     # the perfect progressive looks back
     ("Police have been searching for him since the Oct. 23 slaying.", dt.date(1999, 5, 6), "Oct. 23", "1998-10-23"),
-    # a possessive day qualifies a noun: the nearest one, whatever the clause's tense
-    ("Relatives said they would look for ways around Wednesday's ruling.", FRIDAY, "Wednesday", "2000-01-05"),
     # planning verbs in the present, perfect or passive leave the side open: the nearest
     ("The attorney has scheduled a news conference Thursday.", WEDNESDAY, "Thursday", "1999-05-06"),
     ("The accession was planned for early March.", dt.date(1999, 2, 10), "early March", "1999-03"),

@@ -66,8 +66,6 @@ def clause_direction(span: Span) -> str | None:
     its governor's: after a present or future one it lies ahead; after a past one ("voted to close the
     road in June") it may lie on either side."""
     token = span.root
-    if token.dep_ == "poss":
-        return None  # "Wednesday's ruling": the day qualifies a noun, the clause's tense does not place it
     through_infinitive = False
     for _ in range(len(span.doc)):
         if token.pos_ in ("VERB", "AUX"):
