@@ -52,3 +52,43 @@ def test_our_pipeline_on_the_handmade_corpus(nlp):
 def test_main_without_tml_files_fails(capsys):
     assert main([str(TIMEML / "missing-folder")]) == 1
     assert "no .tml files" in capsys.readouterr().err
+
+
+def _write(tmp_path, name, body):
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_creation_time_falls_back_to_a_dateline_then_to_the_document_id(tmp_path):
+    dateline = _write(tmp_path, "XIE19980808.0031.tml", '<TimeML>\n XIE19980808.0031 \nNAIROBI, <TIMEX3 tid="t1" '
+                      'type="DATE" value="1998-08-07" functionInDocument="PUBLICATION_TIME">August 7</TIMEX3> -- ...'
+                      '</TimeML>')
+    document = read_timeml(dateline)
+    assert document.creation_time == dt.date(1998, 8, 7)
+    assert [t.text for t in document.timexes] == ["August 7"]  # a dateline is text, so still gold
+    header_id = _write(tmp_path, "story.tml", '<TimeML>\n APW20000106.0064 \n NEWS STORY \nHAVANA -- read '
+                       '<TIMEX3 tid="t2" type="DATE" value="2000-01-05">Wednesday</TIMEX3>.</TimeML>')
+    assert read_timeml(header_id).creation_time == dt.date(2000, 1, 6)
+    assert read_timeml(_write(tmp_path, "NYT19981025.0188.tml", "<TimeML>no id in text</TimeML>")).creation_time \
+        == dt.date(1998, 10, 25)
+
+
+def test_the_creation_time_and_empty_timexes_are_not_gold_and_not_extras(tmp_path, nlp):
+    path = _write(tmp_path, "dct.tml", '<TimeML>\n<TIMEX3 tid="t1" type="TIME" value="1999-05-07T03:44" '
+                  'functionInDocument="CREATION_TIME">1999-05-07 03:44:53</TIMEX3>\n\nHe was charged '
+                  '<TIMEX3 tid="t2" type="DATE" value="1999-05-06">Thursday</TIMEX3>.<TIMEX3 tid="t3" type="DATE" '
+                  'value="1999-05-05"></TIMEX3>\n 08/07/1999 06:18:00 \n</TimeML>')
+    document = read_timeml(path)
+    assert document.creation_time == dt.date(1999, 5, 7)
+    assert [t.text for t in document.timexes] == ["Thursday"]
+    counts = evaluate(nlp, [path])
+    assert (counts.gold, counts.system, counts.value) == (1, 1, 1)
+
+
+def test_wrapped_lines_are_joined_but_paragraphs_kept():
+    from pipelines.evaluation.timeml import unwrap
+
+    text = "A HEADLINE\n\n   The agency said\nWednesday that it would.\n   Next paragraph\n\n\tAnother."
+    assert unwrap(text) == "A HEADLINE\n\n   The agency said Wednesday that it would.\n   Next paragraph\n\n\tAnother."
+    assert len(unwrap(text)) == len(text)

@@ -1,8 +1,12 @@
 """Scores the date extractor on any corpus in TimeML format (TimeBank, TempEval-3 ...), as TempEval-3 does.
 
-Each .tml file gives the text (the TEXT element), its TIMEX3 annotations (type, value) and the document
-creation time (the TIMEX3 with functionInDocument="CREATION_TIME"), which becomes doc._.published for our
-real pipeline. Scores, over all files:
+Each .tml file gives the text (the TEXT element, else the whole file), its TIMEX3 annotations (type, value) and
+the document creation time, which becomes doc._.published for our real pipeline: the TIMEX3 with
+functionInDocument="CREATION_TIME", else the one with "PUBLICATION_TIME" (a dateline), else the date in an
+LDC document id (APW19980807.0261, NYT20000105.0325 ...) at the head of the text or in the file name. The
+creation-time TIMEX3 is metadata, as in TempEval: neither gold nor, if we find it too, an extra; empty TIMEX3
+elements (implicit points, no text) are not gold either, and a header line holding only an unannotated date
+stamp is the creation time of a file whose DCT markup was stripped, not an extra. Scores, over all files:
   strict span   P/R/F1 of system expressions with exactly the gold extent,
   relaxed span  P/R/F1 of system expressions overlapping a gold one (each paired at most once),
   value         P/R/F1 of relaxed matches that also have the gold TIMEX3 value,
@@ -43,6 +47,7 @@ class TimeMLDocument:
     creation_time: dt.date | None
     creation_precision: str | None  # "day", "month", "year"
     timexes: list[TimexSpan]
+    ignored: list[tuple[int, int]] = ()  # the creation-time TIMEX3's extent: system expressions there are not scored
 
 
 def _attributes(raw: str) -> dict[str, str]:
@@ -59,8 +64,15 @@ def parse_creation_time(value: str) -> tuple[dt.date | None, str | None]:
     return None, None
 
 
-def _strip_tags(marked: str) -> tuple[str, list[TimexSpan]]:
-    """The plain text of TimeML markup and the TIMEX3 spans in it (entities unescaped, offsets in plain text)."""
+# A header line that is nothing but a date stamp ("2000-01-06 01:52", "08/07/1998 06:18:00"): the creation
+# time of files whose DCT markup was stripped, metadata like a CREATION_TIME TIMEX3.
+_STAMP_LINE = re.compile(r"^[ \t]*(?:\d{4}-\d\d-\d\d|\d\d/\d\d/\d{4})(?:[ T]\d\d:\d\d(?::\d\d)?)?[ \t]*$", re.M)
+_DOCUMENT_ID = re.compile(r"\b[A-Z]{3}_?((?:19|20)\d\d)(\d\d)(\d\d)\.\d{4}\b")
+
+
+def _strip_tags(marked: str) -> tuple[str, list[tuple[TimexSpan, dict]]]:
+    """The plain text of TimeML markup and the TIMEX3 spans in it with their attributes (entities unescaped,
+    offsets in plain text)."""
     text: list[str] = []
     length = 0
     open_timex: tuple[int, dict] | None = None
@@ -79,7 +91,8 @@ def _strip_tags(marked: str) -> tuple[str, list[TimexSpan]]:
         elif open_timex is not None:
             start, attrs = open_timex
             plain = "".join(text)
-            timexes.append(TimexSpan(start, length, plain[start:length], attrs.get("type", ""), attrs.get("value", "")))
+            timexes.append((TimexSpan(start, length, plain[start:length], attrs.get("type", ""),
+                                      attrs.get("value", "")), attrs))
             open_timex = None
     text.append(html.unescape(marked[position:]))
     return "".join(text), timexes
@@ -87,17 +100,23 @@ def _strip_tags(marked: str) -> tuple[str, list[TimexSpan]]:
 
 def read_timeml(path: Path) -> TimeMLDocument:
     raw = Path(path).read_text(encoding="utf-8")
-    creation = None
+    body = _TEXT_ELEMENT.search(raw)
+    text, marked = _strip_tags(body.group(1) if body else raw)
+    creation = {}
     for tag in _TAG.finditer(raw):
         if tag.group(2) == "TIMEX3" and not tag.group(1):
             attrs = _attributes(tag.group(3))
-            if attrs.get("functionInDocument") == "CREATION_TIME":
-                creation = attrs.get("value")
-                break
-    body = _TEXT_ELEMENT.search(raw)
-    text, timexes = _strip_tags(body.group(1) if body else raw)
-    date, precision = parse_creation_time(creation) if creation else (None, None)
-    return TimeMLDocument(Path(path).name, text, date, precision, timexes)
+            creation.setdefault(attrs.get("functionInDocument"), attrs.get("value"))
+    value = creation.get("CREATION_TIME") or creation.get("PUBLICATION_TIME")
+    if not value:
+        document_id = _DOCUMENT_ID.search(text[:300]) or _DOCUMENT_ID.search(Path(path).name)
+        value = "-".join(document_id.groups()) if document_id else None
+    date, precision = parse_creation_time(value) if value else (None, None)
+    timexes = [t for t, attrs in marked if t.end > t.start and attrs.get("functionInDocument") != "CREATION_TIME"]
+    ignored = [(t.start, t.end) for t, attrs in marked if attrs.get("functionInDocument") == "CREATION_TIME"]
+    ignored += [m.span() for m in _STAMP_LINE.finditer(text)
+                if not any(t.start < m.end() and m.start() < t.end for t in timexes)]
+    return TimeMLDocument(Path(path).name, text, date, precision, timexes, ignored)
 
 
 def tml_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -107,11 +126,22 @@ def tml_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
+# A line break inside a paragraph of hard-wrapped newswire (the next line not blank, not indented).
+_WRAP = re.compile(r"(?<=[^\n])\n(?=\S)")
+
+
+def unwrap(text: str) -> str:
+    """The text with wrapped lines joined by a space (same length, so gold offsets stay valid): our pipeline
+    reads every line as a paragraph (one article body line per paragraph), and TimeML newswire is wrapped at
+    about 70 columns, which would cut sentences, and with them the tense read for "Wednesday", in two."""
+    return _WRAP.sub(" ", text)
+
+
 def predict(nlp, documents: list[TimeMLDocument]) -> list[list[TimexSpan]]:
     """Our pipeline's expressions for each document, its creation time as the publication date."""
     docs = []
     for document in documents:
-        doc = nlp.make_doc(document.text)
+        doc = nlp.make_doc(unwrap(document.text))
         doc._.published = document.creation_time
         doc._.published_precision = document.creation_precision
         doc._.headings = []
@@ -187,6 +217,8 @@ def evaluate(nlp, paths: Iterable[str | Path], show_errors: bool = False) -> Cou
     documents = [read_timeml(path) for path in tml_files(paths)]
     counts = Counts()
     for document, system in zip(documents, predict(nlp, documents)):
+        system = [s for s in system
+                  if not any(min(s.end, end) > max(s.start, start) for start, end in document.ignored)]
         pairs = counts.add(document.timexes, system)
         if show_errors:
             for line in _errors(document, document.timexes, system, pairs):

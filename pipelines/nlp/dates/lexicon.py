@@ -29,6 +29,9 @@ PAST_REFS: list[str] = _DATA["past_refs"]
 FUTURE_REFS: list[str] = _DATA["future_refs"]
 RECENT_UNITS: list[str] = _DATA["recent_units"]
 HOLIDAYS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in _DATA["holidays"].items()}
+# holidays on the nth weekday of a month: name -> (month, ISO weekday, nth or -1 for the last, first day)
+MOVING_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {k: tuple(v) for k, v in _DATA["moving_holidays"].items()
+                                                         if not k.startswith("_")}
 YEAR_BLOCKERS: list[str] = _DATA["year_blockers"]
 YEAR_PREFIXES_BEFORE_1900: list[str] = _DATA["year_prefixes_before_1900"]
 AMBIGUOUS_MONTHS: list[str] = _DATA["ambiguous_months"]
@@ -45,7 +48,7 @@ def normal(phrase: str) -> str:
 
 _KEYED = {id(table): {normal(word): value for word, value in table.items()}
           for table in (SEASONS, PARTS_OF_DAY, NUMBER_WORDS, ORDINALS, UNITS, DURATION_MODIFIERS,
-                        EDGE_MODIFIERS, SET_ADVERBS, FREQUENCIES, HOLIDAYS)}
+                        EDGE_MODIFIERS, SET_ADVERBS, FREQUENCIES, HOLIDAYS, MOVING_HOLIDAYS)}
 
 
 def alternation(words, flexible_space: bool = True) -> str:
@@ -60,6 +63,11 @@ def alternation(words, flexible_space: bool = True) -> str:
 def lookup(table: dict, phrase: str):
     """The value of a phrase in a lexicon table, compared in key form."""
     return _KEYED[id(table)][normal(phrase)]
+
+
+def fixed_holiday(name: str) -> tuple[int, int] | None:
+    """(month, day) of a holiday on a fixed date, None for one on the nth weekday of a month."""
+    return _KEYED[id(HOLIDAYS)].get(normal(name))
 
 
 def number_value(phrase: str) -> float | None:

@@ -125,9 +125,11 @@ def full_date(m: re.Match, ctx: Context) -> Timex | None:
     else:
         year = _year_of_month(ctx, month, day)
     try:
-        dt.date(year or 2000, month, day)
+        date = dt.date(year or 2000, month, day)
     except ValueError:
         return None
+    if m.groupdict().get("weekof"):  # "the week of March 6" is that day's week
+        return Timex("DATE", week_value(date) if year else "XXXX-WXX")
     return Timex("DATE", f"{year_value(year) if year else 'XXXX'}-{month:02d}-{day:02d}")
 
 
@@ -354,14 +356,28 @@ def _is_preposition(start: int, ctx: Context) -> bool:
     return ctx.doc.char_span(start, start + 1, alignment_mode="expand")[0].dep_ == "prep"
 
 
+def _title_in_prose(m: re.Match, ctx: Context) -> bool:
+    """A capitalised unit word in a lower-case sentence, not at its start: part of a name or title."""
+    unit = m["unit"]
+    if not (unit[:1].isupper() and unit[1:].islower()):
+        return False
+    sentence = ctx.span.sent
+    if ctx.doc.char_span(m.start("unit"), m.end("unit"), alignment_mode="expand")[0].i == sentence.start:
+        return False
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return sum(t.is_lower for t in words) > len(words) / 2
+
+
 def duration(m: re.Match, ctx: Context) -> Timex | None:
-    """three years, two and a half years, more than a decade, 24 hours, the past week, weeks, years ago."""
+    """day-long, three years, two and a half years, more than a decade, 24 hours, the past week, weeks, years ago."""
     if re.match(r"-?\s*(?:years?-)?old\b", ctx.text_after(), re.I):
         return None  # an age: "24-year-old"
     unit = _unit(m)
     num = lex.normal(m["num"]) if m["num"] else None
     plural = bool(m["plural"]) or lex.normal(m["unit"]) in lex.UNIT_PLURALS
-    if num is None and not m["rel"] and not (plural and (
+    if _title_in_prose(m, ctx):
+        return None  # a title: CBS's "60 Minutes", "48 Hours"
+    if num is None and not m["rel"] and not m.groupdict().get("long") and not (plural and (
             ctx.word_before() in _BARE_UNIT_BEFORE or _BARE_UNIT_AFTER.match(ctx.text_after()) or m["ago"])):
         return None  # "the early years", "those days", "the same week"
     if num in ("a", "an") and lex.normal(m["unit"]) in ("second", "quarter"):
@@ -432,10 +448,39 @@ def clock_time(m: re.Match, ctx: Context) -> Timex | None:
     return Timex("TIME", f"T{hour:02d}:{minute:02d}")
 
 
+def _holiday_date(name: str, year: int) -> dt.date:
+    fixed = lex.fixed_holiday(name)
+    if fixed:
+        return dt.date(year, *fixed)
+    month, weekday, nth, first_day = lex.lookup(lex.MOVING_HOLIDAYS, name)
+    if nth < 0:  # the last such weekday: count back from the month's end
+        last = shift(dt.date(year, month, 1), "M", 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = dt.date(year, month, first_day)
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+
+
 def holiday(m: re.Match, ctx: Context) -> Timex | None:
-    month, day = lex.lookup(lex.HOLIDAYS, m["holiday"])
-    year = int(m["year"]) if m["year"] else _year_of_month(ctx, month, day)
-    return Timex("DATE", f"{year_value(year) if year else 'XXXX'}-{month:02d}-{day:02d}")
+    """Christmas, New Year's Eve; Thanksgiving, Labor Day (the nth weekday of a month); last/next Thanksgiving."""
+    name = m["holiday"]
+    rel = lex.normal(m["rel"] or "")
+    if m["year"]:
+        year = int(m["year"])
+    elif rel and ctx.anchor.at("day"):
+        anchor = ctx.anchor.at("day")
+        year = anchor.year
+        if rel in ("last", "this past"):
+            year -= _holiday_date(name, year) >= anchor
+        elif rel in ("next", "this coming"):
+            year += _holiday_date(name, year) <= anchor
+    else:
+        anchor = ctx.anchor.at("month")
+        probe = _holiday_date(name, anchor.year if anchor else 2000)
+        year = _year_of_month(ctx, probe.month, probe.day)
+    if not year:
+        fixed = lex.fixed_holiday(name)
+        return Timex("DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX")
+    return Timex("DATE", _holiday_date(name, year).isoformat())
 
 
 def the_weekend(m: re.Match, ctx: Context) -> Timex | None:
@@ -455,6 +500,13 @@ class Rule:
     handler: Callable[[re.Match, Context], Timex | None]
 
 
+def _starts(*words) -> str:
+    """A lookahead on the first letters the words may start with (either case where a word is matched
+    case-insensitively): it spares a rule with an optional prefix the full attempt at most positions."""
+    letters = {w[0] for w in words} | {w[0].swapcase() for w in words if w[:1].islower()}
+    return f"(?=[{''.join(sorted(letters))}])"
+
+
 def _rule(name: str, pattern: str, handler) -> Rule:
     return Rule(name, re.compile(rf"(?<![\w]){pattern}(?![\w])"), handler)
 
@@ -467,7 +519,9 @@ _WEEKDAY_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
 _AMOUNT_OF_UNITS = rf"(?P<rel>){NUMBER}[\s-]+{UNIT}(?P<half>\s+and\s+a\s+half)?(?:\s+(?P<ago>{ci('ago|from now')}))?"
 
 RULES: list[Rule] = [
-    _rule("month_day", rf"{_WEEKDAY_PREFIX}{MONTH_ANY}\s+{DAY}{_OPTIONAL_YEAR}", full_date),
+    _rule("month_day", rf"{_starts('the', *lex.WEEKDAYS, *lex.MONTHS, *lex.MONTH_ABBREVIATIONS)}"
+                       rf"(?:(?P<weekof>{ci('the week of')})\s+)?{_WEEKDAY_PREFIX}{MONTH_ANY}\s+{DAY}{_OPTIONAL_YEAR}",
+          full_date),
     _rule("day_month", rf"{_WEEKDAY_PREFIX}(?:{ci('the')}\s+)?{DAY}(?:\s+of)?\s+{MONTH_ANY}{_OPTIONAL_YEAR}",
           full_date),
     _rule("iso_date", r"(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)", full_date),
@@ -508,7 +562,7 @@ RULES: list[Rule] = [
     _rule("duration_the", rf"(?P<mod>){ci('the')}\s+"
                           rf"(?P<rel>{ci('past|last|next|coming|first|final|previous|remaining')})\s+"
                           rf"(?:{NUMBER}\s+)?{UNIT}(?P<ago>)", duration),
-    _rule("duration_bare", rf"(?P<mod>)(?P<rel>)(?P<num>){UNIT}(?:\s+(?P<ago>{ci('ago')}))?", duration),
+    _rule("duration_bare", rf"(?P<mod>)(?P<rel>)(?P<num>){UNIT}(?:(?P<long>-long)|\s+(?P<ago>{ci('ago')}))?", duration),
     _rule("recent_units", rf"{ci('recent')}\s+{ci(lex.alternation(lex.RECENT_UNITS))}", reference("PAST_REF")),
     _rule("present_ref", ci(lex.alternation(lex.PRESENT_REFS)), reference("PRESENT_REF")),
     _rule("present_ref_at", rf"{ci('at|for')}\s+(?P<core>{ci('the moment|present')})", reference("PRESENT_REF")),
@@ -530,6 +584,8 @@ RULES: list[Rule] = [
     _rule("clock_time_24h", r"(?P<word>)(?P<ampm>)(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)"
                             rf"(?=\s*(?:{ci('GMT|UTC|local time|hours|h')}))", clock_time),
     _rule("noon", rf"(?P<word>{ci('noon|midday|midnight')})", clock_time),
-    _rule("holiday", rf"(?P<holiday>{lex.alternation(lex.HOLIDAYS)}){_OPTIONAL_YEAR}", holiday),
+    _rule("holiday", rf"{_starts('this', 'last', 'next', *lex.HOLIDAYS, *lex.MOVING_HOLIDAYS)}(?:{RELATION}\s+)?"
+                     rf"(?P<holiday>{lex.alternation(list(lex.HOLIDAYS) + list(lex.MOVING_HOLIDAYS))}){_OPTIONAL_YEAR}",
+          holiday),
     _rule("the_weekend", rf"{ci('over|during|on|at|for')}\s+(?P<core>{ci('the weekend')})", the_weekend),
 ]

@@ -11,6 +11,10 @@ _FUTURE_AUXILIARIES = {"will", "'ll", "’ll", "shall", "wo", "ll"}
 # "would" is the future seen from a past report: "said the plant would open in June".
 _MODALS = {"may", "might", "could", "should", "must", "can", "ca", "would"}
 _PERFECT = {"have", "has", "had", "'ve", "’ve"}
+# Verbs of planning point ahead: in the present, the perfect or the passive ("has scheduled a news conference
+# Thursday", "was planned for early March") they name a day that may lie on either side of the publication
+# date; an active simple past ("planned to pay on Friday") stays a past.
+_PLAN_LEMMAS = {"plan", "schedule", "slate", "expect", "intend", "propose"}
 
 
 def _is_past(token: Token) -> bool:
@@ -27,8 +31,16 @@ def _verb_direction(verb: Token) -> str | None | bool:
         return FUTURE
     if words & _MODALS:
         return PAST if words & _PERFECT else FUTURE
-    if _is_past(verb) or any(_is_past(a) for a in auxiliaries) or (verb.tag_ == "VBN" and words & _PERFECT):
+    if verb.lemma_ in _PLAN_LEMMAS and verb.tag_ != "VBD":
+        return None
+    # the perfect, progressive or not, looks back: "have been searching since the Oct. 23 slaying"
+    if _is_past(verb) or any(_is_past(a) for a in auxiliaries) or words & _PERFECT:
         return PAST
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not words \
+            and not any(c.dep_ == "mark" for c in verb.children):
+        # a reduced relative or participle clause reports a done deed ("the decision, announced Wednesday"),
+        # unless it sets a date ("a summit set for April"); "if approved Friday" is a condition
+        return None if verb.lemma_ == "set" else PAST
     if verb.lemma_ == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children):
         return FUTURE  # "is going to meet"
     if verb.tag_ == "VBG" and words:
