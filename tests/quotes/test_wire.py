@@ -487,3 +487,10 @@ def test_a_fronted_phrase_the_parser_makes_the_subject_does_not_hide_the_speaker
     doc = run(nlp, "Lawyer Eric Levine backs Dan Ruiz. Of Carson, Levine, who has given money to Ruiz, said, “He’s "
                    "flat-out scary. I think he’s a wonderful man.”")
     assert speaker_name(doc, only(marked(doc), "direct")) == "Eric Levine"
+
+
+def test_a_sentence_quoted_after_said_and_a_day_is_direct_when_the_parse_gives_said_no_subject(nlp):
+    doc = run(nlp, "Maria Lopez met the union on Monday. Although there is no such overlap with Sanders's team, a White "
+                   "House official who spoke anonymously to discuss internal strategy said Friday, \"Certainly there "
+                   "are talks between the White House and the Sanders campaign.\" The aide declined to say more.")
+    assert [q.kind for q in marked(doc)] == ["direct"]

@@ -167,7 +167,8 @@ class _QuoteFinder:
         leading, trailing = self._leading(q), self._trailing(q)
         term = is_term(content, leading)
         opens_sentence = self._opens_sentence(leading)
-        introduced = bool(leading) and leading[-1].text in (":", ",") and self._last_cue(leading) is not None
+        introduced = bool(leading) and leading[-1].text in (":", ",") and (
+            self._last_cue(leading) is not None or _said_just_before(leading))
         # A capitalised clause after a cue is a quoted sentence, even without a comma: told the paper “You ...”
         quoted_sentence = not term and _starts_capitalised(content) and _is_clause(content) \
             and self._last_cue(leading) is not None
@@ -549,3 +550,10 @@ def _right_after_cue(leading: list[Token]) -> bool:
     """ "X said “...”" with nothing between the cue verb and the quote (not so-called “...”: no one speaks)."""
     return bool(leading) and cue_lemma(leading[-1], beside_quote=True) is not None \
         and speaker_head(leading[-1]) is not None
+
+
+def _said_just_before(leading: list[Token]) -> bool:
+    """"... said Wednesday, "Certainly ..."": a verb of saying right before the comma (a time word between), even
+    when the parse gives it no subject to name the speaker by."""
+    words = [t for t in leading[-4:-1] if not (t.ent_type_ in ("DATE", "TIME") or t.is_punct)]
+    return bool(words) and words[-1].pos_ == "VERB" and cue_lemma(words[-1], beside_quote=True) is not None
