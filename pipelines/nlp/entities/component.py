@@ -20,9 +20,10 @@ from pipelines.nlp.entities.clusters import Cluster, cluster, known_name
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import mentions_from_ner
 from pipelines.nlp.entities.people import (characters_and_actors, dash_attributions, fix_labels,
-                                          forenames_beside_people, names_after_roles, names_before_ages, names_before_things, names_before_who,
-                                          lone_forenames, names_out_of_headlines, online_handles, split_hyphenated,
-                                          untagged_people, untagged_surnames)
+                                          forenames_beside_people, lone_forenames, names_after_roles,
+                                          names_before_ages, names_before_things, names_before_who,
+                                          names_out_of_headlines, online_handles, split_hyphenated, untagged_people,
+                                          untagged_surnames)
 from pipelines.nlp.entities.roles import distinct_roles, roles_of
 from pipelines.nlp.entities.support import supported_people
 from pipelines.nlp.extensions import doc_text

@@ -246,7 +246,7 @@ class _QuoteFinder:
         window = trailing if content.text.rstrip().endswith(OPEN_ENDINGS) else trailing[:NEAR_CUE_TOKENS]
         for index, token in enumerate(window):
             if cue_lemma(token, beside_quote=True):
-                attribution = self._name_then_description(window[:index], token) or self._attribution(token) \
+                attribution = self._described_name_before_cue(window[:index], token) or self._attribution(token) \
                     or self._name_before_cue(window[:index], token)
                 # “...,” she said / said Jones: the speaker follows the quote; one named before it speaks of
                 # something else (The report devoted a chapter to “heat domes,” ... and said ...).
@@ -268,15 +268,15 @@ class _QuoteFinder:
             return None
         return self._spoken_by(words[-1], verb)
 
-    def _name_then_description(self, words: list[Token], cue: Token) -> Attribution | None:
+    def _described_name_before_cue(self, words: list[Token], cue: Token) -> Attribution | None:
         """“...,” Deborah Tamargo, the chairwoman of the county party, recalled: between the quote and the cue a
-        person's name, then what the person is, set off by commas (the parser often makes the description the
-        cue's subject, or a word of the quote)."""
-        words = [t for t in words if not t.is_space]
-        first_comma = next((k for k, t in enumerate(words) if t.text == ","), None)
-        if first_comma is None or first_comma == 0 or first_comma >= len(words) - 2 or words[-1].text != ",":
+        person's name, then what the person is, set off by commas, with no verb but a past participle. Tried before
+        the cue's subject, which the parser often makes the description or a word of the quote (the looser
+        ``_name_then_description`` serves only a cue the parse left without one)."""
+        split = _name_and_rest(words)
+        if split is None or len(split[1]) < 2 or split[1][-1].text != ",":
             return None
-        name, description = words[:first_comma], words[first_comma + 1:-1]
+        name, description = split[0], split[1][:-1]
         if len(name) > MAX_NAME_BEFORE_CUE or not names_a_person(name[-1]) \
                 or any(t.pos_ in ("VERB", "AUX") and not t.tag_ == "VBN" for t in description):
             return None
@@ -532,14 +532,23 @@ def _has_own_subject(content: Span) -> bool:
                                        for root in roots for child in root.children)
 
 
+def _name_and_rest(words: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """The words between a quote and its cue, spaces left out, split at their first comma into what comes before it
+    (a name, if anything) and after it; None when no word comes before a comma."""
+    words = [t for t in words if not t.is_space]
+    comma = next((i for i, t in enumerate(words) if t.text == ","), 0)
+    return (words[:comma], words[comma + 1:]) if comma else None
+
+
 def _name_then_description(words: list[Token]) -> Token | None:
     """The name opening the words between a quote and its cue, when a description of the person follows it after a
     comma, its verbs only in a relative clause (“...,” Nate Silver, the polling guru who founded the site tweeted):
     the name's last word."""
-    words = [t for t in words if not t.is_space]
-    comma = next((i for i, t in enumerate(words) if t.text == ","), 0)
-    name, description = words[:comma], words[comma + 1:]
-    if not name or len(name) > MAX_NAME_WORDS or not description or not names_a_person(name[-1]) \
+    split = _name_and_rest(words)
+    if split is None:
+        return None
+    name, description = split
+    if len(name) > MAX_NAME_WORDS or not description or not names_a_person(name[-1]) \
             or any(t.pos_ != "PROPN" for t in name):
         return None
     relative = next((i for i, t in enumerate(description) if t.lower_ in RELATIVE_WORDS), len(description))
