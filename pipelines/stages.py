@@ -4,7 +4,9 @@ article that breaks a step becomes an ``ingest_errors`` row, and the rest of the
 Each stage turns every staged batch file of the stage before it into one of its own, of the same name, in its
 folder: cleaning (in this process, or in the workers: see ``clean_articles``), then parsing (in the workers of
 pipelines.workers, which read and write the files themselves: only file names and counts cross the process
-boundary, never Docs or articles). A batch is a unit of work that can go anywhere.
+boundary, never Docs or articles). Parsing stages the warehouse rows of its batch (a folder of one file per
+table), so that turning extractions into rows is done in parallel too. A batch is a unit of work that can go
+anywhere.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from pipelines.models import CleanArticle, Extraction, IngestError, RawArticle
 from pipelines.settings import configured_processes
-from pipelines.staging import StagedBatches, read_batch, write_batch
+from pipelines.staging import StagedBatches, read_batch, write_batch, write_tables
 from pipelines.workers import run_in_workers, worker_nlp, workers
 
 if TYPE_CHECKING:  # spaCy is imported by the workers, not by the run's own process
@@ -145,9 +147,17 @@ def _extract_batch(nlp: Language, batch: list[CleanArticle]) -> tuple[list[Extra
 
 
 def _extracted(target: Path, articles: int, found: list[Extraction], errors: list[IngestError]) -> BatchReport:
+    """Stages the batch's warehouse rows in the folder ``target`` (named after the batch, without suffix):
+    turned into rows here, in the workers, the load stage only inserts them."""
+    from pipelines.warehouse.rows import arrow_tables  # noqa: PLC0415  (a worker has it: FORK_SERVER_PRELOAD)
+
     counts = Counter(quotes=sum(len(e.quotes) for e in found), entity_mentions=sum(len(e.mentions) for e in found),
                      dates=sum(len(e.dates) for e in found))
-    return _report(target, articles, found, [e.article.source_path for e in found], errors, counts)
+    folder = target.with_suffix("")
+    if found:
+        write_tables(folder, arrow_tables(found))
+    return BatchReport(str(folder) if found else None, articles, [e.article.source_path for e in found], errors,
+                       counts)
 
 
 def _extract_in_worker(job: Job) -> BatchReport:

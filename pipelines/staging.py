@@ -2,7 +2,8 @@
 
 Each per-article stage reads the batches of the stage before it one at a time and writes its own; what
 passes between Dagster assets is only the small ``StagedBatches`` list of files. A batch file is Parquet
-(pipelines.records: data, never code), in folders only the run's user can enter. A run's staging folder is
+(pipelines.records: data, never code), in folders only the run's user can enter; the parsing stage writes
+each batch as the warehouse rows it makes, a folder of one Parquet file per table (``write_tables``). A run's staging folder is
 removed once the run has published (see ``remove_run``); folders left by runs that died are swept later.
 """
 
@@ -15,11 +16,15 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipelines.models import CleanArticle, Extraction, RawArticle
+from pipelines.models import CleanArticle, RawArticle
+
+if TYPE_CHECKING:  # pyarrow is loaded only by the runs that stage records
+    import pyarrow as pa
 
 STALE_AFTER_SECONDS = 24 * 3600  # a run folder untouched this long belongs to a run that died
-RECORD_TYPES = {cls.__name__: cls for cls in (RawArticle, CleanArticle, Extraction)}
+RECORD_TYPES = {cls.__name__: cls for cls in (RawArticle, CleanArticle)}
 BATCH_SUFFIX = ".parquet"
 
 
@@ -66,6 +71,21 @@ def write_batch(path: str | Path, records: list) -> None:
     partial = path.with_name(path.name + ".part")
     pq.write_table(to_table(records, type(records[0])), partial)
     os.replace(partial, path)
+
+
+def write_tables(folder: str | Path, tables: dict[str, pa.Table]) -> None:
+    """Writes each table as <folder>/<name>.parquet, through a temporary folder: a folder that exists is whole
+    (a step run again replaces it)."""
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    folder = Path(folder)
+    partial = folder.with_name(folder.name + ".part")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(mode=0o700)  # private, as the run folder it is in
+    for name, table in tables.items():
+        pq.write_table(table, partial / f"{name}{BATCH_SUFFIX}")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(partial, folder)
 
 
 def private_folder(root: Path, *parts: str) -> Path:

@@ -29,8 +29,10 @@ if TYPE_CHECKING:  # spaCy is imported by the workers, not by the run's own proc
 # Forked workers are replaced after this many jobs each: spaCy's string store and vocabulary only grow.
 BATCHES_PER_WORKER_LIFE = 32
 PR_SET_PDEATHSIG = 1  # prctl(2) option: the signal a process gets when its parent dies
-# What the fork server imports once, before it forks any worker: the stages, cleaning, the loaded pipeline.
-FORK_SERVER_PRELOAD = ["pipelines.stages", "pipelines.clean.article", "pipelines.nlp.preloaded"]
+# What the fork server imports once, before it forks any worker: the stages, cleaning, the warehouse's rows, the
+# loaded pipeline.
+FORK_SERVER_PRELOAD = ["pipelines.stages", "pipelines.clean.article", "pipelines.warehouse.rows",
+                       "pipelines.nlp.preloaded"]
 
 Job = TypeVar("Job")
 Report = TypeVar("Report")

@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import signal
+from pathlib import Path
+
+import pyarrow.parquet as pq
 
 from pipelines import stages, workers
 from pipelines.models import ArticleMetadata, CleanArticle
@@ -26,9 +29,13 @@ def _articles(n: int) -> list[CleanArticle]:
             for i in range(n)]
 
 
-def _extracted(result) -> list[tuple]:
-    return [(e.article.source_path, e.entities, e.mentions, e.quotes, e.dates, e.sentences)
-            for e in result.staged.records()]
+def _extracted(result) -> dict[str, list[dict]]:
+    """The warehouse rows the stage staged, table by table, in batch order."""
+    rows: dict[str, list[dict]] = {}
+    for folder in map(Path, result.staged.files):
+        for table in sorted(folder.glob("*.parquet")):
+            rows.setdefault(table.stem, []).extend(pq.read_table(table).to_pylist())
+    return rows
 
 
 def test_two_processes_extract_what_one_does_and_what_the_pipeline_here_does(nlp, tmp_path, monkeypatch):
@@ -44,7 +51,7 @@ def test_two_processes_extract_what_one_does_and_what_the_pipeline_here_does(nlp
     here = extract_articles(staged, tmp_path / "here", processes=2, nlp=nlp)
     assert one.errors == two.errors == here.errors == []
     assert one.counts == two.counts == here.counts and two.counts["quotes"] > 0 and two.counts["dates"] > 0
-    assert two.source_paths == [e.article.source_path for e in two.staged.records()] == \
+    assert two.source_paths == [row["source_path"] for row in _extracted(two)["articles"]] == \
         [a.source_path for a in articles]
     assert _extracted(two) == _extracted(one) == _extracted(here)
 
@@ -68,4 +75,4 @@ def test_an_article_that_kills_its_worker_becomes_an_error_and_the_rest_are_extr
     assert [(e.source_path, e.error) for e in result.errors] == [("a05.txt", "failed")]
     assert "crashed" in result.errors[0].detail
     assert result.source_paths == [a.source_path for a in articles if a is not articles[5]]
-    assert [e.article.source_path for e in result.staged.records()] == result.source_paths
+    assert [row["source_path"] for row in _extracted(result)["articles"]] == result.source_paths

@@ -4,16 +4,20 @@ the set of articles, not the order they were loaded in."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+import tempfile
+from pathlib import Path
 
 import duckdb
-import pandas as pd
 import pytest
 
 from pipelines.ingest.plan import article_id_for
 from pipelines.models import ArticleMetadata, CleanArticle, Entity, EntityMention, Extraction, Quote
 from pipelines.nlp.names import entity_key
-from pipelines.warehouse.rows import ARTICLE_TABLES, article_rows
+from pipelines.staging import StagedBatches, write_tables
+from pipelines.warehouse.load import insert_staged
+from pipelines.warehouse.rows import arrow_tables
 from pipelines.warehouse.sqlfiles import run_sql_file
 
 
@@ -51,16 +55,13 @@ def warehouse() -> duckdb.DuckDBPyConnection:
 
 def load(con: duckdb.DuckDBPyConnection, *extractions: Extraction) -> None:
     """Loads articles the way the load stage does (the run's articles noted and their old rows deleted, their
-    rows, then the entity refresh), one load per call."""
-    run_sql_file(con, "load/delete_articles.sql", article_ids=[article_id_for(ex.article.source_path) for ex in extractions])
-    for ex in extractions:
-        rows = article_rows(ex, pd.Timestamp("2024-01-01"))
-        frame = pd.DataFrame(rows["entities"])  # noqa: F841  (read by the statement)
-        con.execute("INSERT INTO entities BY NAME SELECT * FROM frame ON CONFLICT DO NOTHING")
-        for table in reversed(ARTICLE_TABLES):
-            if rows.get(table):
-                frame = pd.DataFrame(rows[table])  # noqa: F841
-                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM frame")
+    staged rows inserted, then the entity refresh), one load per call."""
+    article_ids = [article_id_for(ex.article.source_path) for ex in extractions]
+    run_sql_file(con, "load/delete_articles.sql", article_ids=article_ids)
+    with tempfile.TemporaryDirectory() as folder:
+        batch = Path(folder) / "000000"
+        write_tables(batch, arrow_tables(list(extractions)))
+        insert_staged(con, StagedBatches((str(batch),), len(extractions)), article_ids, dt.datetime(2024, 1, 1))
     run_sql_file(con, "load/refresh_entities.sql")
 
 

@@ -12,9 +12,10 @@ import pytest
 
 import pipelines.warehouse.store as store_module
 from pipelines.ingest.plan import IngestResult, scan
-from pipelines.staging import BatchWriter
+from pipelines.staging import StagedBatches, write_tables
 from pipelines.warehouse.known import read_published
 from pipelines.warehouse.load import RunInput, load
+from pipelines.warehouse.rows import arrow_tables
 from pipelines.warehouse.sqlfiles import run_sql
 from pipelines.warehouse.store import Warehouse
 from test_entity_links import XBOX_A, XBOX_B, article
@@ -28,12 +29,12 @@ def run_input(tmp_path: Path, warehouse: Warehouse, *extractions) -> RunInput:
     corpus.mkdir(parents=True, exist_ok=True)
     for ex in extractions:
         (corpus / ex.article.source_path).write_text(ex.article.body, encoding="utf-8")
-    writer = BatchWriter(tmp_path / "staged", batch_size=8)
-    for ex in extractions:
-        writer.add(ex)
+    batch = tmp_path / "staged" / "000000"
+    batch.parent.mkdir(parents=True, exist_ok=True)
+    write_tables(batch, arrow_tables(list(extractions)))
     found = scan(corpus, read_published(warehouse).files)
     hashes = {ex.article.source_path: hashlib.sha256(ex.article.body.encode()).hexdigest() for ex in extractions}
-    return RunInput(found, IngestResult(hashes=hashes), writer.staged(), sorted(hashes), [], tmp_path.name,
+    return RunInput(found, IngestResult(hashes=hashes), StagedBatches((str(batch),), len(extractions)), sorted(hashes), [], tmp_path.name,
                     dt.datetime.now(dt.UTC))
 
 

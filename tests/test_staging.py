@@ -4,6 +4,7 @@ going keeps its own."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import stat
@@ -13,7 +14,19 @@ import pytest
 
 from pipelines.models import (ArticleMetadata, CleanArticle, DateMention, Entity, EntityMention, Extraction,
                               Quote, RawArticle, RemovedLine, Segment)
-from pipelines.staging import STALE_AFTER_SECONDS, BatchWriter, read_batch, remove_run, run_folder
+from pipelines.staging import STALE_AFTER_SECONDS, BatchWriter, read_batch, remove_run, run_folder, write_tables
+from pipelines.warehouse.rows import arrow_tables
+
+
+ARTICLE = CleanArticle(
+    "a.txt", "f" * 64, "Kim said “yes” on 5 May.", [RemovedLine(1, "By Ann Lee", "byline")], [(0, 3)],
+    [Segment(0, 10, 24)], ArticleMetadata("Title", ["Ann Lee"], [], "Paper", dt.date(2024, 5, 6), "day"),
+    {"title": "text"})
+EXTRACTION = Extraction(
+    ARTICLE, [Entity("Kim", "PERSON", "kim", {"Kim", "KIM"}, ["a minister"])],
+    [EntityMention(0, 3, "Kim", "PERSON", 0)], [Quote(10, 13, "yes", "direct", "Kim", 0, "say", 0, 3)],
+    [DateMention(17, 22, "5 May", "DATE", "2024-05-05", None, dt.date(2024, 5, 5), dt.date(2024, 5, 5))],
+    [(0, 24)])
 
 
 def raw(i: int) -> RawArticle:
@@ -32,20 +45,28 @@ def test_batches_come_back_in_order_and_whole(tmp_path):
 
 
 def test_a_batch_file_is_parquet_data_and_every_record_comes_back_equal(tmp_path):
-    article = CleanArticle(
-        "a.txt", "f" * 64, "Kim said “yes” on 5 May.", [RemovedLine(1, "By Ann Lee", "byline")], [(0, 3)],
-        [Segment(0, 10, 24)], ArticleMetadata("Title", ["Ann Lee"], [], "Paper", dt.date(2024, 5, 6), "day"),
-        {"title": "text"})
-    extraction = Extraction(
-        article, [Entity("Kim", "PERSON", "kim", {"Kim", "KIM"}, ["a minister"])],
-        [EntityMention(0, 3, "Kim", "PERSON", 0)], [Quote(10, 13, "yes", "direct", "Kim", 0, "say", 0, 3)],
-        [DateMention(17, 22, "5 May", "DATE", "2024-05-05", None, dt.date(2024, 5, 5), dt.date(2024, 5, 5))],
-        [(0, 24)])
     writer = BatchWriter(tmp_path, batch_size=10)
-    writer.add(extraction)
+    writer.add(ARTICLE)
     [path] = writer.staged().files
-    assert pq.read_table(path).column("article").to_pylist()[0]["body"] == article.body  # columns, not a blob
-    assert read_batch(path) == [extraction]
+    assert pq.read_table(path).column("body").to_pylist() == [ARTICLE.body]  # columns, not a blob
+    assert read_batch(path) == [ARTICLE]
+
+
+def test_a_parsed_batch_is_staged_as_warehouse_rows_typed_like_the_warehouse_even_when_empty(tmp_path):
+    bare = dataclasses.replace(ARTICLE, source_path="b.txt", metadata=ArticleMetadata(None, [], [], None, None, None))
+    write_tables(tmp_path / "000000", arrow_tables([EXTRACTION, Extraction(bare, [], [], [], [], [(0, 24)])]))
+    files = {p.name for p in (tmp_path / "000000").iterdir()}
+    assert "quotes.parquet" in files and "entities.parquet" not in files  # new entities come from article_names
+    articles = pq.read_table(tmp_path / "000000" / "articles.parquet")
+    assert articles.column("source_path").to_pylist() == ["a.txt", "b.txt"]
+    assert str(articles.schema.field("published_date").type) == "date32[day]"
+    assert str(articles.schema.field("authors").type) == "list<element: string>"
+    assert pq.read_table(tmp_path / "000000" / "quotes.parquet").column("speaker_name").to_pylist() == ["Kim"]
+
+    only_bare = tmp_path / "000001"
+    write_tables(only_bare, arrow_tables([Extraction(bare, [], [], [], [], [(0, 24)])]))
+    # every value null or empty: the types are still the warehouse's
+    assert pq.read_schema(only_bare / "articles.parquet").equals(articles.schema, check_metadata=False)
 
 
 def test_staging_folders_are_private_to_the_user(tmp_path):

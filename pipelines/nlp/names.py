@@ -26,6 +26,8 @@ def without_invisible(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case without accents: "Bjørn Ñúñez" -> "bjørn nunez" (letters without a decomposition stay)."""
+    if text.isascii():  # most words: nothing to decompose, no invisible character
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", without_invisible(text))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 

@@ -5,6 +5,8 @@ forks starts with the model already in memory, and the run's own process never l
 """
 
 from pipelines.nlp.pipeline import build_nlp, warm_up
+from pipelines.warehouse.rows import table_schemas
 
 NLP = build_nlp()
 warm_up(NLP)
+table_schemas()  # the types the workers stage rows with, read once here rather than in every worker

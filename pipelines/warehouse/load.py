@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
 from pipelines.ingest.plan import CorpusScan, IngestResult, KnownFile, article_id_for
-from pipelines.models import Extraction, IngestError, SourceFile
-from pipelines.staging import StagedBatches
+from pipelines.models import IngestError, SourceFile
+from pipelines.staging import BATCH_SUFFIX, StagedBatches
 from pipelines.warehouse.known import known_files
-from pipelines.warehouse.rows import ARTICLE_TABLES, article_rows, arrow_tables
+from pipelines.warehouse.rows import ARTICLE_TABLES
 from pipelines.warehouse.sqlfiles import registered, run_sql_file
 from pipelines.warehouse.store import Warehouse
-
-
-LOAD_CHUNK = 256  # articles turned into rows at a time, so that memory does not grow with the run's size
 
 
 @dataclass(frozen=True)
@@ -32,30 +29,38 @@ class LoadSummary:
     errors: int
 
 
-def _table_columns(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...]) -> dict[str, list[str]]:
-    return {
-        t: [r[0] for r in con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
-            [t]).fetchall()]
-        for t in tables
-    }
+def _staged_files(extractions: StagedBatches, table: str) -> list[str]:
+    """The staged Parquet files of one table, in batch order (a batch without rows for it has none)."""
+    files = (Path(folder) / f"{table}{BATCH_SUFFIX}" for folder in extractions.files)
+    return [str(f) for f in files if f.exists()]
 
 
-def _insert_from(con: duckdb.DuckDBPyConnection, rows: pa.Table, sql: str) -> None:
-    """Runs one bulk statement that reads ``rows`` as the table ``incoming``."""
-    with registered(con, "incoming", rows):
-        con.execute(sql)
-
-
-def _insert_rows(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> None:
-    """Bulk-inserts one chunk of articles' rows: entities first (an entity already known stays), then
-    parents before children."""
-    # Not ON CONFLICT: a lake's tables have no keys (arrow_tables gives each entity once per chunk).
-    _insert_from(con, tables["entities"],
-                 "INSERT INTO entities BY NAME SELECT * FROM incoming ANTI JOIN entities USING (entity_id)")
+def insert_staged(con: duckdb.DuckDBPyConnection, extractions: StagedBatches, article_ids: list[str],
+                   now: dt.datetime) -> None:
+    """Inserts the staged rows of these articles (pipelines.warehouse.rows), with DuckDB reading the batch
+    files: new entities first (an entity already known stays; a new one takes the first article_names row of
+    its id, in article order), then parents before children."""
+    wanted = {"article_ids": article_ids}
+    names = _staged_files(extractions, "article_names")
+    if names:
+        # Not ON CONFLICT: a lake's tables have no keys.
+        con.execute("""
+            INSERT INTO entities BY NAME
+            SELECT * FROM (
+                SELECT entity_id, article_key AS entity_key, name, label, 0 AS article_count, 0 AS mention_count
+                FROM read_parquet($files, filename = true, file_row_number = true)
+                WHERE article_id IN (SELECT unnest($article_ids))
+                QUALIFY row_number() OVER (PARTITION BY entity_id ORDER BY filename, file_row_number) = 1
+            ) ANTI JOIN entities USING (entity_id)""", {"files": names, **wanted})
     for table in reversed(ARTICLE_TABLES):
-        if tables[table].num_rows:
-            _insert_from(con, tables[table], f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+        files = _staged_files(extractions, table)
+        if not files:
+            continue
+        # The staged rows carry no ingested_at: the load sets it, as the run's time.
+        chosen = "* REPLACE ($now AS ingested_at)" if table == "articles" else "*"
+        params = {"files": files, **wanted, **({"now": now} if table == "articles" else {})}
+        con.execute(f"INSERT INTO {table} BY NAME SELECT {chosen} FROM read_parquet($files) "  # noqa: S608
+                    "WHERE article_id IN (SELECT unnest($article_ids))", params)
 
 
 def _upsert_source_files(
@@ -110,22 +115,10 @@ def _failed_with_their_duplicates(failures: list[IngestError], ingest: IngestRes
     return [*failures, *shared]
 
 
-def _chunks(extractions: StagedBatches, paths: set[str]) -> Iterator[list[Extraction]]:
-    """The staged extractions of the articles at ``paths``, about LOAD_CHUNK articles at a time."""
-    chunk: list[Extraction] = []
-    for batch in extractions:
-        chunk.extend(ex for ex in batch if ex.article.source_path in paths)
-        if len(chunk) >= LOAD_CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 @dataclass(frozen=True)
 class RunInput:
-    """What a run hands the load stage. ``extractions`` holds the Extraction of each article in
-    ``extracted_paths``; ``failures`` are the articles cleaning or language processing could not handle."""
+    """What a run hands the load stage. ``extractions`` holds the staged rows of each article in
+    ``extracted_paths`` (a folder per batch, see pipelines.warehouse.rows); ``failures`` are the articles cleaning or language processing could not handle."""
 
     scan: CorpusScan
     ingest: IngestResult
@@ -198,9 +191,7 @@ def _load(warehouse: Warehouse, run: RunInput, left_out: dict[str, IngestError],
         # Readers never see the build before it is published whole (see Warehouse.build, Lake.build).
         build.delete_articles(replaced)
         build.begin()
-        columns = _table_columns(con, ARTICLE_TABLES + ("entities",))
-        for chunk in _chunks(run.extractions, loaded_paths):
-            _insert_rows(con, arrow_tables([article_rows(ex, now) for ex in chunk], columns))
+        insert_staged(con, run.extractions, sorted(article_id_for(p) for p in loaded_paths), now)
 
         outcomes: list[tuple] = []
         for path in loaded_paths:

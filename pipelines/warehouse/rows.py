@@ -1,17 +1,25 @@
-"""Turning extractions into table rows (Arrow tables), one batch of articles at a time."""
+"""Turning extractions into table rows (Arrow tables), one batch of articles at a time.
+
+The parse workers do this as soon as a batch is parsed (pipelines.stages), in parallel, and stage the rows as
+Parquet, one file per table; the load stage then inserts them with DuckDB alone (pipelines.warehouse.load),
+without turning them into Python objects again.
+"""
 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import hashlib
 import json
 from collections import Counter
+from contextlib import closing
+from functools import cache
 
+import duckdb
 import pyarrow as pa
 
 from pipelines.ingest.plan import article_id_for
 from pipelines.models import Extraction
+from pipelines.warehouse.sqlfiles import run_sql_file
 
 # Tables that hold per-article rows, children before parents: the order to delete them in. article_entities
 # is filled by sql/load/refresh_entities.sql from article_names, once names are linked across articles.
@@ -40,8 +48,9 @@ def _unique(rows: list[dict], *key: str) -> list[dict]:
     return kept
 
 
-def article_rows(ex: Extraction, ingested_at: dt.datetime) -> dict[str, list[dict]]:
-    """All rows of one article, by table."""
+def article_rows(ex: Extraction) -> dict[str, list[dict]]:
+    """All rows of one article, by table. The entities table is not among them: its new rows are the first
+    article_names row of each entity (sql/load), and the load stage sets articles.ingested_at."""
     art = ex.article
     meta = art.metadata
     article_id = article_id_for(art.source_path)
@@ -61,7 +70,7 @@ def article_rows(ex: Extraction, ingested_at: dt.datetime) -> dict[str, list[dic
             "contributors": list(meta.contributors), "publisher": meta.publisher, "url": meta.url,
             "published_date": meta.published, "published_precision": meta.published_precision,
             "metadata_sources": json.dumps(art.metadata_sources, sort_keys=True), "body": body, "word_count": len(body.split()),
-            "ingested_at": ingested_at, "missing_since": None,
+            "missing_since": None,
         }],
         "removed_lines": _unique([
             {"article_id": article_id, "line_no": r.line_no, "text": r.text, "reason": r.reason} for r in art.removed
@@ -73,13 +82,6 @@ def article_rows(ex: Extraction, ingested_at: dt.datetime) -> dict[str, list[dic
         "article_headings": _unique([
             {"article_id": article_id, "start_char": s, "end_char": e, "text": body[s:e]} for s, e in art.headings
         ], "start_char"),
-        # Names, counts and links across articles are set by refresh_entities.sql; until then an article's
-        # name stands for the entity of its own key.
-        "entities": [
-            {"entity_id": entity_ids[i], "entity_key": e.key, "name": e.name, "label": e.label,
-             "article_count": 0, "mention_count": 0}
-            for i, e in enumerate(ex.entities)
-        ],
         "article_names": [
             {"article_id": article_id, "article_key": e.key, "entity_id": entity_ids[i], "name": e.name,
              "label": e.label, "mention_count": mention_counts[i]}
@@ -120,13 +122,22 @@ def article_rows(ex: Extraction, ingested_at: dt.datetime) -> dict[str, list[dic
     return rows
 
 
-def arrow_tables(batches: list[dict[str, list[dict]]], columns: dict[str, list[str]]) -> dict[str, pa.Table]:
-    """Concatenates per-article rows into one Arrow table per table, with the table's column order; an entity
-    several articles name comes once (the first)."""
-    tables = {}
-    for table, cols in columns.items():
-        rows = [row for b in batches for row in b.get(table, [])]
-        if table == "entities":
-            rows = _unique(rows, "entity_id")
-        tables[table] = pa.table({c: [row.get(c) for row in rows] for c in cols})
-    return tables
+@cache
+def table_schemas() -> dict[str, pa.Schema]:
+    """The Arrow schema of each per-article table, read from sql/schema.sql applied to an empty in-memory
+    database: staged rows then have the warehouse's own column types, whatever values a batch happens to hold."""
+    with closing(duckdb.connect()) as con:
+        run_sql_file(con, "schema.sql")
+        return {table: con.execute(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema  # noqa: S608
+                for table in ARTICLE_TABLES}
+
+
+def arrow_tables(extractions: list[Extraction]) -> dict[str, pa.Table]:
+    """The rows of these articles as one Arrow table per per-article table, in article order; tables
+    without rows are left out."""
+    rows: dict[str, list[dict]] = {}
+    for ex in extractions:
+        for table, table_rows in article_rows(ex).items():
+            rows.setdefault(table, []).extend(table_rows)
+    schemas = table_schemas()
+    return {table: pa.Table.from_pylist(found, schema=schemas[table]) for table, found in rows.items() if found}
