@@ -273,3 +273,15 @@ def test_a_name_described_after_a_quote_speaks_through_the_cue_the_parser_left_w
                    "voters,” Karen Whitfield, the polling analyst who founded pollwatch.org tweeted on Wednesday. "
                    "“They're clearly drawing more from his side of the ledger now.”")
     assert [(q.verb, speaker_name(doc, q)) for q in marked(doc)] == [("tweet", "Karen Whitfield")] * 2
+
+
+def test_dialogue_the_cue_after_a_closed_quote_introduces_the_answer(nlp):
+    doc = run(nlp, "Tom Reyes met Laura Chen at the studio on Friday.\n"
+                   "Reyes asked, “Did you ever finish the novel you started in Lisbon?” Chen replied, “Not yet, "
+                   "but I write a page every morning before work.”\n"
+                   "“The ending is the hard part.” Reyes laughed, “It always is.”")
+    question, answer, third, fourth = marked(doc)
+    assert speaker_name(doc, question) == "Tom Reyes"
+    assert speaker_name(doc, answer) == "Laura Chen"
+    assert third.speaker_text != "Reyes"
+    assert speaker_name(doc, fourth) == "Tom Reyes"

@@ -215,11 +215,24 @@ class _QuoteFinder:
     def _direct_attribution(self, q: QuotedSpan, content: Span, leading: list[Token],
                             trailing: list[Token]) -> Attribution | None:
         previous_tail = self._previous_paragraph_tail(q)
-        return (self._dash(q) or self._trailing_cue(content, trailing) or self._name_alone_after(content, trailing)
+        after = None if self._answered(content, leading, trailing) else self._trailing_cue(content, trailing)
+        return (self._dash(q) or after or self._name_alone_after(content, trailing)
                 or self._introduction(leading)
                 or self._introduction(previous_tail) or self._next_paragraph(q) or self._owner_after(content, trailing)
                 or self._dominating(content)
                 or self._previous_sentence(q, leading) or self._reporter(self._previous_paragraph(q)))
+
+    def _answered(self, content: Span, leading: list[Token], trailing: list[Token]) -> bool:
+        """Dialogue: "Kimmel asked, “...?” Aniston replied, “...”": the cue after a quote that closed its sentence
+        introduces the next quote, when the first one ended with a full stop or had a cue of its own before it."""
+        if not trailing or trailing[-1].text not in (",", ":") or not _right_after_cue(trailing[:-1]):
+            return False
+        following = trailing[-1].i + 1
+        if following >= len(self.doc) or not self.in_quote(self.doc[following]):
+            return False
+        ends = content.text.rstrip()
+        return ends.endswith(".") or ends.endswith(SENTENCE_END) and (
+            _right_after_cue(leading) or _cue_then_comma(leading))
 
     def _partial_attribution(self, q: QuotedSpan, content: Span, trailing: list[Token]) -> Attribution | None:
         if content.text.rstrip().endswith(OPEN_ENDINGS):
@@ -559,6 +572,11 @@ def _right_after_cue(leading: list[Token]) -> bool:
     """ "X said “...”" with nothing between the cue verb and the quote (not so-called “...”: no one speaks)."""
     return bool(leading) and cue_lemma(leading[-1], beside_quote=True) is not None \
         and speaker_head(leading[-1]) is not None
+
+
+def _cue_then_comma(leading: list[Token]) -> bool:
+    """ "X asked, “...”" / "X said: “...”": a cue verb with its speaker right before the comma or colon."""
+    return len(leading) >= 2 and leading[-1].text in (",", ":") and _right_after_cue(leading[:-1])
 
 
 def _said_just_before(leading: list[Token]) -> bool:
