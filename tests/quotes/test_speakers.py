@@ -285,3 +285,19 @@ def test_dialogue_the_cue_after_a_closed_quote_introduces_the_answer(nlp):
     assert speaker_name(doc, answer) == "Laura Chen"
     assert third.speaker_text != "Reyes"
     assert speaker_name(doc, fourth) == "Tom Reyes"
+
+
+def test_participle_cue_hung_from_the_quote_takes_the_writer_s_subject(nlp):
+    doc = run(nlp, "Senator Hillary Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, "
+                   "“Some people get a little carried away, have you noticed that?”")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Hillary Clinton"
+
+
+def test_what_a_person_is_known_as_refers_back_like_a_pronoun(nlp):
+    doc = run(nlp, "Maria Lopez released her tenth album on Friday after a long break.\n"
+                   "Asked about the delay, the country star replied, “I wrote most of it at home, slowly.”\n"
+                   "A spokesman for the label was less patient.\n“We expected it last year,” the spokesman said.")
+    star, spokesman = marked(doc)
+    assert speaker_name(doc, star) == "Maria Lopez"
+    assert speaker_name(doc, spokesman) is None

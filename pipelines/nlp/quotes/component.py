@@ -388,6 +388,8 @@ class _QuoteFinder:
 
     def _attribution(self, cue: Token) -> Attribution | None:
         head = speaker_head(cue, self.in_quote)
+        if head is None or self.in_quote(head):
+            head = self._subject_before_participle(cue)
         if head is not None and head.lemma_.lower() in SPEECH_NOUNS:
             head = speech_owner(head) or head  # according to a statement from plant manager Luis Ortega
         if head is None or self.in_quote(head) or self.paragraph_of(head.idx) != self.paragraph_of(cue.idx):
@@ -396,6 +398,18 @@ class _QuoteFinder:
         if any(self.in_quote(t) for t in span):
             return None
         return Attribution(cue_lemma(cue, beside_quote=True) or cue.lemma_.lower(), span.start_char, span.end_char)
+
+    def _subject_before_participle(self, cue: Token) -> Token | None:
+        """ "Clinton seemed ready to riff on it, telling the crowd, “Some people ...”": a participle set off by a
+        comma shares the subject of the writer's clause before it, when the parser hung it from the quote's verb."""
+        if cue.tag_ != "VBG" or cue.i == 0 or self.doc[cue.i - 1].text != ",":
+            return None
+        clause: list[Token] = []
+        for token in reversed(self.doc[cue.sent.start:cue.i - 1]):
+            if self.in_quote(token):
+                break
+            clause.append(token)
+        return clause_speaker(clause[::-1])
 
     def _reporter(self, paragraph: list[Token]) -> Attribution | None:
         """A quote paragraph with no attribution after a paragraph of reported speech ("Jones said the data
