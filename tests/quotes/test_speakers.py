@@ -301,3 +301,10 @@ def test_what_a_person_is_known_as_refers_back_like_a_pronoun(nlp):
     star, spokesman = marked(doc)
     assert speaker_name(doc, star) == "Maria Lopez"
     assert speaker_name(doc, spokesman) is None
+
+
+def test_roundup_item_names_its_author_between_a_dash_and_the_colon(nlp):
+    doc = run(nlp, "SUBURBAN VOTERS STAYED HOME IN THE PRIMARY - Maria Lopez and Tom Reyes: “Voters told us again "
+                   "and again that neither candidate had visited their towns.” [Herald]")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Tom Reyes"

@@ -304,7 +304,9 @@ class _QuoteFinder:
         if cue is not None and leading[-1].text not in DASHES:
             return self._attribution(cue)
         if leading[-1].text in INTRODUCING_MARKS:
-            return self._spoken_by(clause_speaker(leading[:-1]), ":" if leading[-1].text == ":" else "-")
+            speaker = (_name_after_dash(leading[:-1]) if leading[-1].text == ":" else None) \
+                or clause_speaker(leading[:-1])
+            return self._spoken_by(speaker, ":" if leading[-1].text == ":" else "-")
         return None
 
     def _spoken_by(self, head: Token | None, verb: str) -> Attribution | None:
@@ -591,6 +593,17 @@ def _right_after_cue(leading: list[Token]) -> bool:
 def _cue_then_comma(leading: list[Token]) -> bool:
     """ "X asked, “...”" / "X said: “...”": a cue verb with its speaker right before the comma or colon."""
     return len(leading) >= 2 and leading[-1].text in (",", ":") and _right_after_cue(leading[:-1])
+
+
+def _name_after_dash(words: list[Token]) -> Token | None:
+    """Roundups and transcripts: "THE MAP - Philip Bump: “...”": only a person's name (or two joined by "and")
+    between a dash and the colon: its last word."""
+    dashes = [i for i, t in enumerate(words) if t.text in DASHES]
+    name = words[dashes[-1] + 1:] if dashes else []
+    if not name or len(name) > 2 * MAX_NAME_WORDS + 1 or not names_a_person(name[-1]) \
+            or any(t.pos_ != "PROPN" and t.dep_ != "cc" for t in name):
+        return None
+    return name[-1]
 
 
 def _said_just_before(leading: list[Token]) -> bool:
