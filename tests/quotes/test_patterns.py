@@ -240,3 +240,11 @@ def test_a_doubled_mark_after_a_digit_is_inches_not_a_quotation_mark(nlp):
     doc = run(nlp, "“The new center is 6'11'' and he can shoot from anywhere,” coach Maria Lopez said.")
     q = only(marked(doc), "direct")
     assert q.text == "The new center is 6'11'' and he can shoot from anywhere,"
+
+
+def test_said_then_a_forename_the_tagger_took_for_another_word(nlp):
+    # "Per" tagged as a preposition, the surname its object
+    doc = run(nlp, "Traders were unmoved. \"The merger changes little for the region's savers,\" said Per Holm, "
+                   "an analyst at Nordea, who rates the stock a hold.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Per Holm"
