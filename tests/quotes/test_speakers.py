@@ -308,3 +308,17 @@ def test_roundup_item_names_its_author_between_a_dash_and_the_colon(nlp):
                    "and again that neither candidate had visited their towns.” [Herald]")
     q = only(marked(doc), "direct")
     assert speaker_name(doc, q) == "Tom Reyes"
+
+
+def test_a_subheading_that_is_a_person_s_name_is_whom_its_section_is_about(nlp):
+    text = ("Five stars who said no to the gala\nMaria Lopez\nAsked whether she would sing at the gala, the country "
+            "star replied, “I have other plans that weekend, and they matter more.” Lopez has not sung in public "
+            "since May.\nThe Harbour Choir\n"
+            "Asked the same question, the singer said, “We were never invited.”")
+    doc = nlp.make_doc(text)
+    doc._.text = text
+    doc._.headings = [(text.index("Maria"), text.index("\nAsked")), (text.index("The Harbour"), text.index("\nAsked t"))]
+    doc = nlp(doc)
+    star, choir = marked(doc)
+    assert speaker_name(doc, star) == "Maria Lopez"
+    assert speaker_name(doc, choir) is None

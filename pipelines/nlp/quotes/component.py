@@ -101,7 +101,7 @@ def find_quotes(doc: Doc) -> list[FoundQuote]:
     finder = _QuoteFinder(doc)
     found = finder.quoted() + finder.indirect()
     found.sort(key=lambda f: f.start)
-    people = People(doc, finder.quote_ranges + list(doc._.headings or []))
+    people = People(doc, finder.quote_ranges + _headings_not_naming_a_person(doc))
     for f in sorted(found, key=lambda f: f.attribution.speaker_start if f.attribution else f.start):
         if f.attribution and f.continues is None:
             f.person = people.resolve(f.attribution.speaker_start, f.attribution.speaker_end)
@@ -110,6 +110,17 @@ def find_quotes(doc: Doc) -> list[FoundQuote]:
             f.attribution, f.person = f.continues.attribution, f.continues.person
     _pull_quotes_keep_their_speaker(found, doc_text(doc))
     return found
+
+
+def _headings_not_naming_a_person(doc: Doc) -> list[tuple[int, int]]:
+    """The subheadings, but for those that are only a person's name: a listicle's section ("Garth Brooks") is about
+    that person, whom its first paragraph calls "he" or "the country star"."""
+    text = doc_text(doc)
+    entities = doc._.entities or []
+    names = [(m.start, m.end) for m in doc._.entity_mentions or [] if entities[m.entity].label == "PERSON"]
+    return [(start, end) for start, end in doc._.headings or []
+            if not any(start <= m_start and m_end <= end and text[start:end].strip() == text[m_start:m_end]
+                       for m_start, m_end in names)]
 
 
 def _pull_quotes_keep_their_speaker(found: list[FoundQuote], text: str) -> None:
