@@ -322,3 +322,11 @@ def test_a_subheading_that_is_a_person_s_name_is_whom_its_section_is_about(nlp):
     star, choir = marked(doc)
     assert speaker_name(doc, star) == "Maria Lopez"
     assert speaker_name(doc, choir) is None
+
+
+def test_a_reply_after_an_introduced_question_answers_it(nlp):
+    doc = run(nlp, "Tom Reyes met Laura Chen at the studio on Friday.\n"
+                   "Reyes asked, “Did you ever finish the novel you started in Lisbon?” Chen replied that she had "
+                   "not.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Tom Reyes"

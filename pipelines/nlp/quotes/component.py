@@ -44,6 +44,7 @@ OPEN_ENDINGS = (",", "?", "!", "—", "–", "-", "…", ":")
 DASHES = ("—", "–", "-", "--")
 INTRODUCING_MARKS = (":", *DASHES)  # Judge Ann Lee agreed with the defence - “...”
 CLAUSE_BREAKS = (",", ";", "(", *INTRODUCING_MARKS)  # marks after which a quoted clause stands on its own
+REPLY_VERBS = ("reply", "respond", "answer", "retort")  # a different speaker from the quote they answer
 MIN_PULL_QUOTE_WORDS = 6  # a shorter repeated quote is a phrase, not a pull quote
 NEAR_CUE_TOKENS = 4  # after a quote that closes its sentence, a cue this close still attributes it
 MAX_NAME_BEFORE_CUE = 8  # “...,” Tulsa police Chief Chuck Jordan said
@@ -235,15 +236,19 @@ class _QuoteFinder:
 
     def _answered(self, content: Span, leading: list[Token], trailing: list[Token]) -> bool:
         """Dialogue: "Kimmel asked, “...?” Aniston replied, “...”": the cue after a quote that closed its sentence
-        introduces the next quote, when the first one ended with a full stop or had a cue of its own before it."""
+        introduces the next quote, when the first one ended with a full stop or had a cue of its own before it; a
+        reply after a quote with its own cue answers it ("Kimmel asked, “...?” Aniston replied that she had")."""
+        ends = content.text.rstrip()
+        introduced = _right_after_cue(leading) or _cue_then_comma(leading)
+        if introduced and ends.endswith(SENTENCE_END) and any(
+                cue_lemma(t, beside_quote=True) in REPLY_VERBS for t in trailing[:NEAR_CUE_TOKENS]):
+            return True
         if not trailing or trailing[-1].text not in (",", ":") or not _right_after_cue(trailing[:-1]):
             return False
         following = trailing[-1].i + 1
         if following >= len(self.doc) or not self.in_quote(self.doc[following]):
             return False
-        ends = content.text.rstrip()
-        return ends.endswith(".") or ends.endswith(SENTENCE_END) and (
-            _right_after_cue(leading) or _cue_then_comma(leading))
+        return ends.endswith(".") or ends.endswith(SENTENCE_END) and introduced
 
     def _partial_attribution(self, q: QuotedSpan, content: Span, trailing: list[Token]) -> Attribution | None:
         if content.text.rstrip().endswith(OPEN_ENDINGS):
