@@ -8,7 +8,7 @@ from pipelines.evaluation.polnear import (
     main,
     read_ann,
     score_article,
-    source_surname,
+    source_surnames,
     speaker_surnames,
 )
 from pipelines.models import Segment
@@ -74,20 +74,30 @@ def test_a_partial_quote_at_a_paragraph_start_is_no_direct_quote():
 
 
 def test_source_surnames():
-    assert source_surname("Mayor Ann Lee, the city’s first mayor") == "lee"
-    assert source_surname("Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus") == "butterfield"
-    assert source_surname("NYPD Commissioner James O’Neill") == "o'neill"
-    assert source_surname("Representative Charles B. Rangel of New York") == "rangel"
-    assert source_surname("Stein spokeswoman Melezia Figueroa") == "figueroa"
-    assert source_surname("Chief Justice John G. Roberts Jr.") == "roberts"
-    assert source_surname("Secretary of State John Kerry") == "kerry"
+    assert source_surnames("Mayor Ann Lee, the city’s first mayor") == {"lee"}
+    assert source_surnames("Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus") == {"butterfield"}
+    assert source_surnames("NYPD Commissioner James O’Neill") == {"o'neill"}
+    assert source_surnames("Representative Charles B. Rangel of New York") == {"rangel"}
+    assert source_surnames("Stein spokeswoman Melezia Figueroa") == {"figueroa"}
+    assert source_surnames("Chief Justice John G. Roberts Jr.") == {"roberts"}
+    assert source_surnames("Secretary of State John Kerry") == {"kerry"}
+    # a name after a comma when the first part names no one; a name of a person's own, not their boss's
+    assert source_surnames("his best friend at Lehigh, Bruce Turry") == {"turry"}
+    assert source_surnames("California Rep. Duncan Hunter’s chief of staff, Joe Kasper,") == {"kasper"}
+    assert source_surnames("Jeffrey Lewis of the James Martin Center for Nonproliferation Studies") == {"lewis"}
+    assert source_surnames("the al Qaeda-linked cleric Anwar al-Awlaki, who was killed in 2011") == {"al-awlaki"}
+    assert source_surnames("experts David Albright and Serena Kelleher-Vergantini of the institute") \
+        == {"albright", "kelleher-vergantini"}
     assert "newkirk" in speaker_surnames("Vann R. Newkirk II")
     assert "ii" not in speaker_surnames("Vann R. Newkirk II")
     assert "vann" not in speaker_surnames("Vann R. Newkirk II")
     assert {"acosta", "febo"} <= speaker_surnames("Melba Acosta Febo")  # "Ms. Acosta"
     assert speaker_surnames("Madonna") == {"madonna"}
-    for unnamed in ("he", "who", "The council", "the campaign", "Aides", "Trump's spokeswoman", "the President"):
-        assert source_surname(unnamed) is None, unnamed
+    for unnamed in ("he", "who", "The council", "the campaign", "Aides", "Trump's spokeswoman", "the President",
+                    "one Clinton aide", "the New Jersey governor", "the Republican presidential candidate",
+                    "a White House official", "one longtime adviser to Bill Clinton", "a spokesman for Sen. Ted Cruz",
+                    "one senior Democrat"):
+        assert not source_surnames(unnamed), unnamed
 
 
 def _scored(predicted):

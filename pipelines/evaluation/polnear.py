@@ -16,11 +16,11 @@ alphabetically first is read. The real pipeline builds a warehouse of the texts,
 - **recall**: gold direct quotes overlapped by one of our direct quotes; **precision**: our direct quotes that
   overlap a gold direct quote (two of ours in one gold passage are both right), and (lenient) those that overlap any gold Content span, since PolNeAR marks
   every attribution, quoted or not;
-- **exact speaker**, where the Source is a name (a capitalised word that is not a pronoun, title, determiner,
-  possessive or generic group): its surname (the last such word before any comma or bracket) against the
-  surnames of our speaker's canonical name, case-folded: its last word, or any word after the forename, as
-  "Ms. Acosta" is Melba Acosta Febo. Other sources ("he", "who", "the campaign", "aides") are
-  counted apart: how often we give a speaker there at all.
+- **exact speaker**, where the Source is a name (capitalised words, not a pronoun, title, determiner, possessive or
+  generic group, heading their phrase: not "one Clinton aide", "the New Jersey governor", "an adviser to Bill
+  Clinton"; see source_surnames): its surname against the surnames of our speaker's canonical name, case-folded:
+  its last word, or any word after the forename, as "Ms. Acosta" is Melba Acosta Febo. Other sources ("he",
+  "who", "the campaign", "aides", "a Clinton aide") are counted apart: how often we give a speaker there at all.
 """
 
 from __future__ import annotations
@@ -49,10 +49,11 @@ NOT_NAME_WORDS = frozenset("""
     mr mrs ms miss dr sen rep gov president senator governor secretary chairman chairwoman spokesman
     spokeswoman gen lt col sgt judge justice mayor speaker vice former first lady attorney general
     officials official aides aide sources source critics supporters voters analysts experts reports report
-    democrats republicans americans conservatives liberals campaign administration
+    democrats republicans americans conservatives liberals democrat republican campaign administration
 """.split())
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "on", "by", "to"})
+CONNECTIVES = frozenset({"and", "or", "&", "who", "whose", "which", "said", "says", "told", "himself", "herself"})
 _WORD = re.compile(r"[\w’'.-]+")
 
 
@@ -147,24 +148,61 @@ def gold_direct_quotes(article: str, attributions: list[Attribution]) -> list[Go
     return sorted(found, key=lambda q: q.start)
 
 
-def source_surname(source: str | None) -> str | None:
-    """The surname a Source span names, case-folded, or None when it names no one ("he", "the campaign",
-    "Trump's spokeswoman"): the last word of the last run of name words before any comma or bracket, runs
-    after a preposition aside ("Representative Charles B. Rangel of New York" is Rangel)."""
-    if not source:
-        return None
-    runs: list[tuple[bool, list[str]]] = []  # (after a preposition, name words)
-    previous, in_run = "", False
-    for word in _WORD.findall(re.split(r"[,(—–]| - | -- ", source)[0]):
-        is_name = (word[:1].isupper() and not re.search(r"[’']s?$", word)
-                   and word.strip(".").casefold() not in NOT_NAME_WORDS | NAME_SUFFIXES)
-        if is_name and not in_run:
-            runs.append((previous.casefold() in PREPOSITIONS, []))
-        if is_name:
-            runs[-1][1].append(word.strip(".-’'"))
-        previous, in_run = word, is_name
-    chosen = [words for after_preposition, words in runs if not after_preposition] or [words for _, words in runs]
-    return _fold(chosen[-1][-1]) if chosen else None
+def source_surnames(source: str | None) -> frozenset[str]:
+    """The surnames a Source span names, case-folded; empty when it names no one ("he", "the campaign",
+    "Trump's spokeswoman", "one Clinton aide", "a spokesman for Sen. Ted Cruz"). A name is a run of name words
+    that heads its phrase: not one modifying a noun after it ("Clinton aide", "the New Jersey governor",
+    "Stein spokeswoman Melezia Figueroa"), nor a possessive's, nor one after a preposition (titles and
+    determiners between: "an adviser to former President Bill Clinton", "Jeffrey Lewis of the James Martin
+    Center"). Of the parts between commas, dashes and brackets, the first that has one names the source ("his
+    best friend at Lehigh, Bruce Turry"): its last name's last word, and those of names joined to it by "and"."""
+    for part in re.split(r"[,(—–]| - | -- ", re.sub(r"\([^)]*\)", "", source or "")):
+        words = _WORD.findall(part)
+        heads: list[tuple[str, bool]] = []  # (last word of a heading name, joined to the next by "and")
+        i = 0
+        while i < len(words):
+            if not _is_name_word(words[i]):
+                i += 1
+                continue
+            start = i
+            while i < len(words) and _is_name_word(words[i]):
+                i += 1
+            after = words[i].casefold() if i < len(words) else ""
+            if not _after_preposition(words[:start]) and not _modifies_next(words[i] if i < len(words) else ""):
+                heads.append((_fold(words[i - 1].strip(".-’'")), after in ("and", "&")))
+        if heads:
+            last = len(heads) - 1
+            return frozenset(name for n, (name, joined) in enumerate(heads) if n == last or joined)
+    return frozenset()
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word that is not a possessive, title, determiner or group; or an Arabic name's "al-Awlaki"."""
+    return (word[:1].isupper() or bool(re.match(r"(?:al|el|ad|as|ash|bin|ibn|abu)-[A-Z]", word))) \
+        and not re.search(r"[’']s?$", word) and word.strip(".").casefold() not in NOT_NAME_WORDS | NAME_SUFFIXES
+
+
+def _modifies_next(word: str) -> bool:
+    """A name followed by this word modifies it: a noun ("Clinton aide"), a title ("Justice"), a possessive
+    ("Hillary Clinton's campaign")."""
+    if not word:
+        return False
+    folded = word.strip(".").casefold()
+    if folded in NAME_SUFFIXES or folded in PREPOSITIONS | CONNECTIVES:
+        return False
+    return word[:1].islower() or folded in NOT_NAME_WORDS or bool(re.search(r"[’']s?$", word))
+
+
+def _after_preposition(before: list[str]) -> bool:
+    """Whether the last word before a name, titles and determiners skipped, is a preposition; not the "of" of a
+    title ("Secretary of State John Kerry")."""
+    for n in range(len(before) - 1, -1, -1):
+        folded = before[n].strip(".").casefold()
+        if folded not in NOT_NAME_WORDS:
+            title = folded == "of" and n == len(before) - 1 and n > 0 and before[n - 1][:1].isupper() \
+                and before[n - 1].strip(".").casefold() in NOT_NAME_WORDS
+            return folded in PREPOSITIONS and not title
+    return False
 
 
 def speaker_surnames(name: str | None) -> set[str]:
@@ -214,13 +252,13 @@ def score_article(scores: PolnearScores, name: str, raw: str, attributions: list
             continue
         scores.recall.add(True)
         found = max(overlapping, key=lambda p: _overlap(span, p[:2]))
-        surname = source_surname(quote.source)
-        if surname is None:
+        surnames = source_surnames(quote.source)
+        if not surnames:
             scores.unnamed_given_speaker.add(found[3] is not None)
             if found[3] is None:
                 scores.mistakes.append(f"{where}: no speaker for unnamed source {quote.source!r} (not scored): {shown}")
             continue
-        right = surname in speaker_surnames(found[3])
+        right = bool(surnames & speaker_surnames(found[3]))
         scores.exact_speaker.add(right)
         if not right:
             scores.mistakes.append(f"{where}: speaker {found[3]!r}, gold source {quote.source!r}: {shown}")

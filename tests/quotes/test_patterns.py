@@ -240,3 +240,20 @@ def test_a_doubled_mark_after_a_digit_is_inches_not_a_quotation_mark(nlp):
     doc = run(nlp, "“The new center is 6'11'' and he can shoot from anywhere,” coach Maria Lopez said.")
     q = only(marked(doc), "direct")
     assert q.text == "The new center is 6'11'' and he can shoot from anywhere,"
+
+
+def test_said_then_a_forename_the_tagger_took_for_another_word(nlp):
+    # "Per" tagged as a preposition, the surname its object
+    doc = run(nlp, "Traders were unmoved. \"The merger changes little for the region's savers,\" said Per Holm, "
+                   "an analyst at Nordea, who rates the stock a hold.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Per Holm"
+
+
+def test_phrasal_cue_whose_particle_the_parser_took_for_a_preposition(nlp):
+    doc = run(nlp, "“It is the new counterculture,” said Jared Moss, a sophomore at the college.\n"
+                   "“Or being grunge in the ’90s,” another student chimed in.")
+    first, second = marked(doc)
+    assert speaker_name(doc, first) == "Jared Moss"
+    assert second.verb == "chime in"
+    assert second.speaker_text == "another student" and speaker_name(doc, second) is None

@@ -273,3 +273,60 @@ def test_a_name_described_after_a_quote_speaks_through_the_cue_the_parser_left_w
                    "voters,” Karen Whitfield, the polling analyst who founded pollwatch.org tweeted on Wednesday. "
                    "“They're clearly drawing more from his side of the ledger now.”")
     assert [(q.verb, speaker_name(doc, q)) for q in marked(doc)] == [("tweet", "Karen Whitfield")] * 2
+
+
+def test_dialogue_the_cue_after_a_closed_quote_introduces_the_answer(nlp):
+    doc = run(nlp, "Tom Reyes met Laura Chen at the studio on Friday.\n"
+                   "Reyes asked, “Did you ever finish the novel you started in Lisbon?” Chen replied, “Not yet, "
+                   "but I write a page every morning before work.”\n"
+                   "“The ending is the hard part.” Reyes laughed, “It always is.”")
+    question, answer, third, fourth = marked(doc)
+    assert speaker_name(doc, question) == "Tom Reyes"
+    assert speaker_name(doc, answer) == "Laura Chen"
+    assert third.speaker_text != "Reyes"
+    assert speaker_name(doc, fourth) == "Tom Reyes"
+
+
+def test_participle_cue_hung_from_the_quote_takes_the_writer_s_subject(nlp):
+    doc = run(nlp, "Senator Hillary Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, "
+                   "“Some people get a little carried away, have you noticed that?”")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Hillary Clinton"
+
+
+def test_what_a_person_is_known_as_refers_back_like_a_pronoun(nlp):
+    doc = run(nlp, "Maria Lopez released her tenth album on Friday after a long break.\n"
+                   "Asked about the delay, the country star replied, “I wrote most of it at home, slowly.”\n"
+                   "A spokesman for the label was less patient.\n“We expected it last year,” the spokesman said.")
+    star, spokesman = marked(doc)
+    assert speaker_name(doc, star) == "Maria Lopez"
+    assert speaker_name(doc, spokesman) is None
+
+
+def test_roundup_item_names_its_author_between_a_dash_and_the_colon(nlp):
+    doc = run(nlp, "SUBURBAN VOTERS STAYED HOME IN THE PRIMARY - Maria Lopez and Tom Reyes: “Voters told us again "
+                   "and again that neither candidate had visited their towns.” [Herald]")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Tom Reyes"
+
+
+def test_a_subheading_that_is_a_person_s_name_is_whom_its_section_is_about(nlp):
+    text = ("Five stars who said no to the gala\nMaria Lopez\nAsked whether she would sing at the gala, the country "
+            "star replied, “I have other plans that weekend, and they matter more.” Lopez has not sung in public "
+            "since May.\nThe Harbour Choir\n"
+            "Asked the same question, the singer said, “We were never invited.”")
+    doc = nlp.make_doc(text)
+    doc._.text = text
+    doc._.headings = [(text.index("Maria"), text.index("\nAsked")), (text.index("The Harbour"), text.index("\nAsked t"))]
+    doc = nlp(doc)
+    star, choir = marked(doc)
+    assert speaker_name(doc, star) == "Maria Lopez"
+    assert speaker_name(doc, choir) is None
+
+
+def test_a_reply_after_an_introduced_question_answers_it(nlp):
+    doc = run(nlp, "Tom Reyes met Laura Chen at the studio on Friday.\n"
+                   "Reyes asked, “Did you ever finish the novel you started in Lisbon?” Chen replied that she had "
+                   "not.")
+    q = only(marked(doc), "direct")
+    assert speaker_name(doc, q) == "Tom Reyes"

@@ -44,6 +44,7 @@ OPEN_ENDINGS = (",", "?", "!", "—", "–", "-", "…", ":")
 DASHES = ("—", "–", "-", "--")
 INTRODUCING_MARKS = (":", *DASHES)  # Judge Ann Lee agreed with the defence - “...”
 CLAUSE_BREAKS = (",", ";", "(", *INTRODUCING_MARKS)  # marks after which a quoted clause stands on its own
+REPLY_VERBS = ("reply", "respond", "answer", "retort")  # a different speaker from the quote they answer
 MIN_PULL_QUOTE_WORDS = 6  # a shorter repeated quote is a phrase, not a pull quote
 NEAR_CUE_TOKENS = 4  # after a quote that closes its sentence, a cue this close still attributes it
 MAX_NAME_BEFORE_CUE = 8  # “...,” Tulsa police Chief Chuck Jordan said
@@ -101,7 +102,7 @@ def find_quotes(doc: Doc) -> list[FoundQuote]:
     finder = _QuoteFinder(doc)
     found = finder.quoted() + finder.indirect()
     found.sort(key=lambda f: f.start)
-    people = People(doc, finder.quote_ranges + list(doc._.headings or []))
+    people = People(doc, finder.quote_ranges + _headings_not_naming_a_person(doc))
     for f in sorted(found, key=lambda f: f.attribution.speaker_start if f.attribution else f.start):
         if f.attribution and f.continues is None:
             f.person = people.resolve(f.attribution.speaker_start, f.attribution.speaker_end)
@@ -110,6 +111,17 @@ def find_quotes(doc: Doc) -> list[FoundQuote]:
             f.attribution, f.person = f.continues.attribution, f.continues.person
     _pull_quotes_keep_their_speaker(found, doc_text(doc))
     return found
+
+
+def _headings_not_naming_a_person(doc: Doc) -> list[tuple[int, int]]:
+    """The subheadings, but for those that are only a person's name: a listicle's section ("Garth Brooks") is about
+    that person, whom its first paragraph calls "he" or "the country star"."""
+    text = doc_text(doc)
+    entities = doc._.entities or []
+    names = [(m.start, m.end) for m in doc._.entity_mentions or [] if entities[m.entity].label == "PERSON"]
+    return [(start, end) for start, end in doc._.headings or []
+            if not any(start <= m_start and m_end <= end and text[start:end].strip() == text[m_start:m_end]
+                       for m_start, m_end in names)]
 
 
 def _pull_quotes_keep_their_speaker(found: list[FoundQuote], text: str) -> None:
@@ -215,11 +227,28 @@ class _QuoteFinder:
     def _direct_attribution(self, q: QuotedSpan, content: Span, leading: list[Token],
                             trailing: list[Token]) -> Attribution | None:
         previous_tail = self._previous_paragraph_tail(q)
-        return (self._dash(q) or self._trailing_cue(content, trailing) or self._name_alone_after(content, trailing)
+        after = None if self._answered(content, leading, trailing) else self._trailing_cue(content, trailing)
+        return (self._dash(q) or after or self._name_alone_after(content, trailing)
                 or self._introduction(leading)
                 or self._introduction(previous_tail) or self._next_paragraph(q) or self._owner_after(content, trailing)
                 or self._dominating(content)
                 or self._previous_sentence(q, leading) or self._reporter(self._previous_paragraph(q)))
+
+    def _answered(self, content: Span, leading: list[Token], trailing: list[Token]) -> bool:
+        """Dialogue: "Kimmel asked, “...?” Aniston replied, “...”": the cue after a quote that closed its sentence
+        introduces the next quote, when the first one ended with a full stop or had a cue of its own before it; a
+        reply after a quote with its own cue answers it ("Kimmel asked, “...?” Aniston replied that she had")."""
+        ends = content.text.rstrip()
+        introduced = _right_after_cue(leading) or _cue_then_comma(leading)
+        if introduced and ends.endswith(SENTENCE_END) and any(
+                cue_lemma(t, beside_quote=True) in REPLY_VERBS for t in trailing[:NEAR_CUE_TOKENS]):
+            return True
+        if not trailing or trailing[-1].text not in (",", ":") or not _right_after_cue(trailing[:-1]):
+            return False
+        following = trailing[-1].i + 1
+        if following >= len(self.doc) or not self.in_quote(self.doc[following]):
+            return False
+        return ends.endswith(".") or ends.endswith(SENTENCE_END) and introduced
 
     def _partial_attribution(self, q: QuotedSpan, content: Span, trailing: list[Token]) -> Attribution | None:
         if content.text.rstrip().endswith(OPEN_ENDINGS):
@@ -291,7 +320,9 @@ class _QuoteFinder:
         if cue is not None and leading[-1].text not in DASHES:
             return self._attribution(cue)
         if leading[-1].text in INTRODUCING_MARKS:
-            return self._spoken_by(clause_speaker(leading[:-1]), ":" if leading[-1].text == ":" else "-")
+            speaker = (_name_after_dash(leading[:-1]) if leading[-1].text == ":" else None) \
+                or clause_speaker(leading[:-1])
+            return self._spoken_by(speaker, ":" if leading[-1].text == ":" else "-")
         return None
 
     def _spoken_by(self, head: Token | None, verb: str) -> Attribution | None:
@@ -375,6 +406,8 @@ class _QuoteFinder:
 
     def _attribution(self, cue: Token) -> Attribution | None:
         head = speaker_head(cue, self.in_quote)
+        if head is None or self.in_quote(head):
+            head = self._subject_before_participle(cue)
         if head is not None and head.lemma_.lower() in SPEECH_NOUNS:
             head = speech_owner(head) or head  # according to a statement from plant manager Luis Ortega
         if head is None or self.in_quote(head) or self.paragraph_of(head.idx) != self.paragraph_of(cue.idx):
@@ -383,6 +416,18 @@ class _QuoteFinder:
         if any(self.in_quote(t) for t in span):
             return None
         return Attribution(cue_lemma(cue, beside_quote=True) or cue.lemma_.lower(), span.start_char, span.end_char)
+
+    def _subject_before_participle(self, cue: Token) -> Token | None:
+        """ "Clinton seemed ready to riff on it, telling the crowd, “Some people ...”": a participle set off by a
+        comma shares the subject of the writer's clause before it, when the parser hung it from the quote's verb."""
+        if cue.tag_ != "VBG" or cue.i == 0 or self.doc[cue.i - 1].text != ",":
+            return None
+        clause: list[Token] = []
+        for token in reversed(self.doc[cue.sent.start:cue.i - 1]):
+            if self.in_quote(token):
+                break
+            clause.append(token)
+        return clause_speaker(clause[::-1])
 
     def _reporter(self, paragraph: list[Token]) -> Attribution | None:
         """A quote paragraph with no attribution after a paragraph of reported speech ("Jones said the data
@@ -559,6 +604,22 @@ def _right_after_cue(leading: list[Token]) -> bool:
     """ "X said “...”" with nothing between the cue verb and the quote (not so-called “...”: no one speaks)."""
     return bool(leading) and cue_lemma(leading[-1], beside_quote=True) is not None \
         and speaker_head(leading[-1]) is not None
+
+
+def _cue_then_comma(leading: list[Token]) -> bool:
+    """ "X asked, “...”" / "X said: “...”": a cue verb with its speaker right before the comma or colon."""
+    return len(leading) >= 2 and leading[-1].text in (",", ":") and _right_after_cue(leading[:-1])
+
+
+def _name_after_dash(words: list[Token]) -> Token | None:
+    """Roundups and transcripts: "THE MAP - Philip Bump: “...”": only a person's name (or two joined by "and")
+    between a dash and the colon: its last word."""
+    dashes = [i for i, t in enumerate(words) if t.text in DASHES]
+    name = words[dashes[-1] + 1:] if dashes else []
+    if not name or len(name) > 2 * MAX_NAME_WORDS + 1 or not names_a_person(name[-1]) \
+            or any(t.pos_ != "PROPN" and t.dep_ != "cc" for t in name):
+        return None
+    return name[-1]
 
 
 def _said_just_before(leading: list[Token]) -> bool:

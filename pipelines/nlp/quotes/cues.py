@@ -30,9 +30,11 @@ def cue_lemma(token: Token, beside_quote: bool = False) -> str | None:
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
-    # phrasal verbs ("point out") and idioms with "it" ("as one analyst put it")
+    # phrasal verbs ("point out"; "chimed in" parsed as a preposition without object) and idioms with "it" ("as
+    # one analyst put it")
     phrasal = [f"{lemma} {t.lower_}" for t in token.children
-               if t.dep_ == "prt" or (t.dep_ == "dobj" and t.lower_ == "it")]
+               if t.dep_ == "prt" or (t.dep_ == "dobj" and t.lower_ == "it")
+               or t.dep_ == "prep" and t.i == token.i + 1 and not any(c.dep_ == "pobj" for c in t.children)]
     for candidate in (*phrasal, lemma):
         if candidate in SPEECH_VERBS:
             return candidate
@@ -157,9 +159,16 @@ def _name_right_after(cue: Token) -> Token | None:
     """The head of the proper name that opens right after a main-clause cue with no subject of its own, when the
     parser hung it elsewhere."""
     doc = cue.doc
-    if cue.i + 1 >= len(doc) or cue.dep_ != "ROOT" or doc[cue.i + 1].pos_ not in ("PROPN", "NOUN"):
+    if cue.i + 1 >= len(doc) or cue.dep_ != "ROOT":
         return None
     name = doc[cue.i + 1]
+    if name.pos_ not in ("PROPN", "NOUN"):
+        # a forename the tagger took for another word, the name after it a person's ("said Per Lundgren", "Per"
+        # a preposition)
+        after = doc[cue.i + 2] if cue.i + 2 < len(doc) else None
+        if not name.is_title or after is None or after.ent_type_ != "PERSON" or after.pos_ != "PROPN":
+            return None
+        name = after
     while name.dep_ == "compound" and name.head.i > name.i:
         name = name.head
     return name if name.pos_ == "PROPN" and name.head.i != cue.i else None

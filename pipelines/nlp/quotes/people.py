@@ -57,6 +57,8 @@ def _load_gender_words(path: Path) -> dict[str, str]:
 
 GENDER_WORDS = _load_gender_words(Path(__file__).with_name("gender_words.txt"))
 FORENAME_GENDERS = _load_gender_words(Path(__file__).with_name("forename_genders.txt"))
+EPITHET_NOUNS = frozenset(line.strip() for line in Path(__file__).with_name("epithet_nouns.txt").read_text(
+    encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
 DEMONYMS = frozenset(line.strip().lower() for line in Path(__file__).with_name("demonyms.txt").read_text(
     encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
 
@@ -189,18 +191,21 @@ class People:
         return last if last.start >= self._previous_paragraph_start(head.idx) else None
 
     def _named_by_epithet(self, span) -> PersonMention | None:
-        """A definite description of someone's office or kind with a proper-noun word, that no one was given
-        before: the writer's other name for the person just written about, as a pronoun is ("At the moment Chris
-        Christie learned ... the New Jersey governor told reporters"; "Ben Carson says ...¶“...,” the Republican
+        """A definite description of someone's office or kind with a proper-noun word, or of what a person is known
+        as (epithet_nouns.txt: "Garth Brooks ... the country star replied"), that no one was given before: the
+        writer's other name for the person just written about, as a pronoun is ("At the moment Chris Christie
+        learned ... the New Jersey governor told reporters"; "Ben Carson says ...¶“...,” the Republican
         presidential candidate told CBS"). Only someone named in its paragraph or the one before, not given
         another office; a plain "the spokesman" is someone else."""
         head = span.root
         role = definite_role(head)
-        if role is None or head.lemma_.lower() not in titles() | person_nouns() \
+        noun = head.lemma_.lower()
+        if role is None or noun not in EPITHET_NOUNS and (
+                noun not in titles() | person_nouns()
                 or not any(t.i < head.i and t.dep_ in ("compound", "amod", "nmod") and t.text[:1].isupper()
-                           for t in head.lefts):
+                           for t in head.lefts)):
             return None
-        person = self._antecedent(span.start_char, None, None)
+        person = self._antecedent(span.start_char, GENDER_WORDS.get(head.lower_), None)
         if person is None:
             return None
         previous = self._previous_paragraph_start(span.start_char)
