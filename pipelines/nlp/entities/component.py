@@ -22,8 +22,8 @@ from pipelines.nlp.entities.mentions import mentions_from_ner
 from pipelines.nlp.entities.people import (characters_and_actors, dash_attributions, fix_labels,
                                           forenames_beside_people, lone_forenames, names_after_roles,
                                           names_before_ages, names_before_things, names_before_who,
-                                          names_out_of_headlines, online_handles, split_hyphenated, untagged_people,
-                                          untagged_surnames)
+                                          names_out_of_headlines, names_with_nicknames, online_handles,
+                                          split_hyphenated, untagged_people, untagged_surnames)
 from pipelines.nlp.entities.roles import distinct_roles, roles_of
 from pipelines.nlp.entities.support import supported_people
 from pipelines.nlp.extensions import doc_text
@@ -40,6 +40,7 @@ class EntitiesComponent:
         lines = Lines(doc_text(doc))
         mentions = dash_attributions(doc, lines.text, split_hyphenated(mentions_from_ner(doc, lines)))
         mentions = characters_and_actors(doc, lines.text, names_after_roles(doc, lines, mentions))
+        mentions = names_with_nicknames(doc, lines, mentions)
         mentions = untagged_people(doc, lines, names_before_who(doc, lines, names_before_ages(doc, lines, mentions)))
         mentions = online_handles(doc, lines.text, lone_forenames(doc, lines, mentions))
         mentions = names_before_things(names_out_of_headlines(forenames_beside_people(fix_labels(mentions)), lines))

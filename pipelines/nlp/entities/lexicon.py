@@ -107,6 +107,8 @@ def human_words(section: str) -> frozenset[str]:
 def is_person_word(token) -> bool:
     """A title or a noun that says the name next to it is a person's ("wife", "colleague", "administration"), or
     a noun said of organisations too that "his" or "her" makes a person's ("his rival", not "Moderna, a rival")."""
+    if token.tag_.startswith("VB"):
+        return False  # "will miss England's opening qualifier": a verb, whatever it shares with a title
     if is_title(token) or token.lemma_.lower() in person_nouns() or token.lower_ in person_nouns():
         return True
     either = _sections("person_nouns.txt")["either"]

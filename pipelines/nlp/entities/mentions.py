@@ -31,7 +31,7 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _EDGE_CHARS = "•·▪●◦‣*-–—/\\|\"'“”‘’«»()[]{},;:!?#@ \t\n"
 _CUT_TOKENS = frozenset({"/", "|", "•", "·", "▪", "●", "(", ")", "[", "]", "“", "”", '"'})
 _LEADING_WORDS = frozenset({"the", "a", "an"})
-_NICKNAME_QUOTES = frozenset({'"', "“", "”"})
+NICKNAME_QUOTES = frozenset({'"', "“", "”"})
 _APOSTROPHES = "'’"
 # Legal forms end a company's name, so a name after one is not part of it ("Chrysler LLC Jim Press").
 _LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "plc", "gmbh", "corp", "co", "llp", "lp", "ag", "sa", "nv", "bv"})
@@ -119,13 +119,13 @@ def _owner_before_person(token: Token, span: Span) -> bool:
 
 def _quotes_a_nickname(token: Token, span: Span) -> bool:
     """A quotation mark around one capitalised word between name words: Paul "Bonehead" Arthurs."""
-    if token.text not in _NICKNAME_QUOTES:
+    if token.text not in NICKNAME_QUOTES:
         return False
     doc, i = span.doc, token.i
-    opening = i + 2 < span.end and doc[i + 2].text in _NICKNAME_QUOTES and i > span.start
+    opening = i + 2 < span.end and doc[i + 2].text in NICKNAME_QUOTES and i > span.start
     first = i if opening else i - 2
     return span.start < first and first + 3 < span.end and doc[first + 1].is_title \
-        and doc[first - 1].is_title and doc[first + 3].is_title and doc[first + 2].text in _NICKNAME_QUOTES
+        and doc[first - 1].is_title and doc[first + 3].is_title and doc[first + 2].text in NICKNAME_QUOTES
 
 
 def _trim_tokens(span: Span) -> Span | None:

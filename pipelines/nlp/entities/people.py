@@ -44,8 +44,8 @@ from spacy.tokens import Doc, Span, Token
 from pipelines.nlp.entities.lexicon import (is_forename_anywhere, is_given_name, is_title,
                                             opens_with_arabic_article, org_words, person_nouns, place_keys, titles)
 from pipelines.nlp.entities.lines import Lines
-from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Mention, is_apostrophe_name,
-                                            is_name_shaped, is_place_word, make_mention)
+from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, NICKNAME_QUOTES, Mention,
+                                            is_apostrophe_name, is_name_shaped, is_place_word, make_mention)
 from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coordinated_with,
                                             described_as_person, does_what_people_do, speaker_called_he_or_she,
                                             speaks, speaks_in_first_person, subject_of_himself_or_herself)
@@ -329,7 +329,8 @@ def names_after_roles(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[M
             continue
         end = i + 1
         while end < len(doc) and end - i <= _MAX_NAME_WORDS and end not in people \
-                and (_is_plain_name_word(doc[end]) or _is_particle_in_name(doc, end, i + 1)) \
+                and (_is_plain_name_word(doc[end]) or _is_particle_in_name(doc, end, i + 1)
+                     or end == i + 1 and _is_forename_word(doc[end])) \
                 and "\n" not in doc[end - 1].whitespace_:
             end += 1
         if end - i > 2 and (end == len(doc) or not doc[end].is_title) \
@@ -351,6 +352,29 @@ def names_before_who(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Me
                 or any(t.ent_type_ in ENTITY_LABELS for t in span):
             continue
         names.append(span)
+    return _cued_people(names, lines, mentions)
+
+
+def names_with_nicknames(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with every forename, nickname in quotation marks and surname ("Roberto "Hands of Stone"
+    Duran", "Hector "Macho" Camacho") as one PERSON, where the model cut it at the marks and called the pieces a
+    place or a product: only a person is called so."""
+    names = []
+    for mark in (t for t in doc[1:-3] if t.text in NICKNAME_QUOTES and t.whitespace_ == ""):
+        i = mark.i
+        close = next((j for j in range(i + 2, min(i + 5, len(doc) - 1)) if doc[j].text in NICKNAME_QUOTES), None)
+        forename = doc[i - 1]
+        if close is None or not doc[close].whitespace_ or doc[close - 1].whitespace_ or not forename.whitespace_ \
+                or not (forename.is_title and is_forename_anywhere(forename.text)) \
+                or (i >= 2 and _is_capitalised_word(forename, -1)) or not doc[i + 1].is_title \
+                or not all(t.is_title or t.lower_ in NAME_PARTICLES or t.lower_ in ("of", "the")
+                           for t in doc[i + 1:close]):
+            continue
+        end = close + 1
+        while end < len(doc) and end - close <= 2 and _is_plain_name_word(doc[end]):
+            end += 1
+        if end > close + 1 and lines.is_running_text(forename.idx):
+            names.append(doc[i - 1:end])
     return _cued_people(names, lines, mentions)
 
 
@@ -466,6 +490,11 @@ def _actor_after(doc: Doc, bracket: int) -> Mention | None:
 def _is_plain_name_word(token: Token) -> bool:
     return is_name_shaped(token) and token.tag_ in _NAME_TAGS \
         and not _is_kind_word(token) and not is_title(token)
+
+
+def _is_forename_word(token: Token) -> bool:
+    """A forename the tagger took for another word ("spokesman Per Zetterquist" with "Per" a preposition, "Will")."""
+    return token.is_title and token.is_alpha and is_given_name(token.text) and not is_title(token)
 
 
 def _is_particle_in_name(doc: Doc, i: int, name_start: int) -> bool:

@@ -130,12 +130,20 @@ def described_as_person(span: Span) -> bool:
 def _person_word_before(span: Span) -> bool:
     """"Spokeswoman Sandy Angers", "his wife Grace", "52-year-old Grace"."""
     doc, i = span.doc, span.start - 1
-    if i < 0:
+    if i < 0 or _names_anothers_role(span):
         return False
     if is_person_word(doc[i]):
         return True
     # "52-year-old": "52", "-", "year", "-", "old"
     return i >= 4 and doc[i].lower_ == "old" and doc[i - 2].lower_ in ("year", "years") and doc[i - 4].like_num
+
+
+def _names_anothers_role(span: Span) -> bool:
+    """The name is where the person named next works or plays ("20-year-old Norwich striker Keith O'Neill"):
+    what stands before it describes that person."""
+    doc, end = span.doc, span.end
+    return end + 1 < len(doc) and is_person_word(doc[end]) and doc[end + 1].is_title \
+        and doc[end + 1].pos_ == "PROPN"
 
 
 def _described(span: Span) -> bool:
