@@ -1,0 +1,73 @@
+"""People in wire copy and match reports (issue 13; CoNLL-2003 style Reuters text): each rule on short texts of
+its own, with names it must not touch."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import other_people, people
+
+
+# --- sport and talks person nouns --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Deportivo took the lead when former Auxerre playmaker Corentine Martins headed home a corner.",
+     "Corentine Martins"),
+    ("He will probably be replaced by his Newcastle team mate Les Ferdinand.", "Les Ferdinand"),
+    ("The talks were chaired by Burundi negotiator Julius Nyerere in Arusha.", "Julius Nyerere"),
+])
+def test_a_sport_or_talks_role_before_a_name_makes_a_person(nlp, text, person):
+    assert person in people(nlp(text))
+
+
+# --- a forename the tagger took for another word ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("The order includes training, Ericsson spokesman Per Zetterquist told Reuters.", "Per Zetterquist"),
+    ("The deal was signed, company spokesman Will Harding said on Friday.", "Will Harding"),
+])
+def test_a_mistagged_forename_after_a_role_word_opens_the_name(nlp, text, person):
+    assert person in people(nlp(text))
+
+
+def test_a_function_word_after_a_role_word_that_is_no_forename_opens_no_name(nlp):
+    assert other_people(nlp, "It was the minister For Health Services Reform who decided on Monday.") == set()
+
+
+# --- a quoted nickname between forename and surname -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ('Boxing legend Roberto "Hands of Stone" Duran climbs into the ring on Saturday. Duran, 45, feels good.',
+     'Roberto "Hands of Stone" Duran'),
+    ('He wants a rematch against Puerto Rico\'s Hector "Macho" Camacho in Atlantic City.',
+     'Hector "Macho" Camacho'),
+])
+def test_a_quoted_nickname_stays_inside_the_name(nlp, text, person):
+    assert person in people(nlp(text))
+
+
+@pytest.mark.parametrize("text", [
+    'The slogan read "Air Bag Safety" Everywhere on the East Coast.',
+    'Fans sang "Hey Jude" Tuesday night at the stadium.',
+])
+def test_quoted_words_after_no_forename_are_no_nickname(nlp, text):
+    assert other_people(nlp, text) == set()
+
+
+# --- what is not a person's description ---------------------------------------------------------------------
+
+def test_a_verb_shaped_like_a_title_describes_no_one(nlp):
+    text = "Adams and Platt are both injured and will miss England's opening World Cup qualifier on Sunday."
+    assert "England" not in other_people(nlp, text)
+
+
+def test_the_affiliation_before_anothers_role_is_no_person(nlp):
+    text = "The Irish led through captain Andy Townsend and 20-year-old Norwich striker Keith O'Neill."
+    found = other_people(nlp, text)
+    assert "Keith O'Neill" in found and "Norwich" not in found
+
+
+def test_a_person_before_a_role_noun_and_a_name_stays_a_person(nlp):
+    text = "President Bill Clinton met reporters. Clinton spokesman Mike McCurry said the talks went well."
+    found = other_people(nlp, text)
+    assert {"Bill Clinton", "Mike McCurry"} <= found
