@@ -71,3 +71,39 @@ def test_a_person_before_a_role_noun_and_a_name_stays_a_person(nlp):
     text = "President Bill Clinton met reporters. Clinton spokesman Mike McCurry said the talks went well."
     found = other_people(nlp, text)
     assert {"Bill Clinton", "Mike McCurry"} <= found
+
+
+# --- a facility named after a person ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("About 100 people marched outside the headquarters at Charles de Gaulle airport north of Paris.",
+     "Charles de Gaulle"),
+    ("A Guinean man, detained in a round-up in the Saint-Bernard church a week ago, was deported.", "Saint-Bernard"),
+])
+def test_a_name_before_a_building_noun_is_the_buildings(nlp, text, name):
+    assert name not in other_people(nlp, text)
+
+
+def test_a_person_named_beside_a_building_stays_a_person(nlp):
+    text = ("General Charles de Gaulle, who led the Free French, said France would fight on. Decades later the new "
+            "terminal at Charles de Gaulle airport opened.")
+    assert "Charles de Gaulle" in other_people(nlp, text)
+
+
+# --- a member of a country or a club -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("Austria's best chance came with Stephan Marasek of SC Freiburg taking advantage of a scramble.",
+     "Stephan Marasek"),
+    ("Earlier, Mexico's Manuel Medina was retired by his corner at the end of the 11th round.", "Manuel Medina"),
+])
+def test_a_forename_led_name_of_a_country_or_club_is_a_person(nlp, text, person):
+    assert person in other_people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The lender said Bank of America would cut fees.", "Bank of America"),
+    ("Analysts expect Morgan Stanley of New York to raise its forecast.", "Morgan Stanley"),
+])
+def test_an_organisation_of_a_place_stays_an_organisation(nlp, text, name):
+    assert name not in other_people(nlp, text)

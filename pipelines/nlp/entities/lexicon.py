@@ -137,6 +137,11 @@ def thing_words() -> frozenset[str]:
 
 
 @cache
+def building_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in _lines("building_words.txt"))
+
+
+@cache
 def org_words() -> frozenset[str]:
     return frozenset(word.lower() for word in _lines("org_words.txt"))
 

@@ -41,14 +41,15 @@ from collections import Counter
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entities.lexicon import (is_forename_anywhere, is_given_name, is_title,
+from pipelines.nlp.entities.lexicon import (building_words, is_forename_anywhere, is_given_name, is_title,
                                             opens_with_arabic_article, org_words, person_nouns, place_keys, titles)
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, NICKNAME_QUOTES, Mention,
                                             is_apostrophe_name, is_name_shaped, is_place_word, make_mention)
 from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coordinated_with,
-                                            described_as_person, does_what_people_do, speaker_called_he_or_she,
-                                            speaks, speaks_in_first_person, subject_of_himself_or_herself)
+                                            described_as_person, does_what_people_do, of_a_place_or_team,
+                                            speaker_called_he_or_she, speaks, speaks_in_first_person,
+                                            subject_of_himself_or_herself)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
@@ -107,9 +108,10 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:  # first, so that the full names they give are known below
         if mention.label in ("ORG", "FAC") and (_is_particle_name(mention.span) or _is_name_like(mention.span)
                                                 and _opens_with_forename(mention.span)
-                                                and (mention.label == "FAC"
+                                                and (mention.label == "FAC" or of_a_place_or_team(mention.span)
                                                      or name_parts(mention.text)[-1] in surnames)) \
-                and entity_key(mention.text) not in place_keys() and not in_place_context(mention.span):
+                and entity_key(mention.text) not in place_keys() and not in_place_context(mention.span) \
+                and not _names_a_building(mention.span):
             mention.label = "PERSON"
     full_names = _full_names(mentions)
     person_tokens = {t.i for m in mentions if m.label == "PERSON" for t in m.span}
@@ -130,6 +132,12 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
             mention.label = _bare_name_label(mention, other_names)
     mentions = [_titled_name_of_person(m, full_names) for m in mentions]
     return [m for m in mentions if not (m.label == "PERSON" and _is_common_word(m, full_names))]
+
+
+def _names_a_building(span: Span) -> bool:
+    """"at Charles de Gaulle airport": a lower-case building noun right after the name (building_words.txt)."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.is_lower and after.lemma_.lower() in building_words()
 
 
 def _surnames_of_people(mentions: list[Mention]) -> set[str]:

@@ -52,6 +52,7 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _NAMING_DEPS = frozenset({"compound", "amod", "nmod"})
 _DESCRIPTION_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "PART", "ADV"})
 _MAX_DESCRIPTION = 6
+_AFFILIATIONS = frozenset({"GPE", "ORG", "NORP"})
 _HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
 _HIMSELF_OR_HERSELF = frozenset({"himself", "herself"})
 _FIRST_PERSON = frozenset({"i", "me", "my"})
@@ -104,7 +105,8 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
              or any(speaks(span) and len(parts) > 1 or speaks_in_first_person(span) or _belongs_to_person(span)
                     or speaker_called_he_or_she(span)
                     or subject_of_himself_or_herself(span) or does_what_people_do(span) or _person_word_before(span)
-                    or (led_by(span) or _interviewed(span)) and len(parts) > 1 for span in spans))
+                    or (led_by(span) or _interviewed(span)) and len(parts) > 1 for span in spans)
+             or len(parts) > 1 and is_forename_anywhere(parts[0]) and any(of_a_place_or_team(span) for span in spans))
     return plain and not _against(name, parts, spans, facts)
 
 
@@ -284,6 +286,17 @@ def speaks(span: Span) -> bool:
         while root.dep_ == "pobj" and root.head.dep_ == "prep":  # the appositive hung from "the IMF"
             root = root.head.head
     return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
+
+
+def of_a_place_or_team(span: Span) -> bool:
+    """A country's, city's or club's name before it with a possessive ("Juventus's Zinedine Zidane", "Mexico's
+    Manuel Medina"), or after it with "of" ("Stephan Marasek of SC Freiburg"): its member or representative."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].tag_ == "POS" and doc[span.start - 2].ent_type_ in _AFFILIATIONS:
+        return True
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return after is not None and doc[span.end].lower_ == "of" and not after.is_lower \
+        and (after.ent_type_ in _AFFILIATIONS or after.pos_ == "PROPN" and not after.ent_type_)
 
 
 def _belongs_to_person(span: Span) -> bool:
