@@ -107,3 +107,11 @@ def test_a_forename_led_name_of_a_country_or_club_is_a_person(nlp, text, person)
 ])
 def test_an_organisation_of_a_place_stays_an_organisation(nlp, text, name):
     assert name not in other_people(nlp, text)
+
+
+# --- a single opening quotation mark ends a name ------------------------------------------------------------
+
+def test_a_name_ends_at_an_opening_single_quotation_mark(nlp):
+    doc = nlp("Colorado doctor who called Michelle Obama ‘monkey face’ resigns. Michelle Obama said hope matters.")
+    assert "Michelle Obama" in people(doc)
+    assert not any("monkey" in name for name in people(doc))

@@ -29,7 +29,7 @@ from pipelines.nlp.entities.lines import Lines
 # Labels of persons, organisations and places (NORP kept: groups, and person names the model mislabels).
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _EDGE_CHARS = "•·▪●◦‣*-–—/\\|\"'“”‘’«»()[]{},;:!?#@ \t\n"
-_CUT_TOKENS = frozenset({"/", "|", "•", "·", "▪", "●", "(", ")", "[", "]", "“", "”", '"'})
+_CUT_TOKENS = frozenset({"/", "|", "•", "·", "▪", "●", "(", ")", "[", "]", "“", "”", '"', "‘"})
 _LEADING_WORDS = frozenset({"the", "a", "an"})
 NICKNAME_QUOTES = frozenset({'"', "“", "”"})
 _APOSTROPHES = "'’"
