@@ -115,3 +115,28 @@ def test_a_name_ends_at_an_opening_single_quotation_mark(nlp):
     doc = nlp("Colorado doctor who called Michelle Obama ‘monkey face’ resigns. Michelle Obama said hope matters.")
     assert "Michelle Obama" in people(doc)
     assert not any("monkey" in name for name in people(doc))
+
+
+# --- results and line-ups --------------------------------------------------------------------------------------
+
+def test_players_listed_with_minutes_or_countries_are_people(nlp):
+    text = ("The Republic of Ireland beat Liechtenstein 5-0 in a World Cup qualifier on Saturday.\n\n"
+            "Scorers: Andy Townsend (5th), Keith O'Neill (7th), Niall Quinn (11th, 61st), Ian Harte (19th).")
+    assert {"Andy Townsend", "Keith O'Neill", "Niall Quinn", "Ian Harte"} <= other_people(nlp, text)
+
+
+def test_a_product_listed_with_its_platform_in_brackets_stays_out(nlp):
+    text = "New this week:\n\nMario Kart World (Nintendo Switch)\nDonkey Kong Bananza (Nintendo Switch)"
+    assert not {"Mario Kart World", "Donkey Kong Bananza"} & other_people(nlp, text)
+
+
+# --- a verb inside a name makes it a title ---------------------------------------------------------------------
+
+def test_a_title_with_a_verb_inside_is_no_person(nlp):
+    text = "Ingrid Goes West is currently streaming on Hulu. Critics said Ingrid Goes West was sharp."
+    assert not any(name.startswith("Ingrid") for name in other_people(nlp, text))
+
+
+def test_a_headline_verb_after_a_name_leaves_the_person(nlp):
+    text = "Trump Says Tariffs Will Stay\n\nPresident Donald Trump said on Monday that tariffs would stay."
+    assert "Donald Trump" in other_people(nlp, text)

@@ -13,7 +13,7 @@ article supports as people (``support``), read roles (``roles``). A person seen 
 
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipelines.models import Entity, EntityMention
 from pipelines.nlp.entities.clusters import Cluster, cluster, known_name
@@ -65,4 +65,16 @@ def _entity(group: Cluster) -> Entity:
 
 
 def _in_running_text(group: Cluster, lines: Lines) -> bool:
-    return any(lines.is_running_text(m.start) for m in group.mentions)
+    return any(lines.is_running_text(m.start) or _in_results_list(m.span) for m in group.mentions)
+
+
+_RESULT_DETAILS = frozenset({"GPE", "NORP", "ORDINAL", "CARDINAL", "TIME"})
+
+
+def _in_results_list(span: Span) -> bool:
+    """A full name followed by a country, a minute or a score in brackets, as results and line-ups list players
+    ("Scorers: Andy Townsend (5th), Keith O'Neill (7th)", "Goran Ivanisevic (Croatia) beat ..."): a person the
+    article reports on, though not in running text."""
+    doc, end = span.doc, span.end
+    return len(span) > 1 and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text in (")", ",") \
+        and (doc[end + 1].ent_type_ in _RESULT_DETAILS or doc[end + 1].like_num)

@@ -53,6 +53,7 @@ _NAMING_DEPS = frozenset({"compound", "amod", "nmod"})
 _DESCRIPTION_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "PART", "ADV"})
 _MAX_DESCRIPTION = 6
 _AFFILIATIONS = frozenset({"GPE", "ORG", "NORP"})
+_FINITE_VERBS = frozenset({"VBZ", "VBD", "VBP"})
 _HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
 _HIMSELF_OR_HERSELF = frozenset({"himself", "herself"})
 _FIRST_PERSON = frozenset({"i", "me", "my"})
@@ -331,6 +332,8 @@ def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts
         return True  # "Zanu-PF", "AFP - Getty Images"
     if len(parts) == 1 and all(span[-1].tag_ in ("NNPS", "NNS") for span in spans):
         return True  # "Africans", "Republicans"
+    if any(_runs_into_a_verb(span) for span in spans if facts.lines.is_running_text(span.start_char)):
+        return True  # a verb inside the name makes it a title: "Ingrid Goes West", "Everybody Loves Raymond"
     labels = facts.labels.get(entity_key(name), Counter())
     other = sum(n for label, n in labels.items() if label != "PERSON")
     if other > 1 and other > labels["PERSON"]:
@@ -342,6 +345,16 @@ def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts
                or _speaker_called_its(span) or _listed_among_things(span) or _is_a_thing(span)
                or _listed_with_organisations(span)
                for span in spans + facts.other_spans.get(entity_key(name), []))
+
+
+def _runs_into_a_verb(span: Span) -> bool:
+    """A capitalised finite verb inside the name, or right after it and before another capitalised word, in
+    running text: "Ingrid Goes West is a dark comedy" (the model may cut the name at the verb)."""
+    doc, end = span.doc, span.end
+    if any(t.tag_ in _FINITE_VERBS and t.is_title for t in span[1:-1]):
+        return True
+    return end + 1 < len(doc) and doc[end].tag_ in _FINITE_VERBS and doc[end].is_title \
+        and doc[end + 1].is_title and doc[end + 1].is_alpha
 
 
 def _listed_among_things(span: Span) -> bool:
