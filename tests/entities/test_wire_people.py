@@ -101,6 +101,11 @@ def test_a_forename_led_name_of_a_country_or_club_is_a_person(nlp, text, person)
     assert person in other_people(nlp, text)
 
 
+def test_a_name_of_the_country_it_runs_for_is_a_person(nlp):
+    text = "Usain Bolt won in 9.58 seconds, ahead of Tyson Gay of the United States."
+    assert "Tyson Gay" in other_people(nlp, text)
+
+
 @pytest.mark.parametrize("text, name", [
     ("The lender said Bank of America would cut fees.", "Bank of America"),
     ("Analysts expect Morgan Stanley of New York to raise its forecast.", "Morgan Stanley"),
@@ -140,3 +145,15 @@ def test_a_title_with_a_verb_inside_is_no_person(nlp):
 def test_a_headline_verb_after_a_name_leaves_the_person(nlp):
     text = "Trump Says Tariffs Will Stay\n\nPresident Donald Trump said on Monday that tariffs would stay."
     assert "Donald Trump" in other_people(nlp, text)
+
+
+# --- a title in the plural before a list of names ---------------------------------------------------------------
+
+def test_a_plural_title_is_not_part_of_the_first_name(nlp):
+    found = other_people(nlp, "The bill was sponsored by Senators Edward Kennedy and John McCain.")
+    assert {"Edward Kennedy", "John McCain"} <= found
+    assert not any(name.startswith("Senators") for name in found)
+
+
+def test_a_plural_noun_that_is_no_title_stays_in_a_name(nlp):
+    assert "Sacramento Kings" not in other_people(nlp, "The Sacramento Kings beat the Lakers on Sunday.")

@@ -22,8 +22,10 @@ def titles() -> frozenset[str]:
 
 
 def is_title(token) -> bool:
-    """A title word, abbreviated or not: "Sen.", "Gov", "Councilwoman"."""
-    return token.lower_.rstrip(".") in titles()
+    """A title word, abbreviated or not: "Sen.", "Gov", "Councilwoman"; or one in the plural before a list of
+    names ("Senators Edward Kennedy and John McCain")."""
+    word = token.lower_.rstrip(".")
+    return word in titles() or token.tag_ in ("NNS", "NNPS") and word.endswith("s") and word[:-1] in titles()
 
 
 # Letters that do not decompose to a plain one: "Czesław" is written "Czeslaw" too.

@@ -161,7 +161,8 @@ def _titled_name_of_person(mention: Mention, full_names: list[list[str]]) -> Men
 
 def _person_evidence(span: Span, person_tokens: set[int]) -> bool:
     return (described_as_person(span) or coordinated_with(span, person_tokens) or age_after(span)
-            or speaker_called_he_or_she(span) or acts_as_named_person(span))
+            or speaker_called_he_or_she(span) or acts_as_named_person(span)
+            or _opens_with_forename(span, anywhere=True) and of_a_place_or_team(span))
 
 
 def _is_particle_name(span: Span) -> bool:

@@ -291,13 +291,17 @@ def speaks(span: Span) -> bool:
 
 def of_a_place_or_team(span: Span) -> bool:
     """A country's, city's or club's name before it with a possessive ("Juventus's Zinedine Zidane", "Mexico's
-    Manuel Medina"), or after it with "of" ("Stephan Marasek of SC Freiburg"): its member or representative."""
+    Manuel Medina"), or after it with "of" ("Stephan Marasek of SC Freiburg", "Tyson Gay of the United States"):
+    its member or representative."""
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].tag_ == "POS" and doc[span.start - 2].ent_type_ in _AFFILIATIONS:
         return True
-    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-    return after is not None and doc[span.end].lower_ == "of" and not after.is_lower \
-        and (after.ent_type_ in _AFFILIATIONS or after.pos_ == "PROPN" and not after.ent_type_)
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return False
+    after = doc[span.end + 1]
+    if after.lower_ == "the" and span.end + 2 < len(doc):  # "Tyson Gay of the United States"
+        after = doc[span.end + 2]
+    return not after.is_lower and (after.ent_type_ in _AFFILIATIONS or after.pos_ == "PROPN" and not after.ent_type_)
 
 
 def _belongs_to_person(span: Span) -> bool:
