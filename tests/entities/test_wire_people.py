@@ -157,3 +157,26 @@ def test_a_plural_title_is_not_part_of_the_first_name(nlp):
 
 def test_a_plural_noun_that_is_no_title_stays_in_a_name(nlp):
     assert "Sacramento Kings" not in other_people(nlp, "The Sacramento Kings beat the Lakers on Sunday.")
+
+
+# --- the author of a work, a relative of a person ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person", [
+    ("The novel was written by Chinua Achebe in 1958.", "Chinua Achebe"),
+    ("The film, directed by Ang Lee, opened on Friday.", "Ang Lee"),
+])
+def test_the_author_after_by_is_a_person(nlp, text, person):
+    assert person in other_people(nlp, text)
+
+
+def test_a_company_after_written_by_stays_a_company(nlp):
+    text = "The report was written by Goldman Sachs analysts and the software by Microsoft."
+    assert not {"Goldman Sachs", "Microsoft"} & other_people(nlp, text)
+
+
+def test_the_relative_of_a_named_person_is_a_person(nlp):
+    assert "Rebecca Clarke" in other_people(nlp, "A statement from the family of Rebecca Clarke thanked the rescuers.")
+
+
+def test_the_government_of_a_country_is_no_relative(nlp):
+    assert "South Korea" not in other_people(nlp, "The government of South Korea said exports rose.")

@@ -47,7 +47,7 @@ from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, NICKNAME_QUOTES, Mention,
                                             is_apostrophe_name, is_name_shaped, is_place_word, make_mention)
 from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coordinated_with,
-                                            described_as_person, does_what_people_do, of_a_place_or_team,
+                                            described_as_person, does_what_people_do, led_by, of_a_place_or_team,
                                             speaker_called_he_or_she, speaks, speaks_in_first_person,
                                             subject_of_himself_or_herself)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
@@ -458,7 +458,7 @@ def _made_a_person(span: Span) -> bool:
     root = span.root
     if root.dep_ == "poss" and root.head.lemma_.lower() in _WORKS:
         return True
-    return speaks(span) or does_what_people_do(span) or age_after(span) or described_as_person(span)
+    return speaks(span) or does_what_people_do(span) or age_after(span) or described_as_person(span) or led_by(span)
 
 
 def characters_and_actors(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:

@@ -158,6 +158,9 @@ def _described(span: Span) -> bool:
         return True
     if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lemma_.lower() in family_nouns():
         return True  # "their two daughters, Esmeralda and Amada", however the parser hangs the names
+    if len(span) > 1 and span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+            and doc[span.start - 2].lemma_.lower() in family_nouns() | {"family"}:
+        return True  # "the family of Rebecca Clarke", "the son of Joe Biden"
     for child in root.children:
         if child.i >= span.end and child.dep_ == "appos" and _describes_a_person(child):
             return True
