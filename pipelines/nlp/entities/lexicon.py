@@ -22,10 +22,14 @@ def titles() -> frozenset[str]:
 
 
 def is_title(token) -> bool:
-    """A title word, abbreviated or not: "Sen.", "Gov", "Councilwoman"; or one in the plural before a list of
-    names ("Senators Edward Kennedy and John McCain")."""
-    word = token.lower_.rstrip(".")
-    return word in titles() or token.tag_ in ("NNS", "NNPS") and word.endswith("s") and word[:-1] in titles()
+    """A title word, abbreviated or not: "Sen.", "Gov", "Councilwoman"."""
+    return token.lower_.rstrip(".") in titles()
+
+
+def is_plural_title(token) -> bool:
+    """A capitalised title in the plural, as before a list of names ("Senators Edward Kennedy and John McCain")."""
+    word = token.lower_
+    return token.is_title and token.tag_ in ("NNS", "NNPS") and word.endswith("s") and word[:-1] in titles()
 
 
 # Letters that do not decompose to a plain one: "Czesław" is written "Czeslaw" too.

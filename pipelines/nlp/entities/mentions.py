@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entities.lexicon import (is_given_name, is_occupation_before_name, is_title, org_words,
-                                            person_nouns, place_words, titles)
+from pipelines.nlp.entities.lexicon import (is_given_name, is_occupation_before_name, is_plural_title, is_title,
+                                            org_words, person_nouns, place_words, titles)
 from pipelines.nlp.entities.lines import Lines
 
 # Labels of persons, organisations and places (NORP kept: groups, and person names the model mislabels).
@@ -290,7 +290,8 @@ def _without_titles(mention: Mention) -> Mention | None:
     Ray" and "Son Heung-min" stay)."""
     span, doc = mention.span, mention.span.doc
     start = span.start
-    while start < span.end and (is_title(doc[start]) or _qualifies_title(doc, start, span.end)
+    while start < span.end and (is_title(doc[start]) or is_plural_title(doc[start])
+                                or _qualifies_title(doc, start, span.end)
                                 or is_occupation_before_name(doc[start]) and span.end - start > 2
                                 and is_given_name(doc[start + 1].text) and doc[start + 2].is_alpha):
         start += 1
