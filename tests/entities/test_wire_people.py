@@ -180,3 +180,14 @@ def test_the_relative_of_a_named_person_is_a_person(nlp):
 
 def test_the_government_of_a_country_is_no_relative(nlp):
     assert "South Korea" not in other_people(nlp, "The government of South Korea said exports rose.")
+
+
+# --- no sentence starts right after a forename -----------------------------------------------------------------
+
+def test_the_parser_does_not_split_a_name_after_its_forename(nlp):
+    text = ("2) Ex Libris\nFrederick Wiseman is one of the towering giants of nonfiction film, a keen observer of "
+            "American institutions for the past half-century.")
+    doc = nlp(text)
+    wiseman = next(t for t in doc if t.text == "Wiseman")
+    assert not wiseman.is_sent_start
+    assert "Frederick Wiseman" in people(doc)
