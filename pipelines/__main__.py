@@ -17,6 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("eval-mercury", help="score metadata on Mercury Parser's test pages", add_help=False)
     commands.add_parser("eval-polnear", help="score who said it on PolNeAR's attribution annotations",
                         add_help=False)
+    commands.add_parser("eval-conll", help="score people on CoNLL-2003 documents with the persons marked",
+                        add_help=False)
     commands.add_parser("bench", help="throughput, memory and incremental cost against the bare spaCy pass",
                         add_help=False)
     commands.add_parser("cluster-demo", help="build the corpus on two Celery workers into a DuckLake (starts and "
@@ -47,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "eval-polnear":
         from pipelines.evaluation.polnear import main as evaluate_polnear
         return evaluate_polnear(rest)
+    if args.command == "eval-conll":
+        from pipelines.evaluation.conll import main as evaluate_conll
+        return evaluate_conll(rest)
     if args.command == "cluster-demo":
         from pipelines.cli.cluster import main as cluster_demo
         return cluster_demo()

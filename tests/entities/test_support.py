@@ -373,7 +373,9 @@ def test_a_name_the_model_runs_on_over_a_product_is_the_persons_name(nlp):
 def test_a_name_the_model_cuts_in_two_is_one_person(nlp):
     doc = nlp("Ghannouchi, who served under ousted president Zine El Abidine Ben Ali, said he was stepping down. "
               "Ben Ali fled to Saudi Arabia in January.")
-    assert spacy_labels(doc).get("Zine El") == "PERSON"
+    # the model cuts the name in two ("Zine El" + ..., or since paragraph_boundaries starts no sentence right
+    # after a forename, "Zine El Abidine" + "Ben Ali")
+    assert "Zine El Abidine Ben Ali" not in spacy_labels(doc)
     assert "Zine El Abidine Ben Ali" in people(doc)
     assert not any(name.startswith("Zine El") and name != "Zine El Abidine Ben Ali" for name in people(doc))
 

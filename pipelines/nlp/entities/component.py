@@ -13,7 +13,7 @@ article supports as people (``support``), read roles (``roles``). A person seen 
 
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipelines.models import Entity, EntityMention
 from pipelines.nlp.entities.clusters import Cluster, cluster, known_name
@@ -22,8 +22,8 @@ from pipelines.nlp.entities.mentions import mentions_from_ner
 from pipelines.nlp.entities.people import (characters_and_actors, dash_attributions, fix_labels,
                                           forenames_beside_people, lone_forenames, names_after_roles,
                                           names_before_ages, names_before_things, names_before_who,
-                                          names_out_of_headlines, online_handles, split_hyphenated, untagged_people,
-                                          untagged_surnames)
+                                          names_out_of_headlines, names_with_nicknames, online_handles,
+                                          split_hyphenated, untagged_people, untagged_surnames)
 from pipelines.nlp.entities.roles import distinct_roles, roles_of
 from pipelines.nlp.entities.support import supported_people
 from pipelines.nlp.extensions import doc_text
@@ -40,6 +40,7 @@ class EntitiesComponent:
         lines = Lines(doc_text(doc))
         mentions = dash_attributions(doc, lines.text, split_hyphenated(mentions_from_ner(doc, lines)))
         mentions = characters_and_actors(doc, lines.text, names_after_roles(doc, lines, mentions))
+        mentions = names_with_nicknames(doc, lines, mentions)
         mentions = untagged_people(doc, lines, names_before_who(doc, lines, names_before_ages(doc, lines, mentions)))
         mentions = online_handles(doc, lines.text, lone_forenames(doc, lines, mentions))
         mentions = names_before_things(names_out_of_headlines(forenames_beside_people(fix_labels(mentions)), lines))
@@ -64,4 +65,16 @@ def _entity(group: Cluster) -> Entity:
 
 
 def _in_running_text(group: Cluster, lines: Lines) -> bool:
-    return any(lines.is_running_text(m.start) for m in group.mentions)
+    return any(lines.is_running_text(m.start) or _in_results_list(m.span) for m in group.mentions)
+
+
+_RESULT_DETAILS = frozenset({"GPE", "NORP", "ORDINAL", "CARDINAL", "TIME"})
+
+
+def _in_results_list(span: Span) -> bool:
+    """A full name followed by a country, a minute or a score in brackets, as results and line-ups list players
+    ("Scorers: Andy Townsend (5th), Keith O'Neill (7th)", "Goran Ivanisevic (Croatia) beat ..."): a person the
+    article reports on, though not in running text."""
+    doc, end = span.doc, span.end
+    return len(span) > 1 and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text in (")", ",") \
+        and (doc[end + 1].ent_type_ in _RESULT_DETAILS or doc[end + 1].like_num)

@@ -26,6 +26,12 @@ def is_title(token) -> bool:
     return token.lower_.rstrip(".") in titles()
 
 
+def is_plural_title(token) -> bool:
+    """A capitalised title in the plural, as before a list of names ("Senators Edward Kennedy and John McCain")."""
+    word = token.lower_
+    return token.is_title and token.tag_ in ("NNS", "NNPS") and word.endswith("s") and word[:-1] in titles()
+
+
 # Letters that do not decompose to a plain one: "Czesław" is written "Czeslaw" too.
 _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe",
                                "ð": "d"})
@@ -107,6 +113,8 @@ def human_words(section: str) -> frozenset[str]:
 def is_person_word(token) -> bool:
     """A title or a noun that says the name next to it is a person's ("wife", "colleague", "administration"), or
     a noun said of organisations too that "his" or "her" makes a person's ("his rival", not "Moderna, a rival")."""
+    if token.tag_.startswith("VB"):
+        return False  # "will miss England's opening qualifier": a verb, whatever it shares with a title
     if is_title(token) or token.lemma_.lower() in person_nouns() or token.lower_ in person_nouns():
         return True
     either = _sections("person_nouns.txt")["either"]
@@ -132,6 +140,11 @@ def is_occupation_before_name(token) -> bool:
 @cache
 def thing_words() -> frozenset[str]:
     return frozenset(word.lower() for word in _lines("thing_words.txt"))
+
+
+@cache
+def building_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in _lines("building_words.txt"))
 
 
 @cache

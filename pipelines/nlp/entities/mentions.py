@@ -22,16 +22,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entities.lexicon import (is_given_name, is_occupation_before_name, is_title, org_words,
-                                            person_nouns, place_words, titles)
+from pipelines.nlp.entities.lexicon import (is_given_name, is_occupation_before_name, is_plural_title, is_title,
+                                            org_words, person_nouns, place_words, titles)
 from pipelines.nlp.entities.lines import Lines
 
 # Labels of persons, organisations and places (NORP kept: groups, and person names the model mislabels).
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _EDGE_CHARS = "•·▪●◦‣*-–—/\\|\"'“”‘’«»()[]{},;:!?#@ \t\n"
-_CUT_TOKENS = frozenset({"/", "|", "•", "·", "▪", "●", "(", ")", "[", "]", "“", "”", '"'})
+_CUT_TOKENS = frozenset({"/", "|", "•", "·", "▪", "●", "(", ")", "[", "]", "“", "”", '"', "‘"})
 _LEADING_WORDS = frozenset({"the", "a", "an"})
-_NICKNAME_QUOTES = frozenset({'"', "“", "”"})
+NICKNAME_QUOTES = frozenset({'"', "“", "”"})
 _APOSTROPHES = "'’"
 # Legal forms end a company's name, so a name after one is not part of it ("Chrysler LLC Jim Press").
 _LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "plc", "gmbh", "corp", "co", "llp", "lp", "ag", "sa", "nv", "bv"})
@@ -119,13 +119,13 @@ def _owner_before_person(token: Token, span: Span) -> bool:
 
 def _quotes_a_nickname(token: Token, span: Span) -> bool:
     """A quotation mark around one capitalised word between name words: Paul "Bonehead" Arthurs."""
-    if token.text not in _NICKNAME_QUOTES:
+    if token.text not in NICKNAME_QUOTES:
         return False
     doc, i = span.doc, token.i
-    opening = i + 2 < span.end and doc[i + 2].text in _NICKNAME_QUOTES and i > span.start
+    opening = i + 2 < span.end and doc[i + 2].text in NICKNAME_QUOTES and i > span.start
     first = i if opening else i - 2
     return span.start < first and first + 3 < span.end and doc[first + 1].is_title \
-        and doc[first - 1].is_title and doc[first + 3].is_title and doc[first + 2].text in _NICKNAME_QUOTES
+        and doc[first - 1].is_title and doc[first + 3].is_title and doc[first + 2].text in NICKNAME_QUOTES
 
 
 def _trim_tokens(span: Span) -> Span | None:
@@ -290,7 +290,8 @@ def _without_titles(mention: Mention) -> Mention | None:
     Ray" and "Son Heung-min" stay)."""
     span, doc = mention.span, mention.span.doc
     start = span.start
-    while start < span.end and (is_title(doc[start]) or _qualifies_title(doc, start, span.end)
+    while start < span.end and (is_title(doc[start]) or is_plural_title(doc[start])
+                                or _qualifies_title(doc, start, span.end)
                                 or is_occupation_before_name(doc[start]) and span.end - start > 2
                                 and is_given_name(doc[start + 1].text) and doc[start + 2].is_alpha):
         start += 1

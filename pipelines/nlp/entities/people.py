@@ -38,17 +38,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.nlp.entities.lexicon import (is_forename_anywhere, is_given_name, is_title,
+from pipelines.nlp.entities.lexicon import (building_words, is_forename_anywhere, is_given_name, is_title,
                                             opens_with_arabic_article, org_words, person_nouns, place_keys, titles)
 from pipelines.nlp.entities.lines import Lines
-from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, Mention, is_apostrophe_name,
-                                            is_name_shaped, is_place_word, make_mention)
+from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, NICKNAME_QUOTES, Mention,
+                                            is_apostrophe_name, is_name_shaped, is_place_word, make_mention)
 from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coordinated_with,
-                                            described_as_person, does_what_people_do, speaker_called_he_or_she,
-                                            speaks, speaks_in_first_person, subject_of_himself_or_herself)
+                                            described_as_person, does_what_people_do, led_by, of_a_place_or_team,
+                                            speaker_called_he_or_she, speaks, speaks_in_first_person,
+                                            subject_of_himself_or_herself)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
@@ -58,6 +60,7 @@ _RELABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 _MAX_NAME_WORDS = 4
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _WHO = hash_string("who")
+_QUOTE_HASHES = numpy.array([hash_string(mark) for mark in NICKNAME_QUOTES], dtype=numpy.uint64)
 # What a person makes: the owner of one is its author ("Luca Guadagnino’s gorgeous film").
 _WORKS = frozenset({"film", "movie", "documentary", "novel", "book", "memoir", "album", "song", "poem", "painting",
                     "play", "opera", "essay", "column", "debut"})
@@ -107,9 +110,10 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:  # first, so that the full names they give are known below
         if mention.label in ("ORG", "FAC") and (_is_particle_name(mention.span) or _is_name_like(mention.span)
                                                 and _opens_with_forename(mention.span)
-                                                and (mention.label == "FAC"
+                                                and (mention.label == "FAC" or of_a_place_or_team(mention.span)
                                                      or name_parts(mention.text)[-1] in surnames)) \
-                and entity_key(mention.text) not in place_keys() and not in_place_context(mention.span):
+                and entity_key(mention.text) not in place_keys() and not in_place_context(mention.span) \
+                and not _names_a_building(mention.span):
             mention.label = "PERSON"
     full_names = _full_names(mentions)
     person_tokens = {t.i for m in mentions if m.label == "PERSON" for t in m.span}
@@ -130,6 +134,12 @@ def fix_labels(mentions: list[Mention]) -> list[Mention]:
             mention.label = _bare_name_label(mention, other_names)
     mentions = [_titled_name_of_person(m, full_names) for m in mentions]
     return [m for m in mentions if not (m.label == "PERSON" and _is_common_word(m, full_names))]
+
+
+def _names_a_building(span: Span) -> bool:
+    """"at Charles de Gaulle airport": a lower-case building noun right after the name (building_words.txt)."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.is_lower and after.lemma_.lower() in building_words()
 
 
 def _surnames_of_people(mentions: list[Mention]) -> set[str]:
@@ -153,7 +163,8 @@ def _titled_name_of_person(mention: Mention, full_names: list[list[str]]) -> Men
 
 def _person_evidence(span: Span, person_tokens: set[int]) -> bool:
     return (described_as_person(span) or coordinated_with(span, person_tokens) or age_after(span)
-            or speaker_called_he_or_she(span) or acts_as_named_person(span))
+            or speaker_called_he_or_she(span) or acts_as_named_person(span)
+            or _opens_with_forename(span, anywhere=True) and of_a_place_or_team(span))
 
 
 def _is_particle_name(span: Span) -> bool:
@@ -329,7 +340,8 @@ def names_after_roles(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[M
             continue
         end = i + 1
         while end < len(doc) and end - i <= _MAX_NAME_WORDS and end not in people \
-                and (_is_plain_name_word(doc[end]) or _is_particle_in_name(doc, end, i + 1)) \
+                and (_is_plain_name_word(doc[end]) or _is_particle_in_name(doc, end, i + 1)
+                     or end == i + 1 and _is_forename_word(doc[end])) \
                 and "\n" not in doc[end - 1].whitespace_:
             end += 1
         if end - i > 2 and (end == len(doc) or not doc[end].is_title) \
@@ -351,6 +363,30 @@ def names_before_who(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Me
                 or any(t.ent_type_ in ENTITY_LABELS for t in span):
             continue
         names.append(span)
+    return _cued_people(names, lines, mentions)
+
+
+def names_with_nicknames(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with every forename, nickname in quotation marks and surname ("Roberto "Hands of Stone"
+    Duran", "Hector "Macho" Camacho") as one PERSON, where the model cut it at the marks and called the pieces a
+    place or a product: only a person is called so."""
+    names = []
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array("ORTH"), _QUOTE_HASHES)).tolist():  # the marks only, fast
+        if not 0 < i < len(doc) - 3 or doc[i].whitespace_:
+            continue
+        close = next((j for j in range(i + 2, min(i + 5, len(doc) - 1)) if doc[j].text in NICKNAME_QUOTES), None)
+        forename = doc[i - 1]
+        if close is None or not doc[close].whitespace_ or doc[close - 1].whitespace_ or not forename.whitespace_ \
+                or not (forename.is_title and is_forename_anywhere(forename.text)) \
+                or (i >= 2 and _is_capitalised_word(forename, -1)) or not doc[i + 1].is_title \
+                or not all(t.is_title or t.lower_ in NAME_PARTICLES or t.lower_ in ("of", "the")
+                           for t in doc[i + 1:close]):
+            continue
+        end = close + 1
+        while end < len(doc) and end - close <= 2 and _is_plain_name_word(doc[end]):
+            end += 1
+        if end > close + 1 and lines.is_running_text(forename.idx):
+            names.append(doc[i - 1:end])
     return _cued_people(names, lines, mentions)
 
 
@@ -425,7 +461,7 @@ def _made_a_person(span: Span) -> bool:
     root = span.root
     if root.dep_ == "poss" and root.head.lemma_.lower() in _WORKS:
         return True
-    return speaks(span) or does_what_people_do(span) or age_after(span) or described_as_person(span)
+    return speaks(span) or does_what_people_do(span) or age_after(span) or described_as_person(span) or led_by(span)
 
 
 def characters_and_actors(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -466,6 +502,11 @@ def _actor_after(doc: Doc, bracket: int) -> Mention | None:
 def _is_plain_name_word(token: Token) -> bool:
     return is_name_shaped(token) and token.tag_ in _NAME_TAGS \
         and not _is_kind_word(token) and not is_title(token)
+
+
+def _is_forename_word(token: Token) -> bool:
+    """A forename the tagger took for another word ("spokesman Per Zetterquist" with "Per" a preposition, "Will")."""
+    return token.is_title and token.is_alpha and is_given_name(token.text) and not is_title(token)
 
 
 def _is_particle_in_name(doc: Doc, i: int, name_start: int) -> bool:

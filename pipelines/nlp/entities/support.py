@@ -52,6 +52,8 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _NAMING_DEPS = frozenset({"compound", "amod", "nmod"})
 _DESCRIPTION_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "PART", "ADV"})
 _MAX_DESCRIPTION = 6
+_AFFILIATIONS = frozenset({"GPE", "ORG", "NORP"})
+_FINITE_VERBS = frozenset({"VBZ", "VBD", "VBP"})
 _HE_OR_SHE = frozenset({"he", "she", "his", "her", "him"})
 _HIMSELF_OR_HERSELF = frozenset({"himself", "herself"})
 _FIRST_PERSON = frozenset({"i", "me", "my"})
@@ -104,7 +106,8 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
              or any(speaks(span) and len(parts) > 1 or speaks_in_first_person(span) or _belongs_to_person(span)
                     or speaker_called_he_or_she(span)
                     or subject_of_himself_or_herself(span) or does_what_people_do(span) or _person_word_before(span)
-                    or (led_by(span) or _interviewed(span)) and len(parts) > 1 for span in spans))
+                    or (led_by(span) or _interviewed(span)) and len(parts) > 1 for span in spans)
+             or len(parts) > 1 and is_forename_anywhere(parts[0]) and any(of_a_place_or_team(span) for span in spans))
     return plain and not _against(name, parts, spans, facts)
 
 
@@ -130,12 +133,20 @@ def described_as_person(span: Span) -> bool:
 def _person_word_before(span: Span) -> bool:
     """"Spokeswoman Sandy Angers", "his wife Grace", "52-year-old Grace"."""
     doc, i = span.doc, span.start - 1
-    if i < 0:
+    if i < 0 or _names_anothers_role(span):
         return False
     if is_person_word(doc[i]):
         return True
     # "52-year-old": "52", "-", "year", "-", "old"
     return i >= 4 and doc[i].lower_ == "old" and doc[i - 2].lower_ in ("year", "years") and doc[i - 4].like_num
+
+
+def _names_anothers_role(span: Span) -> bool:
+    """The name is where the person named next works or plays ("20-year-old Norwich striker Keith O'Neill"):
+    what stands before it describes that person."""
+    doc, end = span.doc, span.end
+    return end + 1 < len(doc) and is_person_word(doc[end]) and doc[end + 1].is_title \
+        and doc[end + 1].pos_ == "PROPN"
 
 
 def _described(span: Span) -> bool:
@@ -147,6 +158,9 @@ def _described(span: Span) -> bool:
         return True
     if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lemma_.lower() in family_nouns():
         return True  # "their two daughters, Esmeralda and Amada", however the parser hangs the names
+    if len(span) > 1 and span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+            and doc[span.start - 2].lemma_.lower() in family_nouns() | {"family"}:
+        return True  # "the family of Rebecca Clarke", "the son of Joe Biden"
     for child in root.children:
         if child.i >= span.end and child.dep_ == "appos" and _describes_a_person(child):
             return True
@@ -278,6 +292,21 @@ def speaks(span: Span) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
 
 
+def of_a_place_or_team(span: Span) -> bool:
+    """A country's, city's or club's name before it with a possessive ("Juventus's Zinedine Zidane", "Mexico's
+    Manuel Medina"), or after it with "of" ("Stephan Marasek of SC Freiburg", "Tyson Gay of the United States"):
+    its member or representative."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].tag_ == "POS" and doc[span.start - 2].ent_type_ in _AFFILIATIONS:
+        return True
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return False
+    after = doc[span.end + 1]
+    if after.lower_ == "the" and span.end + 2 < len(doc):  # "Tyson Gay of the United States"
+        after = doc[span.end + 2]
+    return not after.is_lower and (after.ent_type_ in _AFFILIATIONS or after.pos_ == "PROPN" and not after.ent_type_)
+
+
 def _belongs_to_person(span: Span) -> bool:
     """"the Obama administration", "Mugabe's wife", "Biden administration officials", "a Trump aide"; not an
     affiliation before a title and a name ("Kelowna Fire Chief Travis Lund"), nor what a person uses, studies or
@@ -310,6 +339,8 @@ def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts
         return True  # "Zanu-PF", "AFP - Getty Images"
     if len(parts) == 1 and all(span[-1].tag_ in ("NNPS", "NNS") for span in spans):
         return True  # "Africans", "Republicans"
+    if any(_runs_into_a_verb(span) for span in spans if facts.lines.is_running_text(span.start_char)):
+        return True  # a verb inside the name makes it a title: "Ingrid Goes West", "Everybody Loves Raymond"
     labels = facts.labels.get(entity_key(name), Counter())
     other = sum(n for label, n in labels.items() if label != "PERSON")
     if other > 1 and other > labels["PERSON"]:
@@ -321,6 +352,16 @@ def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts
                or _speaker_called_its(span) or _listed_among_things(span) or _is_a_thing(span)
                or _listed_with_organisations(span)
                for span in spans + facts.other_spans.get(entity_key(name), []))
+
+
+def _runs_into_a_verb(span: Span) -> bool:
+    """A capitalised finite verb inside the name, or right after it and before another capitalised word, in
+    running text: "Ingrid Goes West is a dark comedy" (the model may cut the name at the verb)."""
+    doc, end = span.doc, span.end
+    if any(t.tag_ in _FINITE_VERBS and t.is_title for t in span[1:-1]):
+        return True
+    return end + 1 < len(doc) and doc[end].tag_ in _FINITE_VERBS and doc[end].is_title \
+        and doc[end + 1].is_title and doc[end + 1].is_alpha
 
 
 def _listed_among_things(span: Span) -> bool:
