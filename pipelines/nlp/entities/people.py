@@ -38,8 +38,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import numpy
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.nlp.entities.lexicon import (building_words, is_forename_anywhere, is_given_name, is_title,
@@ -53,14 +51,13 @@ from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coo
                                             subject_of_himself_or_herself)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
+from pipelines.nlp.token_index import token_indices
 
 _DASH_ATTRIBUTION = re.compile(
     r"[”\"’]\s*[–—-]+\s*([A-Z][\w’'.]*(?:(?:\s+|-)[A-Z][\w’'.]*){0,3})[ \t]*$", re.MULTILINE)
 _RELABELLED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 _MAX_NAME_WORDS = 4
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
-_WHO = hash_string("who")
-_QUOTE_HASHES = numpy.array([hash_string(mark) for mark in NICKNAME_QUOTES], dtype=numpy.uint64)
 # What a person makes: the owner of one is its author ("Luca Guadagnino’s gorgeous film").
 _WORKS = frozenset({"film", "movie", "documentary", "novel", "book", "memoir", "album", "song", "poem", "painting",
                     "play", "opera", "essay", "column", "debut"})
@@ -301,12 +298,10 @@ def untagged_surnames(doc: Doc, mentions: list[Mention], lines: Lines) -> list[M
     full_names = [m for m in mentions if m.label == "PERSON" and len(name_parts(m.text)) > 1]
     name_words = {word for m in full_names for word in name_parts(m.text) if len(word) > 1 and word not in titles()}
     taken = {t.i for m in mentions for t in m.span}
-    # Only the tokens spelling a name word, found on the LOWER hashes: making a Token of every word is slow.
-    name_hashes = {hash_string(word) for word in name_words} | {
-        hash_string(t.lower_) for m in full_names for t in m.span if t.lower_ not in titles() and len(t) > 1}
+    spellings = name_words | {t.lower_ for m in full_names for t in m.span if t.lower_ not in titles() and len(t) > 1}
     found = []
-    for i, lower in enumerate(doc.to_array("LOWER").tolist()):
-        if lower not in name_hashes or i in taken:
+    for i in token_indices(doc, "LOWER", spellings):
+        if i in taken:
             continue
         token = doc[i]
         if not is_name_shaped(token):
@@ -332,11 +327,10 @@ def names_after_roles(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[M
     """The mentions with every name after a title or a person noun ("Spokeswoman Sandy Angers said", "his
     colleague Ana Munoz") that opens with a forename as a PERSON: such a name replaces what spaCy made of it.
     Credits ("Reuters writer Jane Roe contributed to this report") stay out."""
-    role_hashes = {hash_string(word) for word in titles() | person_nouns()}
     people = {t.i for m in mentions if m.label == "PERSON" for t in m.span}
     names = []
-    for i, lower in enumerate(doc.to_array("LOWER").tolist()):
-        if lower not in role_hashes or i + 2 >= len(doc) or i + 1 in people:
+    for i in token_indices(doc, "LOWER", titles() | person_nouns()):
+        if i + 2 >= len(doc) or i + 1 in people:
             continue
         end = i + 1
         while end < len(doc) and end - i <= _MAX_NAME_WORDS and end not in people \
@@ -355,8 +349,8 @@ def names_before_who(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Me
     the title") as a PERSON, where spaCy tagged it as none of the labels we keep (a work, an event) or not at
     all; what spaCy calls an organisation or a place is left to the evidence ("Aston Villa, who won")."""
     names = []
-    for i, lower in enumerate(doc.to_array("LOWER").tolist()):
-        if lower != _WHO or i < 3 or doc[i - 1].text != ",":
+    for i in token_indices(doc, "LOWER", ["who"]):
+        if i < 3 or doc[i - 1].text != ",":
             continue
         span = _name_words_before(doc, i - 1)
         if _is_capitalised_word(doc[span.start], -1) or not _opens_with_forename(span, anywhere=True) \
@@ -371,7 +365,7 @@ def names_with_nicknames(doc: Doc, lines: Lines, mentions: list[Mention]) -> lis
     Duran", "Hector "Macho" Camacho") as one PERSON, where the model cut it at the marks and called the pieces a
     place or a product: only a person is called so."""
     names = []
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array("ORTH"), _QUOTE_HASHES)).tolist():  # the marks only, fast
+    for i in token_indices(doc, "ORTH", NICKNAME_QUOTES):
         if not 0 < i < len(doc) - 3 or doc[i].whitespace_:
             continue
         close = next((j for j in range(i + 2, min(i + 5, len(doc) - 1)) if doc[j].text in NICKNAME_QUOTES), None)
@@ -396,8 +390,10 @@ def names_before_ages(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[M
     before an age. A name the model tagged whole is left to the label fixes; not a known place, nor a name with a
     word of a kind ("United")."""
     names = []
-    for comma in (t for t in doc if t.text == "," and t.i >= 2 and age_after(doc[t.i - 1:t.i])):
-        span = _name_words_before(doc, comma.i)
+    for comma in token_indices(doc, "ORTH", ","):
+        if comma < 2 or not age_after(doc[comma - 1:comma]):
+            continue
+        span = _name_words_before(doc, comma)
         if len(span) < 2 or _is_capitalised_word(doc[span.start], -1) \
                 or all(t.ent_type_ for t in span) or entity_key(span.text) in place_keys() \
                 or entity_key(span[0].text) in place_keys() or not lines.is_running_text(span.start_char):
@@ -417,7 +413,7 @@ def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Men
     surnames = _surnames_of_people(mentions)
     found = []
     frontier = 0
-    for i in (t.i for t in doc if t.tag_ in _NAME_TAGS):  # only a name word opens a run: skip the rest fast
+    for i in token_indices(doc, "TAG", _NAME_TAGS):  # only a name word opens a run: skip the rest fast
         if i < frontier:
             continue
         end = i
@@ -448,7 +444,7 @@ def lone_forenames(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Ment
     ...", "Daniel, a New York University senior, said"); the model often tags such a name as nothing or as a
     product."""
     taken = {t.i for m in mentions for t in m.span}
-    before_commas = (doc[comma.i - 1:comma.i] for comma in doc[1:] if comma.text == ",")
+    before_commas = (doc[comma - 1:comma] for comma in token_indices(doc, "ORTH", ",") if comma)
     found = [word for word in before_commas
              if word.start not in taken and word[0].is_title and word[0].ent_type_ not in ENTITY_LABELS
              and is_given_name(word.text) and entity_key(word.text) not in place_keys()

@@ -19,6 +19,9 @@ MAX_RELATIVE_CLIMB = 6
 NESTED_REPORT_DEPS = ("ccomp", "xcomp", "conj")
 MANNER_PREPOSITIONS = ("of", "about")
 OPEN_QUOTE_ENDINGS = (",", "?", "!")  # a quote ending so leaves its sentence open for the attribution after it
+# The first words of every cue verb, phrasal or not.
+_CUE_WORDS = frozenset(verb.split()[0]
+                       for verb in SPEECH_VERBS | BESIDE_QUOTE_VERBS | QUOTING_VERBS | AFTER_QUOTE_VERBS)
 
 
 def cue_lemma(token: Token, beside_quote: bool = False) -> str | None:
@@ -30,6 +33,8 @@ def cue_lemma(token: Token, beside_quote: bool = False) -> str | None:
     if token.pos_ != "VERB":
         return None
     lemma = token.lemma_.lower()
+    if lemma not in _CUE_WORDS:  # most verbs: no cue, and none of their phrasal forms either
+        return None
     # phrasal verbs ("point out"; "chimed in" parsed as a preposition without object) and idioms with "it" ("as
     # one analyst put it")
     phrasal = [f"{lemma} {t.lower_}" for t in token.children

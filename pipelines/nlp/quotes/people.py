@@ -24,13 +24,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.attrs import DEP, IDX, LOWER
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from pipelines.nlp.entities.lexicon import is_person_word, person_nouns, titles
 from pipelines.nlp.entities.mentions import POSTNOMINALS
 from pipelines.nlp.extensions import doc_text
 from pipelines.nlp.quotes.roles import definite_role, fits, is_singular_common_noun, role_words, same_office
+from pipelines.nlp.token_index import token_indices
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -103,7 +104,7 @@ class People:
         self._salient += self._role_subjects(excluded) + self._unnamed_subjects(excluded)
         # Every he/she/him/her/his of the writer's, resolved in text order as speakers are: each one learns a
         # gender and keeps its person salient ("Bloomfield called her ... She said:" is not Bloomfield).
-        self._pending = [doc[i] for i in _indices(doc, LOWER, PRONOUN_GENDER)
+        self._pending = [doc[i] for i in token_indices(doc, "LOWER", PRONOUN_GENDER)
                          if doc[i].pos_ == "PRON" and not _inside_any(doc[i].idx, excluded)]
         self._resolved: dict[int, PersonMention | None] = {}  # pronoun offset -> person
         self._speakers: list[tuple[int, PersonMention]] = []  # (position, person) of the quotes' speakers so far
@@ -333,7 +334,7 @@ class People:
 
     def _common_noun_subjects(self, excluded: list[tuple[int, int]]) -> Iterator[Token]:
         """The singular common nouns that are subjects, outside quotes and headings."""
-        for i in _indices(self._doc, DEP, SUBJECT_DEPS):
+        for i in token_indices(self._doc, "DEP", SUBJECT_DEPS):
             token = self._doc[i]
             if is_singular_common_noun(token) and not _inside_any(token.idx, excluded):
                 yield token
@@ -375,13 +376,6 @@ class People:
                 surname = [t.lower_ for t in ent if t.is_alpha][-1:] or [ent.text.lower()]
                 people.append(PersonMention(ent.start_char, ent.end_char, ent.text, None, ("surname", surname[0])))
         return sorted(people, key=lambda m: m.start)
-
-
-def _indices(doc: Doc, attr: int, strings) -> list[int]:
-    """The indices of the tokens whose ``attr`` (LOWER, DEP) is one of ``strings``, read from the attribute
-    array: making a Token of every word is slow."""
-    wanted = {doc.vocab.strings.add(s) for s in strings}
-    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
 
 
 def _names_a_thing(root: Token) -> bool:
