@@ -76,3 +76,29 @@ def test_an_article_that_kills_its_worker_becomes_an_error_and_the_rest_are_extr
     assert "crashed" in result.errors[0].detail
     assert result.source_paths == [a.source_path for a in articles if a is not articles[5]]
     assert [row["source_path"] for row in _extracted(result)["articles"]] == result.source_paths
+
+
+def test_the_last_batches_are_cut_so_the_workers_finish_together_and_each_article_is_parsed_once(tmp_path):
+    sizes = [32] * 9 + [12]
+    jobs = [(f"clean/{i:06d}.parquet", tmp_path / f"{i:06d}.parquet") for i in range(len(sizes))]
+    pieces = stages.tail_split(jobs, sizes, processes=2)
+    assert [stop - start for _, _, start, stop in pieces] == [32] * 8 + [22, 10, 8, 4]
+    assert [(source, i) for source, _, start, stop in pieces for i in range(start, stop)] == \
+        [(source, i) for (source, _), size in zip(jobs, sizes, strict=True) for i in range(size)]
+    assert len({target for _, target, _, _ in pieces}) == len(pieces)  # each piece stages its own rows
+    assert stages.tail_split(jobs, sizes, processes=1) == \
+        [(source, target, 0, size) for (source, target), size in zip(jobs, sizes, strict=True)]
+
+
+def test_a_batch_cut_into_pieces_gives_the_rows_and_order_of_the_whole_batch(nlp, tmp_path, monkeypatch):
+    monkeypatch.setattr(stages, "MIN_TAIL_PIECE", 1)  # the last batch of four is parsed as pieces of 2, 1 and 1
+    articles = _articles(32)
+    writer = BatchWriter(tmp_path / "clean", batch_size=4)
+    for article in articles:
+        writer.add(article)
+    staged = writer.staged()
+    whole = extract_articles(staged, tmp_path / "whole", processes=1, nlp=nlp)
+    cut = extract_articles(staged, tmp_path / "cut", processes=2, nlp=nlp)
+    assert len(cut.staged.files) == len(whole.staged.files) + 2
+    assert cut.source_paths == whole.source_paths == [a.source_path for a in articles]
+    assert _extracted(cut) == _extracted(whole)
