@@ -65,6 +65,17 @@ def _token_checks(spec: dict) -> list[Check]:
     return checks
 
 
+# The columns in the order they narrow the tokens to try a pattern at: a word is rarer than a dependency label,
+# which is rarer than a tag ("TAG NN and LOWER x" is tried at every x, not at every noun).
+_RANK = {list(COLUMNS).index(name): rank for rank, name in enumerate(("LOWER", "DEP", "TAG", "IS_SPACE"))}
+
+
+def _selectivity(check: Check) -> tuple[int, int]:
+    """Sorts the tests a pattern can be indexed by: one value before a set of values, then narrower columns."""
+    column, operator, _ = check
+    return operator != _EQUAL, _RANK[column]
+
+
 class _RuleIndex:
     """Token patterns by the value of one column that their first token must have (exactly, or one of a set);
     the patterns whose first token has no such test are tried at every token. Finding a pattern by that
@@ -74,6 +85,9 @@ class _RuleIndex:
         self.complete = True  # False once a pattern could not be indexed
         self._by_value: list[dict[int, list[int]]] = [{} for _ in COLUMNS]
         self._everywhere: list[int] = []
+        # Patterns whose first token's only test is a regular expression on a column, looked up through the
+        # values of the article that match it: (pattern number, column, expression)
+        self._by_regex: list[tuple[int, int, re.Pattern]] = []
         # (match key, length in tokens, tests left as (token offset, column, operator, operand))
         self._patterns: list[tuple[int, int, list[tuple[int, int, str, object]]]] = []
         self._regex_results: dict[tuple[int, int], bool] = {}  # (test number, value) -> whether the regex matched
@@ -88,12 +102,14 @@ class _RuleIndex:
             if not tokens:
                 self.complete = False
                 return
-            anchor = next((c for c in tokens[0] if c[1] == _EQUAL), None) or \
-                next((c for c in tokens[0] if c[1] == _IN), None)
+            anchor = min((c for c in tokens[0] if c[1] in (_EQUAL, _IN)), default=None, key=_selectivity)
             rest = [(offset, *check) for offset, checks in enumerate(tokens) for check in checks
                     if not (offset == 0 and check is anchor)]
             number = len(self._patterns)
             self._patterns.append((key, len(tokens), rest))
+            if anchor is None and len(tokens[0]) == 1 and tokens[0][0][1] == _REGEX:
+                self._by_regex.append((number, tokens[0][0][0], tokens[0][0][2]))
+                continue
             if anchor is None:
                 self._everywhere.append(number)
                 continue
@@ -105,13 +121,31 @@ class _RuleIndex:
         """(match key, start, end) of every match, once each, as spaCy's Matcher finds them."""
         rows = doc.to_array(_ARRAY_ATTRS).tolist() if len(doc) else []
         found: dict[tuple[int, int, int], None] = {}
+        by_value = [*self._by_value, *self._regex_anchors(rows, doc)]
+        columns = [*range(len(COLUMNS)), *(column for _, column, _ in self._by_regex)]
         for start, row in enumerate(rows):
-            for column, value in enumerate(row):
-                for number in self._by_value[column].get(value, ()):
+            for column, values in zip(columns, by_value, strict=True):
+                for number in values.get(row[column], ()):
                     self._try(number, start, rows, doc, found)
             for number in self._everywhere:
                 self._try(number, start, rows, doc, found)
         return list(found)
+
+    def _regex_anchors(self, rows: list[list[int]], doc: Doc) -> list[dict[int, list[int]]]:
+        """For each regex-anchored pattern, the values of its column in this article that the expression
+        matches, each tested once (the results are kept across articles)."""
+        anchors = []
+        for number, column, expression in self._by_regex:
+            values = {row[column] for row in rows}
+            anchors.append({value: [number] for value in values if self._matches(expression, value, doc)})
+        return anchors
+
+    def _matches(self, expression: re.Pattern, value: int, doc: Doc) -> bool:
+        holds = self._regex_results.get((id(expression), value))
+        if holds is None:
+            holds = self._regex_results[(id(expression), value)] = \
+                expression.search(doc.vocab.strings[value]) is not None
+        return holds
 
     def _try(self, number: int, start: int, rows: list[list[int]], doc: Doc,
              found: dict[tuple[int, int, int], None]) -> None:
@@ -127,10 +161,7 @@ class _RuleIndex:
             elif operator == _NOT_IN:
                 holds = value not in operand
             else:
-                holds = self._regex_results.get((id(operand), value))
-                if holds is None:
-                    holds = self._regex_results[(id(operand), value)] = \
-                        operand.search(doc.vocab.strings[value]) is not None
+                holds = self._matches(operand, value, doc)
             if not holds:
                 return
         found[(key, start, start + length)] = None
