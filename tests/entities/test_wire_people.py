@@ -191,3 +191,79 @@ def test_the_parser_does_not_split_a_name_after_its_forename(nlp):
     wiseman = next(t for t in doc if t.text == "Wiseman")
     assert not wiseman.is_sent_start
     assert "Frederick Wiseman" in people(doc)
+
+
+# --- a name set off by commas after a person noun and a preposition ---------------------------------------------
+
+def test_a_name_set_off_after_a_person_noun_and_a_preposition_is_a_person(nlp):
+    text = "Officials met Beijing's chief negotiator with Seoul, Tang Jiaxuan, on Monday."
+    assert "Tang Jiaxuan" in other_people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sarah Gille, an oceanographer at the University of California, San Diego, studies the currents.", "San Diego"),
+    ("The chairman of national carrier Garuda Indonesia blamed the weather for the delay.", "Garuda Indonesia"),
+])
+def test_a_place_or_company_after_a_person_noun_and_a_preposition_stays_what_it_is(nlp, text, name):
+    assert name not in other_people(nlp, text)
+
+
+# --- quoted as saying ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Xinhua quoted Zhang Dejiang as saying the plan would go ahead.",
+    "Zhang Dejiang was quoted as saying the plan would go ahead.",
+])
+def test_the_one_quoted_as_saying_is_a_person(nlp, text):
+    assert "Zhang Dejiang" in other_people(nlp, text)
+
+
+def test_a_company_quoted_as_saying_stays_a_company(nlp):
+    assert "Airbus" not in other_people(nlp, "Bloomberg quoted Airbus as saying deliveries would rise next year.")
+
+
+# --- a plural person noun describes a group ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Defending champions Porto lost 2-1 at home to Braga on Saturday.",
+    "Holders Brazil and hosts France meet in the final on Sunday.",
+])
+def test_a_team_after_a_plural_person_noun_is_no_person(nlp, text):
+    assert other_people(nlp, text) == set()
+
+
+def test_people_listed_after_a_plural_title_stay_people(nlp):
+    text = "Senators Edward Kennedy and John McCain backed the bill."
+    assert {"Edward Kennedy", "John McCain"} <= other_people(nlp, text)
+
+
+# --- a name before its own person noun ------------------------------------------------------------------------
+
+def test_a_club_before_a_person_noun_is_not_described_by_the_age_before_it(nlp):
+    assert other_people(nlp, "The 29-year-old Aston Villa defender was booked twice and sent off.") == set()
+
+
+def test_a_name_after_a_club_and_a_role_keeps_the_age(nlp):
+    assert "Keith O'Neill" in other_people(nlp, "The 29-year-old Norwich striker Keith O'Neill scored twice.")
+
+
+# --- broadcasters -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The talks stalled on Monday, official Kabul Radio said.",
+    "Officials told Reuters Television the border was closed.",
+])
+def test_a_radio_or_television_station_is_no_person(nlp, text):
+    assert other_people(nlp, text) == set()
+
+
+# --- an appositive is next to its name -----------------------------------------------------------------------------
+
+def test_a_description_hung_far_from_a_name_does_not_make_it_a_thing(nlp):
+    text = ("Kenneth Dalby spoke on Thursday of his sadness at leaving Blackburn, the club he led to the title. "
+            "Dalby said he was proud.")
+    assert "Kenneth Dalby" in other_people(nlp, text)
+
+
+def test_a_description_right_after_a_name_still_makes_it_a_thing(nlp):
+    assert "Gazprombank" not in other_people(nlp, "Gazprombank, Russia's third-largest bank, said profits rose.")

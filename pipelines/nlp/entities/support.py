@@ -9,11 +9,14 @@ The small model says PERSON for products, games, companies, works and the words 
 - **decisive**: a title or a person noun right before a mention ("Spokeswoman Sandy Angers", "his wife Grace",
   "52-year-old Grace"; a title the model took into its name, "Lady Bird", is plain support only), an appositive,
   a description after a comma or a "who" clause that describes a person, an age after it ("Eloise Parry, 21,"),
-  coordination with another person;
+  coordination with another person, being set off by commas after a person noun and one preposition ("China's
+  top negotiator with Taipei, Tang Shubei,"); a plural noun describes a group, not a person ("champions Porto"),
+  and a person noun right after the name is its own ("the 36-year-old Aston Villa player");
 - **plain**: a familiar forename opening a name of two words or more (given_names.txt; not the Arabic article
   of "Al-Azhar"; a forename from world_given_names.txt counts only with what the sentence says), the last words of the name used
   alone where the model calls them a person ("Fernando Caudevilla ... Caudevilla", "Osama bin Laden ... Bin
-  Laden"), a name of two words or more as the subject of a speech verb, any name as the subject of one in the
+  Laden"), a name of two words or more as the subject of a speech verb or quoted as saying ("Xinhua quoted Tang
+  Shubei as saying"), any name as the subject of one in the
   first person ("“I wanted the ball,” Whitfield said"), "said" followed by "he"/"she", the
   subject of a clause with "himself"/"herself", a modifier of what a person has ("the Obama administration"), the
   subject of what only people do or undergo or the owner of what only people have ("Claes Bang stars as",
@@ -21,7 +24,8 @@ The small model says PERSON for products, games, companies, works and the words 
   "headed by", "coached by" ..., or after "an interview with";
 - **against**, which outweighs plain support only: a plural ("Africans"), an all-capital word among others
   ("Zanu-PF"), a thing noun it modifies, that precedes it, that describes it or that it is ("the Safari browser",
-  "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"), an organisation's
+  "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"; an appositive
+  only right after the name's comma), an organisation's
   noun describing it ("Al-Azhar, Egypt's top Islamic institution"), a list of
   organisations it stands in ("JP Morgan Chase, Wells Fargo and Charles Schwab"), a description
   made or played by someone ("Abbott Elementary, the ABC mockumentary created by ..."), a list of things it
@@ -115,7 +119,7 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
 
 def _decisive(span: Span, person_tokens: set[int]) -> bool:
     return (_described(span) or _person_word_before(span) and not _title_inside_models_name(span)
-            or age_after(span) or coordinated_with(span, person_tokens))
+            or age_after(span) or coordinated_with(span, person_tokens) or _set_off_after_person_noun(span))
 
 
 def _title_inside_models_name(span: Span) -> bool:
@@ -136,17 +140,27 @@ def _person_word_before(span: Span) -> bool:
     if i < 0 or _names_anothers_role(span):
         return False
     if is_person_word(doc[i]):
-        return True
+        return not _names_a_group(doc[i], span)
     # "52-year-old": "52", "-", "year", "-", "old"
     return i >= 4 and doc[i].lower_ == "old" and doc[i - 2].lower_ in ("year", "years") and doc[i - 4].like_num
 
 
+def _names_a_group(noun: Token, span: Span) -> bool:
+    """A plural person noun describes a group ("reigning champions Porto", "holders Brazil"); a list of people
+    opens with a forename ("Senators Edward Kennedy and John McCain")."""
+    return noun.tag_ == "NNS" and not (len(span) > 1 and is_forename_anywhere(span[0].text))
+
+
 def _names_anothers_role(span: Span) -> bool:
-    """The name is where the person named next works or plays ("20-year-old Norwich striker Keith O'Neill"):
-    what stands before it describes that person."""
+    """The name is where the person named next works or plays ("20-year-old Norwich striker Keith O'Neill"), or
+    it modifies a person noun right after it ("The 36-year-old Aston Villa player won"): what stands before it
+    describes that person."""
     doc, end = span.doc, span.end
-    return end + 1 < len(doc) and is_person_word(doc[end]) and doc[end + 1].is_title \
-        and doc[end + 1].pos_ == "PROPN"
+    if end >= len(doc) or not is_person_word(doc[end]):
+        return False
+    root = span.root
+    return end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN" \
+        or root.dep_ in _NAMING_DEPS and root.head.i == end
 
 
 def _described(span: Span) -> bool:
@@ -167,7 +181,31 @@ def _described(span: Span) -> bool:
         if child.i >= span.end and child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children) \
                 and not _closes_description(root):
             return True
-    return root.dep_ == "appos" and root.head.i < span.start and _describes_a_person(root.head)
+    return root.dep_ == "appos" and root.head.i < span.start and _describes_a_person(root.head) \
+        and not _names_a_group(root.head, span)
+
+
+def _set_off_after_person_noun(span: Span) -> bool:
+    """A name between commas after a person noun and one preposition ("China's top negotiator with Taipei, Tang
+    Shubei,"), which the parser hangs from the preposition's object: support for a name the model calls a
+    person, not a reason to make one of a place ("an oceanographer at the University of California, San Diego,")
+    or of a name without the commas ("the chairman of national carrier EgyptAir")."""
+    anchor = _appositive_anchor(span, hops=1)
+    return anchor is not None and anchor is not span.root.head and span.doc[span.start - 1].text == "," \
+        and _describes_a_person(anchor) and not _names_a_group(anchor, span)
+
+
+def _appositive_anchor(span: Span, hops: int | None = None) -> Token | None:
+    """What the name is in apposition to, before it: the noun of "The head of the IMF, Kristalina Georgieva",
+    "China's top negotiator with Taipei, Tang Shubei", where the parser hangs the name from the nearest noun
+    (climbing at most ``hops`` prepositions, any number if None)."""
+    root = span.root
+    if root.dep_ != "appos" or root.head.i >= span.start:
+        return None
+    anchor, climbed = root.head, 0
+    while anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and (hops is None or climbed < hops):
+        anchor, climbed = anchor.head.head, climbed + 1
+    return anchor
 
 
 def _closes_description(root: Token) -> bool:
@@ -282,14 +320,15 @@ def _interviewed(span: Span) -> bool:
 
 
 def speaks(span: Span) -> bool:
-    """The subject of a speech verb, or the name in apposition to it ("The head of the IMF, Kristalina
-    Georgieva, warned")."""
-    root = span.root
-    if root.dep_ == "appos" and root.head.i < span.start:
-        root = root.head
-        while root.dep_ == "pobj" and root.head.dep_ == "prep":  # the appositive hung from "the IMF"
-            root = root.head.head
-    return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
+    """The subject of a speech verb, the name in apposition to it ("The head of the IMF, Kristalina
+    Georgieva, warned"), or the one quoted as saying ("the People's Daily quoted Tang as saying", "Tang was
+    quoted as saying")."""
+    root = _appositive_anchor(span) or span.root
+    if root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS:
+        return True
+    verb = root.head
+    return root.dep_ in ("dobj", "nsubjpass") and verb.lemma_ == "quote" and any(
+        child.lower_ == "as" and any(g.lemma_ in REPORTING_VERBS for g in child.children) for child in verb.children)
 
 
 def of_a_place_or_team(span: Span) -> bool:
@@ -452,8 +491,16 @@ def _described_as_thing(span: Span, surname: bool = False) -> bool:
         return True
     if span.end < len(doc) and doc[span.end].text == "," and _made_by_someone(doc[span.end]):
         return True  # "Abbott Elementary, created by Quinta Brunson"
-    return any(child.dep_ == "appos" and child.i >= span.end and (_is_thing_word(child) or _is_organisation_noun(child))
+    return any(child.dep_ == "appos" and _next_to(span, child) and (_is_thing_word(child) or _is_organisation_noun(child))
                for child in root.children)
+
+
+def _next_to(span: Span, appositive: Token) -> bool:
+    """The appositive opens right after the name and a comma ("Snow Leopard, the latest version"), not further on
+    where the parser hung a later name's description from it ("Kenny Dalglish spoke of leaving Blackburn, the
+    club he led")."""
+    doc, end = span.doc, span.end
+    return end < len(doc) and doc[end].text == "," and appositive.left_edge.i == end + 1
 
 
 def _subject_of_reduced_relative(span: Span) -> bool:
