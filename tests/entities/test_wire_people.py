@@ -267,3 +267,55 @@ def test_a_description_hung_far_from_a_name_does_not_make_it_a_thing(nlp):
 
 def test_a_description_right_after_a_name_still_makes_it_a_thing(nlp):
     assert "Gazprombank" not in other_people(nlp, "Gazprombank, Russia's third-largest bank, said profits rose.")
+
+
+# --- a nationality noun before a hyphenated forename, a surname the model left out, a score after the name ----------
+
+def test_a_nationality_noun_before_a_hyphenated_forename_comes_off_and_the_surname_joins(nlp):
+    text = "Ivanov said after beating Dutchman Jan-Willem Dekker 6-2 6-0 6-1 in the opening round."
+    assert "Jan-Willem Dekker" in other_people(nlp, text)
+
+
+def test_a_score_after_a_name_is_no_number_of_a_work(nlp):
+    text = ('"I think I\'m much more focused," Ivanov said after routing Frenchman Jean-Philippe Moreau 6-2 6-0 6-1 '
+            'in the opening round.')
+    assert "Jean-Philippe Moreau" in other_people(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["Forza Motorsport 7 sold well.", "Blade Runner 2049 opened on Friday."])
+def test_a_number_after_a_title_still_makes_it_a_work(nlp, text):
+    assert other_people(nlp, text) == set()
+
+
+# --- what a thing noun describes is no untagged person -------------------------------------------------------------
+
+def test_a_newspaper_named_after_its_noun_is_no_person(nlp):
+    assert other_people(nlp, "The Albanian daily Koha Ditore reported that talks had resumed.") == set()
+
+
+def test_a_name_after_a_title_still_is_a_person(nlp):
+    assert "Arben Hoxha" in other_people(nlp, "Editor Arben Hoxha said the talks had resumed.")
+
+
+# --- a verb with "as" and a title ---------------------------------------------------------------------------------------
+
+def test_who_took_over_as_a_title_is_a_person(nlp):
+    assert "Necmi Oztaskin" in other_people(nlp, "Necmi Oztaskin took over as prime minister in June.")
+
+
+@pytest.mark.parametrize("text", [
+    "Barclays served as adviser to the company.",
+    "Hamburg side St Pauli, tipped as prime candidates for relegation, drew 4-4.",
+])
+def test_a_company_or_team_as_a_role_stays_no_person(nlp, text):
+    assert other_people(nlp, text) == set()
+
+
+# --- a lower-case last word ---------------------------------------------------------------------------------------
+
+def test_a_capitalised_word_and_a_common_noun_are_no_name(nlp):
+    assert other_people(nlp, "Jet kerosene was assessed at 27.40 dollars a barrel on Thursday.") == set()
+
+
+def test_a_name_with_a_lower_case_particle_inside_stays_a_name(nlp):
+    assert "Osama bin Laden" in other_people(nlp, "Osama bin Laden was killed in 2011.")

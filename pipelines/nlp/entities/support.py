@@ -4,8 +4,9 @@ The small model says PERSON for products, games, companies, works and the words 
 "Stadia Offer", "Berkshire Hathaway"). A group stays a person only when the article backs it:
 
 - **cue**: a name that closes a quote after a dash, follows a role word or plays a role (``people``): a person;
-- **never**: a digit ("Forza Motorsport 7", "Page A1"), or the model calling the name something else at least
-  twice and more than twice as often as PERSON ("Metroid"): not a person, whatever else;
+- **never**: a digit ("Forza Motorsport 7", "Page A1"), a lower-case last word ("Jet kerosene"), or the model
+  calling the name something else at least twice and more than twice as often as PERSON ("Metroid"): not a
+  person, whatever else;
 - **decisive**: a title or a person noun right before a mention ("Spokeswoman Sandy Angers", "his wife Grace",
   "52-year-old Grace"; a title the model took into its name, "Lady Bird", is plain support only), an appositive,
   a description after a comma or a "who" clause that describes a person, an age after it ("Eloise Parry, 21,"),
@@ -21,7 +22,8 @@ The small model says PERSON for products, games, companies, works and the words 
   subject of a clause with "himself"/"herself", a modifier of what a person has ("the Obama administration"), the
   subject of what only people do or undergo or the owner of what only people have ("Claes Bang stars as",
   "was born in", "Ghannouchi's death": human_words.txt), the agent of a name of two words or more after "led by",
-  "headed by", "coached by" ..., or after "an interview with";
+  "headed by", "coached by" ..., after "an interview with", or the subject of a verb with "as" and a title
+  ("Necmettin Erbakan took over as Turkish prime minister");
 - **against**, which outweighs plain support only: a plural ("Africans"), an all-capital word among others
   ("Zanu-PF"), a thing noun it modifies, that precedes it, that describes it or that it is ("the Safari browser",
   "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"; an appositive
@@ -110,6 +112,7 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
              or any(speaks(span) and len(parts) > 1 or speaks_in_first_person(span) or _belongs_to_person(span)
                     or speaker_called_he_or_she(span)
                     or subject_of_himself_or_herself(span) or does_what_people_do(span) or _person_word_before(span)
+                    or serves_as(span)
                     or (led_by(span) or _interviewed(span)) and len(parts) > 1 for span in spans)
              or len(parts) > 1 and is_forename_anywhere(parts[0]) and any(of_a_place_or_team(span) for span in spans))
     return plain and not _against(name, parts, spans, facts)
@@ -305,6 +308,18 @@ def does_what_people_do(span: Span) -> bool:
     return root.dep_ == "poss" and root.head.pos_ == "NOUN" and lemma in human_words("has")
 
 
+def serves_as(span: Span) -> bool:
+    """The subject of a verb with "as" and a title or person noun in the singular: "Necmettin Erbakan took over
+    as Turkish prime minister", "she served as mayor" (a company serves as a sponsor or a host, not as a
+    minister; a team is "tipped as prime candidates")."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(child.lower_ == "as" and any(g.dep_ == "pobj" and g.tag_ != "NNS" and is_person_word(g)
+                                            for g in child.children)
+               for child in root.head.children)
+
+
 def led_by(span: Span) -> bool:
     """The agent of what only people do to a group: "the opposition party led by Jarosław Kaczyński", "a
     delegation headed by ...", "the club, coached by Okan Buruk" (human_words.txt [leads])."""
@@ -365,11 +380,14 @@ def _belongs_to_person(span: Span) -> bool:
 # --- against ----------------------------------------------------------------------------------------------
 
 def _never_a_person(name: str, facts: ArticleFacts) -> bool:
-    """A digit ("Forza Motorsport 7"), or the model calling the name something else at least twice and more
-    than twice as often as PERSON ("Metroid": ORG 38 times)."""
+    """A digit ("Forza Motorsport 7"), a lower-case last word ("Jet kerosene was assessed at", a sentence's
+    capitalised first word and a common noun), or the model calling the name something else at least twice and
+    more than twice as often as PERSON ("Metroid": ORG 38 times)."""
     labels = facts.labels.get(entity_key(name), Counter())
     other = sum(n for label, n in labels.items() if label != "PERSON")
-    return any(ch.isdigit() for ch in name) or (other > 1 and other > 2 * labels["PERSON"])
+    words = name.split()
+    return any(ch.isdigit() for ch in name) or (len(words) > 1 and words[-1].isalpha() and words[-1].islower()) \
+        or (other > 1 and other > 2 * labels["PERSON"])
 
 
 def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts) -> bool:
@@ -385,7 +403,7 @@ def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts
     if other > 1 and other > labels["PERSON"]:
         return True  # the model itself calls the name an organisation, a product, a work ... more than once
     forename_led = bool(parts) and is_forename_anywhere(parts[0])  # "Donald Trump", not the planet "Dark Aether"
-    return any(_described_as_thing(span, forename_led and _is_surname_of(name_parts(span.text), parts))
+    return any(described_as_thing(span, forename_led and _is_surname_of(name_parts(span.text), parts))
                or _numbered(span)
                or _affiliation(span) or _held_by_organisation(span)
                or _speaker_called_its(span) or _listed_among_things(span) or _is_a_thing(span)
@@ -434,10 +452,12 @@ def _listed_with_organisations(span: Span) -> bool:
 
 def _numbered(span: Span) -> bool:
     """"Blade Runner 2049", "Forza Motorsport 7": a number right after a name makes it a work's or a product's;
-    not the number of a list item after it ("Clinton 1) registers ..., 2) realizes ...")."""
+    not the number of a list item after it ("Clinton 1) registers ..., 2) realizes ..."), nor a score ("beat
+    Jean-Philippe Fleurian 6-2 6-0")."""
     doc, end = span.doc, span.end
     return end < len(doc) and doc[end].is_digit and not span[-1].whitespace_.count("\n") \
-        and not (end + 1 < len(doc) and doc[end + 1].text == ")")
+        and not (end + 1 < len(doc) and doc[end + 1].text == ")") \
+        and not (end + 2 < len(doc) and doc[end + 1].text in ("-", "–") and doc[end + 2].is_digit)
 
 
 def _is_a_thing(span: Span) -> bool:
@@ -472,7 +492,7 @@ def _is_thing_word(token: Token) -> bool:
     return token.pos_ == "NOUN" and (token.lemma_.lower() in thing_words() or token.lower_ in thing_words())
 
 
-def _described_as_thing(span: Span, surname: bool = False) -> bool:
+def described_as_thing(span: Span, surname: bool = False) -> bool:
     """"the Safari browser", "the band Arcade Fire", "his musical La La Land", "Gazprombank, Russia's
     third-largest bank". A ``surname`` (the last words of the group's full name, which opens with a forename)
     naming a thing is the person's thing, as a possessive would be ("the Trump team", "the new Spielberg film"); not shares ("Schwab shares")."""
