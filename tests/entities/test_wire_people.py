@@ -319,3 +319,16 @@ def test_a_capitalised_word_and_a_common_noun_are_no_name(nlp):
 
 def test_a_name_with_a_lower_case_particle_inside_stays_a_name(nlp):
     assert "Osama bin Laden" in other_people(nlp, "Osama bin Laden was killed in 2011.")
+
+
+# --- a club before a role and a name, coordinated with a person ---------------------------------------------------
+
+def test_a_club_before_a_role_and_a_name_is_no_person_beside_another_player(nlp):
+    text = "Liverpool striker Mark Kennedy and Chelsea defender Terry Phelan were both receiving treatment."
+    found = other_people(nlp, text)
+    assert {"Mark Kennedy", "Terry Phelan"} <= found and "Chelsea" not in found
+
+
+def test_players_named_after_their_clubs_stay_people(nlp):
+    found = other_people(nlp, "Arsenal's Tony Adams and Chelsea's Dennis Wise were booked.")
+    assert {"Tony Adams", "Dennis Wise"} <= found

@@ -281,6 +281,10 @@ def acts_as_named_person(span: Span) -> bool:
 
 
 def coordinated_with(span: Span, person_tokens: set[int]) -> bool:
+    """Coordinated with a person ("Kim and Putin"); not a club or country before a role and a name, which is that
+    person's affiliation ("Liverpool striker Mark Kennedy and Chelsea defender Terry Phelan")."""
+    if _names_anothers_role(span):
+        return False
     root = span.root
     if root.dep_ == "conj" and root.head.i in person_tokens:
         return True
