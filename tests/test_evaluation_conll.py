@@ -31,6 +31,10 @@ def test_a_surname_or_a_lone_forename_is_the_person_of_the_longer_name():
         "Alan Shearer", "Glenn Hoddle"]
 
 
+def test_a_surname_without_its_arabic_article_is_the_same_person():
+    assert [longest for longest, _ in gold_persons(["Turabi", "Hassan al-Turabi"])] == ["Hassan al-Turabi"]
+
+
 def test_found_by_name_or_surname_and_precision_over_our_people():
     scores = Scores()
     score_document("001", gold_persons(["Alan Shearer", "Glenn Hoddle"]), ["Shearer", "England"], scores)

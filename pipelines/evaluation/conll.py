@@ -10,9 +10,10 @@ and each ``PER`` span in double brackets (``... coach [[Glenn Hoddle]] said ...`
 The body (the lines after the dateline, spaces before punctuation taken out, one paragraph a sentence) goes
 through the project's spaCy pipeline. Per document, the gold persons are the bracketed names grouped by
 person: a name is the person of a longer one when it is its surname or its only given word ("Shearer",
-"Alan" and "Alan Shearer"). A gold person is **found** when one of our PERSON entities is named as it is or by
-its surname; **precision** is the share of our PERSON entities that are one of the gold persons. ``--part``
-scores the first or the second half of the documents (in name order), one to find rules on, one to check.
+"Alan" and "Alan Shearer"; a surname with or without the Arabic article, "Turabi" and "Hassan al-Turabi"). A
+gold person is **found** when one of our PERSON entities is named as it is or by its surname; **precision** is
+the share of our PERSON entities that are one of the gold persons. ``--part`` scores the first or the second
+half of the documents (in name order), one to find rules on, one to check.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _NO_SPACE_BEFORE = re.compile(r" (?=[,.;:?!)%]|'s\b|'S\b|n't\b|'m\b|'re\b|'ve\b|
 _NO_SPACE_AFTER = re.compile(r"(?<=[($]) ")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii"})
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)-(?=\w)")  # "Hassan al-Turabi" is "Turabi" too
 
 
 @dataclass
@@ -67,7 +69,8 @@ def read_document(path: Path) -> tuple[str, list[str]]:
 
 
 def name_words(name: str) -> list[str]:
-    words = [w.lower().removesuffix("'s").removesuffix("’s").rstrip("'’") for w in _NAME_WORD.findall(name)]
+    words = [_ARABIC_ARTICLE.sub("", w.lower().removesuffix("'s").removesuffix("’s").rstrip("'’"))
+             for w in _NAME_WORD.findall(name)]
     return [w for w in words if w and w not in _SUFFIXES] or [name.lower()]
 
 

@@ -191,3 +191,144 @@ def test_the_parser_does_not_split_a_name_after_its_forename(nlp):
     wiseman = next(t for t in doc if t.text == "Wiseman")
     assert not wiseman.is_sent_start
     assert "Frederick Wiseman" in people(doc)
+
+
+# --- a name set off by commas after a person noun and a preposition ---------------------------------------------
+
+def test_a_name_set_off_after_a_person_noun_and_a_preposition_is_a_person(nlp):
+    text = "Officials met Beijing's chief negotiator with Seoul, Tang Jiaxuan, on Monday."
+    assert "Tang Jiaxuan" in other_people(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sarah Gille, an oceanographer at the University of California, San Diego, studies the currents.", "San Diego"),
+    ("The chairman of national carrier Garuda Indonesia blamed the weather for the delay.", "Garuda Indonesia"),
+])
+def test_a_place_or_company_after_a_person_noun_and_a_preposition_stays_what_it_is(nlp, text, name):
+    assert name not in other_people(nlp, text)
+
+
+# --- quoted as saying ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Xinhua quoted Zhang Dejiang as saying the plan would go ahead.",
+    "Zhang Dejiang was quoted as saying the plan would go ahead.",
+])
+def test_the_one_quoted_as_saying_is_a_person(nlp, text):
+    assert "Zhang Dejiang" in other_people(nlp, text)
+
+
+def test_a_company_quoted_as_saying_stays_a_company(nlp):
+    assert "Airbus" not in other_people(nlp, "Bloomberg quoted Airbus as saying deliveries would rise next year.")
+
+
+# --- a plural person noun describes a group ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Defending champions Porto lost 2-1 at home to Braga on Saturday.",
+    "Holders Brazil and hosts France meet in the final on Sunday.",
+])
+def test_a_team_after_a_plural_person_noun_is_no_person(nlp, text):
+    assert other_people(nlp, text) == set()
+
+
+def test_people_listed_after_a_plural_title_stay_people(nlp):
+    text = "Senators Edward Kennedy and John McCain backed the bill."
+    assert {"Edward Kennedy", "John McCain"} <= other_people(nlp, text)
+
+
+# --- a name before its own person noun ------------------------------------------------------------------------
+
+def test_a_club_before_a_person_noun_is_not_described_by_the_age_before_it(nlp):
+    assert other_people(nlp, "The 29-year-old Aston Villa defender was booked twice and sent off.") == set()
+
+
+def test_a_name_after_a_club_and_a_role_keeps_the_age(nlp):
+    assert "Keith O'Neill" in other_people(nlp, "The 29-year-old Norwich striker Keith O'Neill scored twice.")
+
+
+# --- broadcasters -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The talks stalled on Monday, official Kabul Radio said.",
+    "Officials told Reuters Television the border was closed.",
+])
+def test_a_radio_or_television_station_is_no_person(nlp, text):
+    assert other_people(nlp, text) == set()
+
+
+# --- an appositive is next to its name -----------------------------------------------------------------------------
+
+def test_a_description_hung_far_from_a_name_does_not_make_it_a_thing(nlp):
+    text = ("Kenneth Dalby spoke on Thursday of his sadness at leaving Blackburn, the club he led to the title. "
+            "Dalby said he was proud.")
+    assert "Kenneth Dalby" in other_people(nlp, text)
+
+
+def test_a_description_right_after_a_name_still_makes_it_a_thing(nlp):
+    assert "Gazprombank" not in other_people(nlp, "Gazprombank, Russia's third-largest bank, said profits rose.")
+
+
+# --- a nationality noun before a hyphenated forename, a surname the model left out, a score after the name ----------
+
+def test_a_nationality_noun_before_a_hyphenated_forename_comes_off_and_the_surname_joins(nlp):
+    text = "Ivanov said after beating Dutchman Jan-Willem Dekker 6-2 6-0 6-1 in the opening round."
+    assert "Jan-Willem Dekker" in other_people(nlp, text)
+
+
+def test_a_score_after_a_name_is_no_number_of_a_work(nlp):
+    text = ('"I think I\'m much more focused," Ivanov said after routing Frenchman Jean-Philippe Moreau 6-2 6-0 6-1 '
+            'in the opening round.')
+    assert "Jean-Philippe Moreau" in other_people(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["Forza Motorsport 7 sold well.", "Blade Runner 2049 opened on Friday."])
+def test_a_number_after_a_title_still_makes_it_a_work(nlp, text):
+    assert other_people(nlp, text) == set()
+
+
+# --- what a thing noun describes is no untagged person -------------------------------------------------------------
+
+def test_a_newspaper_named_after_its_noun_is_no_person(nlp):
+    assert other_people(nlp, "The Albanian daily Koha Ditore reported that talks had resumed.") == set()
+
+
+def test_a_name_after_a_title_still_is_a_person(nlp):
+    assert "Arben Hoxha" in other_people(nlp, "Editor Arben Hoxha said the talks had resumed.")
+
+
+# --- a verb with "as" and a title ---------------------------------------------------------------------------------------
+
+def test_who_took_over_as_a_title_is_a_person(nlp):
+    assert "Necmi Oztaskin" in other_people(nlp, "Necmi Oztaskin took over as prime minister in June.")
+
+
+@pytest.mark.parametrize("text", [
+    "Barclays served as adviser to the company.",
+    "Hamburg side St Pauli, tipped as prime candidates for relegation, drew 4-4.",
+])
+def test_a_company_or_team_as_a_role_stays_no_person(nlp, text):
+    assert other_people(nlp, text) == set()
+
+
+# --- a lower-case last word ---------------------------------------------------------------------------------------
+
+def test_a_capitalised_word_and_a_common_noun_are_no_name(nlp):
+    assert other_people(nlp, "Jet kerosene was assessed at 27.40 dollars a barrel on Thursday.") == set()
+
+
+def test_a_name_with_a_lower_case_particle_inside_stays_a_name(nlp):
+    assert "Osama bin Laden" in other_people(nlp, "Osama bin Laden was killed in 2011.")
+
+
+# --- a club before a role and a name, coordinated with a person ---------------------------------------------------
+
+def test_a_club_before_a_role_and_a_name_is_no_person_beside_another_player(nlp):
+    text = "Liverpool striker Mark Kennedy and Chelsea defender Terry Phelan were both receiving treatment."
+    found = other_people(nlp, text)
+    assert {"Mark Kennedy", "Terry Phelan"} <= found and "Chelsea" not in found
+
+
+def test_players_named_after_their_clubs_stay_people(nlp):
+    found = other_people(nlp, "Arsenal's Tony Adams and Chelsea's Dennis Wise were booked.")
+    assert {"Tony Adams", "Dennis Wise"} <= found

@@ -9,7 +9,7 @@ A person's name loses leading titles and person nouns ("President Xi" -> "Xi", "
 "Ben Davis") and trailing letters of honours and degrees ("Rajiv Menon KC").
 Repairs of small-model errors: two halves of one name are joined ("Zine El" + "Abidine Ben Ali"); a person's name
 grows over a forename the model left out ("Bjorn" + "Alexander Duben"), over surnames left out after forenames
-("José Luis" + "Rodríguez Zapatero"), over a hyphenated last part ("Yoon Suk" + "-yeol") and over a surname with an apostrophe ("Michael" +
+("José Luis" + "Rodríguez Zapatero", "Frenchman Jean-Philippe" + "Fleurian"), over a hyphenated last part ("Yoon Suk" + "-yeol") and over a surname with an apostrophe ("Michael" +
 "O’Leary"); a "person" followed or headed by an organisation word is an organisation ("Lee Kuan Yew School of
 Public Policy", "John L. Thornton China Center", "FC Porto", but not "Chrysler LLC Jim Press"); one ending in a
 street or feature word is a place ("Harmon Street").
@@ -208,8 +208,12 @@ def _grow_name(mention: Mention, taken: set[int]) -> Mention:
 
 def _surnames_end(doc: Doc, start: int, end: int, taken: set[int]) -> int:
     """The end of a name opening with forenames that goes on with surnames the model left out ("José Luis" +
-    "Rodríguez Zapatero called ..."): up to two untagged name words that end before a lower-case word."""
-    if not all(is_given_name(t.text) for t in doc[start:end] if t.is_alpha):
+    "Rodríguez Zapatero called ...", "Frenchman Jean-Philippe" + "Fleurian", the titles not yet taken off): up
+    to two untagged name words that end before a lower-case word."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    while len(words) > 1 and (is_title(words[0]) or is_occupation_before_name(words[0])):
+        words.pop(0)
+    if not all(is_given_name(t.text) for t in words):
         return end
     grown = end
     while grown < len(doc) and grown - end < _MAX_LEFT_OUT_SURNAMES and _is_name_word(doc[grown]) \
@@ -286,14 +290,15 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
 
 def _without_titles(mention: Mention) -> Mention | None:
     """"President Xi" -> "Xi": a title is a role, not part of the name; so is a person noun before a forename
-    and another name word ("Cinematographer Ben Davis", "Producer Mark Ralph" -> "Ben Davis", "Mark Ralph"; but "Man
-    Ray" and "Son Heung-min" stay)."""
+    and another name word ("Cinematographer Ben Davis", "Producer Mark Ralph", "Frenchman Jean-Philippe Fleurian"
+    -> "Ben Davis", "Mark Ralph", "Jean-Philippe Fleurian"; but "Man Ray" and "Son Heung-min" stay)."""
     span, doc = mention.span, mention.span.doc
     start = span.start
     while start < span.end and (is_title(doc[start]) or is_plural_title(doc[start])
                                 or _qualifies_title(doc, start, span.end)
                                 or is_occupation_before_name(doc[start]) and span.end - start > 2
-                                and is_given_name(doc[start + 1].text) and doc[start + 2].is_alpha):
+                                and is_given_name(doc[start + 1].text)
+                                and (doc[start + 2].is_alpha or doc[start + 2].text == "-")):  # "Jean-Pierre"
         start += 1
     while span.start < start and start + 2 < span.end and is_title(doc[start + 1]) \
             and is_given_name(doc[start + 2].text):

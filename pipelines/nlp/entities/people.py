@@ -46,7 +46,7 @@ from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, NICKNAME_QUOTES, Mention,
                                             is_apostrophe_name, is_name_shaped, is_place_word, make_mention)
 from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coordinated_with,
-                                            described_as_person, does_what_people_do, led_by, of_a_place_or_team,
+                                            described_as_person, described_as_thing, does_what_people_do, led_by, of_a_place_or_team,
                                             speaker_called_he_or_she, speaks, speaks_in_first_person,
                                             subject_of_himself_or_herself)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
@@ -431,7 +431,10 @@ def untagged_people(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Men
 
 def _untagged_person(span: Span, surnames: set[str]) -> bool:
     """A forename of any country and what the sentence says, a familiar forename and a surname said of a person
-    alone, or what the sentence says and such a surname ("Narelle Dunmore said ... Ms Dunmore")."""
+    alone, or what the sentence says and such a surname ("Narelle Dunmore said ... Ms Dunmore"); not a name a
+    thing noun describes ("the Albanian daily Koha Jone reported")."""
+    if described_as_thing(span):
+        return False  # "the Albanian daily Koha Jone reported"
     surname_known = name_parts(span.text)[-1] in surnames
     if _opens_with_forename(span, anywhere=True):
         return _made_a_person(span) or surname_known and _opens_with_forename(span)

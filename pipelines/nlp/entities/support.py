@@ -4,24 +4,30 @@ The small model says PERSON for products, games, companies, works and the words 
 "Stadia Offer", "Berkshire Hathaway"). A group stays a person only when the article backs it:
 
 - **cue**: a name that closes a quote after a dash, follows a role word or plays a role (``people``): a person;
-- **never**: a digit ("Forza Motorsport 7", "Page A1"), or the model calling the name something else at least
-  twice and more than twice as often as PERSON ("Metroid"): not a person, whatever else;
+- **never**: a digit ("Forza Motorsport 7", "Page A1"), a lower-case last word ("Jet kerosene"), or the model
+  calling the name something else at least twice and more than twice as often as PERSON ("Metroid"): not a
+  person, whatever else;
 - **decisive**: a title or a person noun right before a mention ("Spokeswoman Sandy Angers", "his wife Grace",
   "52-year-old Grace"; a title the model took into its name, "Lady Bird", is plain support only), an appositive,
   a description after a comma or a "who" clause that describes a person, an age after it ("Eloise Parry, 21,"),
-  coordination with another person;
+  coordination with another person, being set off by commas after a person noun and one preposition ("China's
+  top negotiator with Taipei, Tang Shubei,"); a plural noun describes a group, not a person ("champions Porto"),
+  and a person noun right after the name is its own ("the 36-year-old Aston Villa player");
 - **plain**: a familiar forename opening a name of two words or more (given_names.txt; not the Arabic article
   of "Al-Azhar"; a forename from world_given_names.txt counts only with what the sentence says), the last words of the name used
   alone where the model calls them a person ("Fernando Caudevilla ... Caudevilla", "Osama bin Laden ... Bin
-  Laden"), a name of two words or more as the subject of a speech verb, any name as the subject of one in the
+  Laden"), a name of two words or more as the subject of a speech verb or quoted as saying ("Xinhua quoted Tang
+  Shubei as saying"), any name as the subject of one in the
   first person ("“I wanted the ball,” Whitfield said"), "said" followed by "he"/"she", the
   subject of a clause with "himself"/"herself", a modifier of what a person has ("the Obama administration"), the
   subject of what only people do or undergo or the owner of what only people have ("Claes Bang stars as",
   "was born in", "Ghannouchi's death": human_words.txt), the agent of a name of two words or more after "led by",
-  "headed by", "coached by" ..., or after "an interview with";
+  "headed by", "coached by" ..., after "an interview with", or the subject of a verb with "as" and a title
+  ("Necmettin Erbakan took over as Turkish prime minister");
 - **against**, which outweighs plain support only: a plural ("Africans"), an all-capital word among others
   ("Zanu-PF"), a thing noun it modifies, that precedes it, that describes it or that it is ("the Safari browser",
-  "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"), an organisation's
+  "the band Arcade Fire", "Gazprombank, Russia's third-largest bank", "Lady Bird is a comedy"; an appositive
+  only right after the name's comma), an organisation's
   noun describing it ("Al-Azhar, Egypt's top Islamic institution"), a list of
   organisations it stands in ("JP Morgan Chase, Wells Fargo and Charles Schwab"), a description
   made or played by someone ("Abbott Elementary, the ABC mockumentary created by ..."), a list of things it
@@ -106,6 +112,7 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
              or any(speaks(span) and len(parts) > 1 or speaks_in_first_person(span) or _belongs_to_person(span)
                     or speaker_called_he_or_she(span)
                     or subject_of_himself_or_herself(span) or does_what_people_do(span) or _person_word_before(span)
+                    or serves_as(span)
                     or (led_by(span) or _interviewed(span)) and len(parts) > 1 for span in spans)
              or len(parts) > 1 and is_forename_anywhere(parts[0]) and any(of_a_place_or_team(span) for span in spans))
     return plain and not _against(name, parts, spans, facts)
@@ -115,7 +122,7 @@ def is_supported_person(mentions: list[Mention], name: str, person_tokens: set[i
 
 def _decisive(span: Span, person_tokens: set[int]) -> bool:
     return (_described(span) or _person_word_before(span) and not _title_inside_models_name(span)
-            or age_after(span) or coordinated_with(span, person_tokens))
+            or age_after(span) or coordinated_with(span, person_tokens) or _set_off_after_person_noun(span))
 
 
 def _title_inside_models_name(span: Span) -> bool:
@@ -136,17 +143,27 @@ def _person_word_before(span: Span) -> bool:
     if i < 0 or _names_anothers_role(span):
         return False
     if is_person_word(doc[i]):
-        return True
+        return not _names_a_group(doc[i], span)
     # "52-year-old": "52", "-", "year", "-", "old"
     return i >= 4 and doc[i].lower_ == "old" and doc[i - 2].lower_ in ("year", "years") and doc[i - 4].like_num
 
 
+def _names_a_group(noun: Token, span: Span) -> bool:
+    """A plural person noun describes a group ("reigning champions Porto", "holders Brazil"); a list of people
+    opens with a forename ("Senators Edward Kennedy and John McCain")."""
+    return noun.tag_ == "NNS" and not (len(span) > 1 and is_forename_anywhere(span[0].text))
+
+
 def _names_anothers_role(span: Span) -> bool:
-    """The name is where the person named next works or plays ("20-year-old Norwich striker Keith O'Neill"):
-    what stands before it describes that person."""
+    """The name is where the person named next works or plays ("20-year-old Norwich striker Keith O'Neill"), or
+    it modifies a person noun right after it ("The 36-year-old Aston Villa player won"): what stands before it
+    describes that person."""
     doc, end = span.doc, span.end
-    return end + 1 < len(doc) and is_person_word(doc[end]) and doc[end + 1].is_title \
-        and doc[end + 1].pos_ == "PROPN"
+    if end >= len(doc) or not is_person_word(doc[end]):
+        return False
+    root = span.root
+    return end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN" \
+        or root.dep_ in _NAMING_DEPS and root.head.i == end
 
 
 def _described(span: Span) -> bool:
@@ -167,7 +184,31 @@ def _described(span: Span) -> bool:
         if child.i >= span.end and child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children) \
                 and not _closes_description(root):
             return True
-    return root.dep_ == "appos" and root.head.i < span.start and _describes_a_person(root.head)
+    return root.dep_ == "appos" and root.head.i < span.start and _describes_a_person(root.head) \
+        and not _names_a_group(root.head, span)
+
+
+def _set_off_after_person_noun(span: Span) -> bool:
+    """A name between commas after a person noun and one preposition ("China's top negotiator with Taipei, Tang
+    Shubei,"), which the parser hangs from the preposition's object: support for a name the model calls a
+    person, not a reason to make one of a place ("an oceanographer at the University of California, San Diego,")
+    or of a name without the commas ("the chairman of national carrier EgyptAir")."""
+    anchor = _appositive_anchor(span, hops=1)
+    return anchor is not None and anchor is not span.root.head and span.doc[span.start - 1].text == "," \
+        and _describes_a_person(anchor) and not _names_a_group(anchor, span)
+
+
+def _appositive_anchor(span: Span, hops: int | None = None) -> Token | None:
+    """What the name is in apposition to, before it: the noun of "The head of the IMF, Kristalina Georgieva",
+    "China's top negotiator with Taipei, Tang Shubei", where the parser hangs the name from the nearest noun
+    (climbing at most ``hops`` prepositions, any number if None)."""
+    root = span.root
+    if root.dep_ != "appos" or root.head.i >= span.start:
+        return None
+    anchor, climbed = root.head, 0
+    while anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and (hops is None or climbed < hops):
+        anchor, climbed = anchor.head.head, climbed + 1
+    return anchor
 
 
 def _closes_description(root: Token) -> bool:
@@ -240,6 +281,10 @@ def acts_as_named_person(span: Span) -> bool:
 
 
 def coordinated_with(span: Span, person_tokens: set[int]) -> bool:
+    """Coordinated with a person ("Kim and Putin"); not a club or country before a role and a name, which is that
+    person's affiliation ("Liverpool striker Mark Kennedy and Chelsea defender Terry Phelan")."""
+    if _names_anothers_role(span):
+        return False
     root = span.root
     if root.dep_ == "conj" and root.head.i in person_tokens:
         return True
@@ -267,6 +312,18 @@ def does_what_people_do(span: Span) -> bool:
     return root.dep_ == "poss" and root.head.pos_ == "NOUN" and lemma in human_words("has")
 
 
+def serves_as(span: Span) -> bool:
+    """The subject of a verb with "as" and a title or person noun in the singular: "Necmettin Erbakan took over
+    as Turkish prime minister", "she served as mayor" (a company serves as a sponsor or a host, not as a
+    minister; a team is "tipped as prime candidates")."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(child.lower_ == "as" and any(g.dep_ == "pobj" and g.tag_ != "NNS" and is_person_word(g)
+                                            for g in child.children)
+               for child in root.head.children)
+
+
 def led_by(span: Span) -> bool:
     """The agent of what only people do to a group: "the opposition party led by Jarosław Kaczyński", "a
     delegation headed by ...", "the club, coached by Okan Buruk" (human_words.txt [leads])."""
@@ -282,14 +339,15 @@ def _interviewed(span: Span) -> bool:
 
 
 def speaks(span: Span) -> bool:
-    """The subject of a speech verb, or the name in apposition to it ("The head of the IMF, Kristalina
-    Georgieva, warned")."""
-    root = span.root
-    if root.dep_ == "appos" and root.head.i < span.start:
-        root = root.head
-        while root.dep_ == "pobj" and root.head.dep_ == "prep":  # the appositive hung from "the IMF"
-            root = root.head.head
-    return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
+    """The subject of a speech verb, the name in apposition to it ("The head of the IMF, Kristalina
+    Georgieva, warned"), or the one quoted as saying ("the People's Daily quoted Tang as saying", "Tang was
+    quoted as saying")."""
+    root = _appositive_anchor(span) or span.root
+    if root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS:
+        return True
+    verb = root.head
+    return root.dep_ in ("dobj", "nsubjpass") and verb.lemma_ == "quote" and any(
+        child.lower_ == "as" and any(g.lemma_ in REPORTING_VERBS for g in child.children) for child in verb.children)
 
 
 def of_a_place_or_team(span: Span) -> bool:
@@ -326,11 +384,14 @@ def _belongs_to_person(span: Span) -> bool:
 # --- against ----------------------------------------------------------------------------------------------
 
 def _never_a_person(name: str, facts: ArticleFacts) -> bool:
-    """A digit ("Forza Motorsport 7"), or the model calling the name something else at least twice and more
-    than twice as often as PERSON ("Metroid": ORG 38 times)."""
+    """A digit ("Forza Motorsport 7"), a lower-case last word ("Jet kerosene was assessed at", a sentence's
+    capitalised first word and a common noun), or the model calling the name something else at least twice and
+    more than twice as often as PERSON ("Metroid": ORG 38 times)."""
     labels = facts.labels.get(entity_key(name), Counter())
     other = sum(n for label, n in labels.items() if label != "PERSON")
-    return any(ch.isdigit() for ch in name) or (other > 1 and other > 2 * labels["PERSON"])
+    words = name.split()
+    return any(ch.isdigit() for ch in name) or (len(words) > 1 and words[-1].isalpha() and words[-1].islower()) \
+        or (other > 1 and other > 2 * labels["PERSON"])
 
 
 def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts) -> bool:
@@ -346,7 +407,7 @@ def _against(name: str, parts: list[str], spans: list[Span], facts: ArticleFacts
     if other > 1 and other > labels["PERSON"]:
         return True  # the model itself calls the name an organisation, a product, a work ... more than once
     forename_led = bool(parts) and is_forename_anywhere(parts[0])  # "Donald Trump", not the planet "Dark Aether"
-    return any(_described_as_thing(span, forename_led and _is_surname_of(name_parts(span.text), parts))
+    return any(described_as_thing(span, forename_led and _is_surname_of(name_parts(span.text), parts))
                or _numbered(span)
                or _affiliation(span) or _held_by_organisation(span)
                or _speaker_called_its(span) or _listed_among_things(span) or _is_a_thing(span)
@@ -395,10 +456,12 @@ def _listed_with_organisations(span: Span) -> bool:
 
 def _numbered(span: Span) -> bool:
     """"Blade Runner 2049", "Forza Motorsport 7": a number right after a name makes it a work's or a product's;
-    not the number of a list item after it ("Clinton 1) registers ..., 2) realizes ...")."""
+    not the number of a list item after it ("Clinton 1) registers ..., 2) realizes ..."), nor a score ("beat
+    Jean-Philippe Fleurian 6-2 6-0")."""
     doc, end = span.doc, span.end
     return end < len(doc) and doc[end].is_digit and not span[-1].whitespace_.count("\n") \
-        and not (end + 1 < len(doc) and doc[end + 1].text == ")")
+        and not (end + 1 < len(doc) and doc[end + 1].text == ")") \
+        and not (end + 2 < len(doc) and doc[end + 1].text in ("-", "–") and doc[end + 2].is_digit)
 
 
 def _is_a_thing(span: Span) -> bool:
@@ -433,7 +496,7 @@ def _is_thing_word(token: Token) -> bool:
     return token.pos_ == "NOUN" and (token.lemma_.lower() in thing_words() or token.lower_ in thing_words())
 
 
-def _described_as_thing(span: Span, surname: bool = False) -> bool:
+def described_as_thing(span: Span, surname: bool = False) -> bool:
     """"the Safari browser", "the band Arcade Fire", "his musical La La Land", "Gazprombank, Russia's
     third-largest bank". A ``surname`` (the last words of the group's full name, which opens with a forename)
     naming a thing is the person's thing, as a possessive would be ("the Trump team", "the new Spielberg film"); not shares ("Schwab shares")."""
@@ -452,8 +515,16 @@ def _described_as_thing(span: Span, surname: bool = False) -> bool:
         return True
     if span.end < len(doc) and doc[span.end].text == "," and _made_by_someone(doc[span.end]):
         return True  # "Abbott Elementary, created by Quinta Brunson"
-    return any(child.dep_ == "appos" and child.i >= span.end and (_is_thing_word(child) or _is_organisation_noun(child))
+    return any(child.dep_ == "appos" and _next_to(span, child) and (_is_thing_word(child) or _is_organisation_noun(child))
                for child in root.children)
+
+
+def _next_to(span: Span, appositive: Token) -> bool:
+    """The appositive opens right after the name and a comma ("Snow Leopard, the latest version"), not further on
+    where the parser hung a later name's description from it ("Kenny Dalglish spoke of leaving Blackburn, the
+    club he led")."""
+    doc, end = span.doc, span.end
+    return end < len(doc) and doc[end].text == "," and appositive.left_edge.i == end + 1
 
 
 def _subject_of_reduced_relative(span: Span) -> bool:
