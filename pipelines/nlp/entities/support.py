@@ -7,9 +7,9 @@ The small model says PERSON for products, games, companies, works and the words 
 - **never**: a digit ("Forza Motorsport 7", "Page A1"), or the model calling the name something else at least
   twice and more than twice as often as PERSON ("Metroid"): not a person, whatever else;
 - **decisive**: a title or a person noun right before a mention ("Spokeswoman Sandy Angers", "his wife Grace",
-  "52-year-old Grace"; a title the model took into its name, "Lady Bird", is plain support only), an appositive,
-  a description after a comma or a "who" clause that describes a person, an age after it ("Eloise Parry, 21,"),
-  coordination with another person;
+  "52-year-old Grace", or with "named" between: "a resident named Caroline"; a title the model took into its
+  name, "Lady Bird", is plain support only), an appositive, a description after a comma or a "who" clause that
+  describes a person, an age after it ("Eloise Parry, 21,"), coordination with another person;
 - **plain**: a familiar forename opening a name of two words or more (given_names.txt; not the Arabic article
   of "Al-Azhar"; a forename from world_given_names.txt counts only with what the sentence says), the last words of the name used
   alone where the model calls them a person ("Fernando Caudevilla ... Caudevilla", "Osama bin Laden ... Bin
@@ -131,12 +131,14 @@ def described_as_person(span: Span) -> bool:
 
 
 def _person_word_before(span: Span) -> bool:
-    """"Spokeswoman Sandy Angers", "his wife Grace", "52-year-old Grace"."""
+    """"Spokeswoman Sandy Angers", "his wife Grace", "52-year-old Grace", "a resident named Caroline"."""
     doc, i = span.doc, span.start - 1
     if i < 0 or _names_anothers_role(span):
         return False
     if is_person_word(doc[i]):
         return True
+    if i >= 1 and doc[i].lower_ == "named" and is_person_word(doc[i - 1]):
+        return True  # "a 52-year-old resident named Caroline"
     # "52-year-old": "52", "-", "year", "-", "old"
     return i >= 4 and doc[i].lower_ == "old" and doc[i - 2].lower_ in ("year", "years") and doc[i - 4].like_num
 
