@@ -102,6 +102,13 @@ def test_family_and_person_nouns_support_a_name(nlp, text, name):
     assert name in people(nlp(text))
 
 
+def test_a_person_noun_and_named_before_a_forename_make_it_a_person_and_a_speaker(nlp):
+    doc = run(nlp, "The heckler later spoke to reporters. She is a retired nurse named Caroline, from Salem.\n"
+                   "“He truly cares about the people here,” she said.")
+    assert "Caroline" in people(doc)
+    assert [speaker_name(doc, q) for q in doc._.quotes] == ["Caroline"]
+
+
 def test_an_age_after_a_name_supports_it_and_a_forename_joins_an_untagged_surname(nlp):
     doc = nlp("Fiona Parry, her mother, said the pills were toxic.\n"
               "West Mercia Police said on Friday that the pills had been bought online.\n"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import other_people, people
+from helpers import other_people, people, run, speaker_name
 from pipelines.nlp.entities.lexicon import is_forename_anywhere, is_given_name
 
 
@@ -107,6 +107,25 @@ def test_a_name_the_model_cut_before_an_age_is_one_person(nlp):
     doc = nlp("Meiti Salindeho, 33, who fled with her two children by boat, said the sky turned black.")
     assert spacy_label(doc, "Meiti") == "GPE"
     assert set(people(doc)) == {"Meiti Salindeho"}
+
+
+@pytest.mark.parametrize("name, surname, label", [("Celeste Vartanian", "Vartanian", "NORP"),
+                                                    ("Ines Pambakian", "Ines Pambakian", "PRODUCT")])
+def test_a_name_the_model_cut_or_took_for_a_product_before_a_person_s_description_is_one_person(
+        nlp, name, surname, label):
+    doc = run(nlp, "The app closed her account on Thursday.\n"
+                   f"\"We support people sharing their views, but we don't allow spamming,\" {name}, a company "
+                   "spokeswoman, said in an email.")
+    assert spacy_label(doc, surname) == label
+    assert set(people(doc)) == {name}
+    assert [speaker_name(doc, q) for q in doc._.quotes] == [name]
+
+
+def test_a_rank_before_a_person_the_model_found_stays_out_of_the_name(nlp):
+    doc = run(nlp, "Det Con Helen Moss, of Avon and Somerset police, said after the hearing: “I hope this sentence "
+                   "gives Mr Patel some peace.”")
+    assert spacy_label(doc, "Helen Moss") == "PERSON"
+    assert [speaker_name(doc, q) for q in doc._.quotes] == ["Helen Moss"]
 
 
 def test_a_club_before_a_score_is_no_person(nlp):

@@ -257,3 +257,20 @@ def test_phrasal_cue_whose_particle_the_parser_took_for_a_preposition(nlp):
     assert speaker_name(doc, first) == "Jared Moss"
     assert second.verb == "chime in"
     assert second.speaker_text == "another student" and speaker_name(doc, second) is None
+
+
+def test_phrasal_cue_whose_particle_the_parser_took_for_an_adverb(nlp):
+    doc = run(nlp, "“Look at all these supporters of hers,” said Ann Ruiz, a retired teacher.\n"
+                   "“They are only here for the free lunch,” Jim Boyd shot back with a laugh.")
+    first, second = marked(doc)
+    assert speaker_name(doc, first) == "Ann Ruiz"
+    assert second.verb == "shoot back"
+    assert speaker_name(doc, second) == "Jim Boyd"
+
+
+def test_a_verb_of_urging_after_a_quote_is_its_cue(nlp):
+    doc = run(nlp, "The rally ended on a cheer: \"It's about time we had a woman running this country,\" exhorted "
+                   "the evening's host, actress Lena Ortiz.")
+    q = only(marked(doc), "direct")
+    assert q.verb == "exhort"
+    assert speaker_name(doc, q) == "Lena Ortiz"

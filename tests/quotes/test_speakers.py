@@ -330,3 +330,13 @@ def test_a_reply_after_an_introduced_question_answers_it(nlp):
                    "not.")
     q = only(marked(doc), "direct")
     assert speaker_name(doc, q) == "Tom Reyes"
+
+
+def test_a_pronoun_that_may_be_another_s_of_its_gender_teaches_no_gender(nlp):
+    # "he" may be Lyle's as well as Ames's (a forename of either sex): it does not make Ames a man
+    doc = run(nlp, "“We will rebuild the port,” said former senator Robin Ames, who praised Governor George Lyle for "
+                   "acting when he was in office.\nAmes was sharply critical of the new plan.\n"
+                   "“I worry about the workers,” she said.")
+    first, second = marked(doc)
+    assert speaker_name(doc, first) == speaker_name(doc, second) == "Robin Ames"
+

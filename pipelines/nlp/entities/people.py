@@ -387,16 +387,20 @@ def names_with_nicknames(doc: Doc, lines: Lines, mentions: list[Mention]) -> lis
 def names_before_ages(doc: Doc, lines: Lines, mentions: list[Mention]) -> list[Mention]:
     """The mentions with every run of two to four name words right before an age (", 33,") as a PERSON where
     the model left part of it untagged ("Meiti" GPE + "Salindeho, 33, who fled"): only a person's name stands
-    before an age. A name the model tagged whole is left to the label fixes; not a known place, nor a name with a
-    word of a kind ("United")."""
+    before an age. So too a run opening with a forename before a description of a person, where the model found
+    no person in it ("Rosette" untagged + "Pambakian" NORP + ", a Tinder spokeswoman, said"). A name the model
+    tagged whole as one of our labels is left to the label fixes (one it took for a product is not); not a known
+    place, nor a name with a word of a kind ("United")."""
     names = []
     for comma in token_indices(doc, "ORTH", ","):
-        if comma < 2 or not age_after(doc[comma - 1:comma]):
+        if comma < 2:
             continue
         span = _name_words_before(doc, comma)
         if len(span) < 2 or _is_capitalised_word(doc[span.start], -1) \
-                or all(t.ent_type_ for t in span) or entity_key(span.text) in place_keys() \
-                or entity_key(span[0].text) in place_keys() or not lines.is_running_text(span.start_char):
+                or all(t.ent_type_ in ENTITY_LABELS for t in span) or entity_key(span.text) in place_keys() \
+                or entity_key(span[0].text) in place_keys() or not lines.is_running_text(span.start_char) \
+                or not (age_after(span) or _opens_with_forename(span, anywhere=True) and described_as_person(span)
+                        and not any(t.ent_type_ == "PERSON" for t in span)):
             continue
         names.append(span)
     return _cued_people(names, lines, mentions)

@@ -8,7 +8,8 @@ The small model says PERSON for products, games, companies, works and the words 
   calling the name something else at least twice and more than twice as often as PERSON ("Metroid"): not a
   person, whatever else;
 - **decisive**: a title or a person noun right before a mention ("Spokeswoman Sandy Angers", "his wife Grace",
-  "52-year-old Grace"; a title the model took into its name, "Lady Bird", is plain support only), an appositive,
+  "52-year-old Grace", or with "named" between: "a resident named Caroline"; a title the model took into its
+  name, "Lady Bird", is plain support only), an appositive,
   a description after a comma or a "who" clause that describes a person, an age after it ("Eloise Parry, 21,"),
   coordination with another person, being set off by commas after a person noun and one preposition ("China's
   top negotiator with Taipei, Tang Shubei,"); a plural noun describes a group, not a person ("champions Porto"),
@@ -138,12 +139,14 @@ def described_as_person(span: Span) -> bool:
 
 
 def _person_word_before(span: Span) -> bool:
-    """"Spokeswoman Sandy Angers", "his wife Grace", "52-year-old Grace"."""
+    """"Spokeswoman Sandy Angers", "his wife Grace", "52-year-old Grace", "a resident named Caroline"."""
     doc, i = span.doc, span.start - 1
     if i < 0 or _names_anothers_role(span):
         return False
     if is_person_word(doc[i]):
         return not _names_a_group(doc[i], span)
+    if i >= 1 and doc[i].lower_ == "named" and is_person_word(doc[i - 1]):
+        return True  # "a 52-year-old resident named Caroline"
     # "52-year-old": "52", "-", "year", "-", "old"
     return i >= 4 and doc[i].lower_ == "old" and doc[i - 2].lower_ in ("year", "years") and doc[i - 4].like_num
 

@@ -35,11 +35,12 @@ def cue_lemma(token: Token, beside_quote: bool = False) -> str | None:
     lemma = token.lemma_.lower()
     if lemma not in _CUE_WORDS:  # most verbs: no cue, and none of their phrasal forms either
         return None
-    # phrasal verbs ("point out"; "chimed in" parsed as a preposition without object) and idioms with "it" ("as
-    # one analyst put it")
+    # phrasal verbs ("point out"; "chimed in" parsed as a preposition without object, "shot back" as an adverb)
+    # and idioms with "it" ("as one analyst put it")
     phrasal = [f"{lemma} {t.lower_}" for t in token.children
                if t.dep_ == "prt" or (t.dep_ == "dobj" and t.lower_ == "it")
-               or t.dep_ == "prep" and t.i == token.i + 1 and not any(c.dep_ == "pobj" for c in t.children)]
+               or t.dep_ == "prep" and t.i == token.i + 1 and not any(c.dep_ == "pobj" for c in t.children)
+               or t.dep_ == "advmod" and t.i == token.i + 1]
     for candidate in (*phrasal, lemma):
         if candidate in SPEECH_VERBS:
             return candidate

@@ -8,11 +8,11 @@ resolved pronoun before it (an object pronoun never to its own clause's subject)
 a person only mentions them (an object, a possessive, a parse gone wrong), to that person after any subject of that
 sentence, unless a quote of the same paragraph had a compatible speaker and that sentence has no main-clause subject
 for it; a person's gender comes from a title or kinship noun at the name (gender_words.txt), else from a forename
-nearly everyone of one sex has (forename_genders.txt), else from the first pronoun resolved to them. A title
-before a shared surname ("Ms. Ortiz") goes to the namesake whose forename fits it; a role no one held before
-("the mayor said") goes to a name given exactly that role in the next sentence ("Mayor Peter Hale has ..."); an
-age or a nationality ("the 38-year-old said", "the Spaniard said") goes to the person a pronoun of either gender
-would.
+nearly everyone of one sex has (forename_genders.txt), else from the first pronoun resolved to them that no one of
+that gender named before it in its sentence may claim. A title before a shared surname ("Ms. Ortiz") goes to the
+namesake whose forename fits it; a role no one held before ("the mayor said") goes to a name given exactly that role
+in the next sentence ("Mayor Peter Hale has ..."); an age or a nationality ("the 38-year-old said", "the Spaniard
+said") goes to the person a pronoun of either gender would.
 """
 
 from __future__ import annotations
@@ -261,9 +261,18 @@ class People:
             person = self._antecedent(pronoun.idx, gender, self._clause_subject_person(pronoun))
             self._resolved[pronoun.idx] = person
             if person is not None:
-                self._gender.setdefault(person.key, gender)
+                if not self._named_before_in_sentence(pronoun.idx, gender, person):
+                    self._gender.setdefault(person.key, gender)
                 rank = _subject_rank(pronoun)
                 self._salient.append((pronoun.idx, RANK_OTHER if rank is None else rank, person))
+
+    def _named_before_in_sentence(self, position: int, gender: str, person: PersonMention) -> bool:
+        """Another person known to be of the pronoun's gender named earlier in its sentence: the pronoun may be
+        theirs, so it teaches ``person`` no gender ("Hillary Clinton, who praised George W. Bush ... when he was in
+        the White House")."""
+        sentence = self._sentence_start(position)
+        return any(pos < position and m.key != person.key and self._gender.get(m.key) == gender
+                   and self._sentence_start(pos) == sentence for pos, _, m in self._salient)
 
     def _clause_subject_person(self, pronoun: Token) -> PersonMention | None:
         """For an object pronoun, the person who is its clause's subject: "Bloomfield praised her" is not
