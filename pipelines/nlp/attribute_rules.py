@@ -77,9 +77,10 @@ def _selectivity(check: Check) -> tuple[int, int]:
 
 
 class _RuleIndex:
-    """Token patterns by the value of one column that their first token must have (exactly, or one of a set);
-    the patterns whose first token has no such test are tried at every token. Finding a pattern by that
-    value is its test: only its other tests are checked."""
+    """Token patterns by the value of one column that their first token must have (exactly, or one of a set;
+    the narrowest column such a test has), or by the values of the article a regular expression on its first
+    token matches; the other patterns are tried at every token. Finding a pattern by that value is its test:
+    only its other tests are checked."""
 
     def __init__(self) -> None:
         self.complete = True  # False once a pattern could not be indexed
