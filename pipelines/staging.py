@@ -3,8 +3,9 @@
 Each per-article stage reads the batches of the stage before it one at a time and writes its own; what
 passes between Dagster assets is only the small ``StagedBatches`` list of files. A batch file is Parquet
 (pipelines.records: data, never code), in folders only the run's user can enter; the parsing stage writes
-each batch as the warehouse rows it makes, a folder of one Parquet file per table (``write_tables``). A run's staging folder is
-removed once the run has published (see ``remove_run``); folders left by runs that died are swept later.
+each batch as the warehouse rows it makes, a folder of one Parquet file per table (``write_tables``). A run's
+staging folder is removed once the run has published (see ``remove_run``); folders left by runs that died are
+swept later.
 """
 
 from __future__ import annotations

@@ -118,7 +118,8 @@ def _failed_with_their_duplicates(failures: list[IngestError], ingest: IngestRes
 @dataclass(frozen=True)
 class RunInput:
     """What a run hands the load stage. ``extractions`` holds the staged rows of each article in
-    ``extracted_paths`` (a folder per batch, see pipelines.warehouse.rows); ``failures`` are the articles cleaning or language processing could not handle."""
+    ``extracted_paths`` (a folder per batch, see pipelines.warehouse.rows); ``failures`` are the articles
+    cleaning or language processing could not handle."""
 
     scan: CorpusScan
     ingest: IngestResult

@@ -46,9 +46,9 @@ from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import (ENTITY_LABELS, NAME_PARTICLES, NICKNAME_QUOTES, Mention,
                                             is_apostrophe_name, is_name_shaped, is_place_word, make_mention)
 from pipelines.nlp.entities.support import (acts_as_named_person, age_after, coordinated_with,
-                                            described_as_person, described_as_thing, does_what_people_do, led_by, of_a_place_or_team,
-                                            speaker_called_he_or_she, speaks, speaks_in_first_person,
-                                            subject_of_himself_or_herself)
+                                            described_as_person, described_as_thing, does_what_people_do, led_by,
+                                            of_a_place_or_team, speaker_called_he_or_she, speaks,
+                                            speaks_in_first_person, subject_of_himself_or_herself)
 from pipelines.nlp.entities.usage import after_determiner, in_place_context, names_a_product, used_as_common_word
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 from pipelines.nlp.token_index import token_indices

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from pipelines.models import Quote
 from pipelines.nlp.extensions import doc_text
 from pipelines.nlp.quotes.context import (clause_speaker, is_bare_attribution, names_a_person, owner_of_words_before,
-                                          speech_owner)
+                                          person_mention_spans, speech_owner)
 from pipelines.nlp.quotes.cues import SUBJECT_DEPS, cue_lemma, dominating_cue, speaker_head, speaker_span
 from pipelines.nlp.quotes.indirect import reported_clauses
 from pipelines.nlp.quotes.marks import QuotedSpan, find_quoted_spans, paragraph_spans, typed_doubled_marks
@@ -117,8 +117,7 @@ def _headings_not_naming_a_person(doc: Doc) -> list[tuple[int, int]]:
     """The subheadings, but for those that are only a person's name: a listicle's section ("Garth Brooks") is about
     that person, whom its first paragraph calls "he" or "the country star"."""
     text = doc_text(doc)
-    entities = doc._.entities or []
-    names = [(m.start, m.end) for m in doc._.entity_mentions or [] if entities[m.entity].label == "PERSON"]
+    names = person_mention_spans(doc)
     return [(start, end) for start, end in doc._.headings or []
             if not any(start <= m_start and m_end <= end and text[start:end].strip() == text[m_start:m_end]
                        for m_start, m_end in names)]

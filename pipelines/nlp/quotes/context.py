@@ -50,13 +50,18 @@ def _is_person(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or token.i in _person_tokens(token.doc)
 
 
+def person_mention_spans(doc) -> list[tuple[int, int]]:
+    """(start, end) characters of each PERSON entity mention of news_entities."""
+    entities = doc._.entities or []
+    return [(m.start, m.end) for m in doc._.entity_mentions or [] if entities[m.entity].label == "PERSON"]
+
+
 def _person_tokens(doc) -> frozenset[int]:
     """The tokens of the PERSON entity mentions of news_entities, computed once per document."""
     if "person_tokens" not in doc.user_data:
-        entities = doc._.entities or []
-        chars = [(m.start, m.end) for m in doc._.entity_mentions or [] if entities[m.entity].label == "PERSON"]
         doc.user_data["person_tokens"] = frozenset(
-            t.i for start, end in chars for t in (doc.char_span(start, end, alignment_mode="expand") or []))
+            t.i for start, end in person_mention_spans(doc)
+            for t in (doc.char_span(start, end, alignment_mode="expand") or []))
     return doc.user_data["person_tokens"]
 
 
