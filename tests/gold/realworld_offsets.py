@@ -1,6 +1,6 @@
 """Check (and, with --fix, recompute) the quote offsets of the real-page gold sets.
 
-The annotations in tests/gold/realworld_{dev,test}/ and tests/gold/mercury_{dev,test}/ are written by hand as quote *texts*
+The annotations in tests/gold/realworld_{dev,test}/ and tests/gold/mercury_{dev,test,dev2}/ are written by hand as quote *texts*
 (the words inside the quotation marks) in document order. --fix finds each text in its corpus file, between an
 opening mark and a closing mark, at its first occurrence after the previous quote, and writes `start`/`end`
 (Python str offsets, marks included). Without --fix the script only checks, and exits 1 on any problem:
@@ -10,7 +10,9 @@ opening mark and a closing mark, at its first occurrence after the previous quot
   quotation continues in the next paragraph without a closing mark), and `file[start + 1:end - 1] == text`;
 - quotes are in document order and do not overlap; kinds are direct/partial/scare; scare quotes have no speaker;
   every speaker is one of the article's people; no name is both a person and a not-person;
-- every double quotation mark (“ ” ") in the text lies inside an annotated quote (nothing left unannotated).
+- every double quotation mark (“ ” ") in the text lies inside an annotated quote (nothing left unannotated),
+  except inch marks (6' 7") and the marks an article lists in `unpaired_marks`: offsets of quotation marks
+  whose other mark the page lost, so that the quotation has no span.
 
 Usage: python tests/gold/realworld_offsets.py [--fix]
 """
@@ -18,15 +20,17 @@ Usage: python tests/gold/realworld_offsets.py [--fix]
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
 GOLD_DIR = Path(__file__).resolve().parent
-SETS = ("realworld_dev", "realworld_test", "mercury_dev", "mercury_test")
+SETS = ("realworld_dev", "realworld_test", "mercury_dev", "mercury_test", "mercury_dev2")
 OPENING = "“\"‘'"
 CLOSING = {"“": "”\"“", "\"": "\"”", "‘": "’", "'": "'"}  # a few pages close “ with a straight quote or a second “, and " with ”
 KINDS = {"direct", "partial", "scare"}
 DOUBLE_MARKS = "“”\""
+INCH_MARK = re.compile(r"\d['’] ?\d{1,2}[\"”]$")  # 6' 7", 5’6”: a height, not a quotation
 
 
 def set_paths(name: str) -> tuple[Path, Path]:
@@ -82,8 +86,12 @@ def problems_in(gold: dict[str, dict], corpus: Path) -> list[str]:
                 found.append(f"{where}: speaker {q['speaker']!r} on a scare quote or not among the people")
             previous_end = q["end"]
         spans = [(q["start"], q["end"]) for q in article["quotes"]]
+        unpaired = set(article.get("unpaired_marks", []))
+        found += [f"{name}@{i}: {body[i]!r} listed as unpaired is no double quotation mark"
+                  for i in sorted(unpaired) if body[i:i + 1] not in DOUBLE_MARKS]
         found += [f"{name}@{i}: quotation mark outside every annotated quote"
-                  for i, ch in enumerate(body) if ch in DOUBLE_MARKS and not any(s <= i < e for s, e in spans)]
+                  for i, ch in enumerate(body) if ch in DOUBLE_MARKS and i not in unpaired
+                  and not INCH_MARK.search(body, max(0, i - 8), i + 1) and not any(s <= i < e for s, e in spans)]
     return found
 
 
