@@ -305,10 +305,14 @@ def _report(args: argparse.Namespace, gold: dict[str, dict], out: Path) -> int:
         print(f"  {name}  {p.prf(*counts)}")
     totals = tuple(map(sum, zip(*p.per_article.values())))
     print(f"  overall (micro)           {p.prf(*totals)}")
-    print(f"  not_people taken as PERSON  {len(p.not_people_as_person)} {p.not_people_as_person or ''}")
-    print("  entities for people in more than one article (each should be 1):")
-    for person, n in p.cross_article.items():
-        print(f"    {person}: {n}")
+    # Names only with -v: `make eval` also scores the test sets, whose mistakes nobody may tune on.
+    print(f"  not_people taken as PERSON  {len(p.not_people_as_person)}"
+          + (f" {p.not_people_as_person}" if args.verbose and p.not_people_as_person else ""))
+    print(f"  people split across entities  {sum(1 for n in p.cross_article.values() if n != 1)}")
+    if args.verbose:
+        print("  entities for people in more than one article (each should be 1):")
+        for person, n in p.cross_article.items():
+            print(f"    {person}: {n}")
     dates, date_mistakes = Ratio(), []
     if annotates("dates"):
         dates, date_mistakes = score_dates(anchored, gold)

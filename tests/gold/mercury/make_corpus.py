@@ -1,5 +1,5 @@
-"""Writes the corpus of the Mercury gold sets (tests/gold/mercury_dev/, mercury_test/, mercury_dev2/) from Mercury
-Parser's saved pages, so anyone can check where each text came from.
+"""Writes the corpus of the Mercury gold sets (tests/gold/mercury_dev/, mercury_test/, mercury_dev2/,
+mercury_test2/) from Mercury Parser's saved pages, so anyone can check where each text came from.
 
 Each ``NAME.txt`` is ``trafilatura.extract(page)`` (the pinned trafilatura, default settings, stripped, one final
 line break) of the page that ``SOURCES`` names in the npm package of @postlight/mercury-parser 1.1.1:
@@ -18,7 +18,7 @@ from pathlib import Path
 import trafilatura
 
 GOLD_DIR = Path(__file__).resolve().parent.parent
-SETS = ("mercury_dev", "mercury_test", "mercury_dev2")
+SETS = ("mercury_dev", "mercury_test", "mercury_dev2", "mercury_test2")
 SOURCES = {
     "abcnews-1.txt": "fixtures/abcnews.go.com/1481922563840.html",
     "americanow-1.txt": "fixtures/www.americanow.com/1482528557836.html",
@@ -46,8 +46,11 @@ SOURCES = {
     "nationalgeographic-1.txt": "fixtures/news.nationalgeographic.com/1481919545107.html",
     "nationalgeographic-2.txt": "fixtures/www.nationalgeographic.com/1481921323654.html",
     "nbcnews-1.txt": "fixtures/www.nbcnews.com/1481667763790.html",
+    "newrepublic-1.txt": "fixtures/newrepublic.com/1480446502259.html",
+    "newyorker-1.txt": "fixtures/www.newyorker.com/1475248565793.html",
     "npr-1.txt": "fixtures/www.npr.org/1481842125199.html",
     "nydailynews-1.txt": "fixtures/www.nydailynews.com/1481917212613.html",
+    "nymag-1.txt": "fixtures/nymag.com/ailes.html",
     "nytimes-1.txt": "fixtures/nytimes.html",
     "nytimes-2.txt": "fixtures/www.nytimes.com/1539194812689.html",
     "nytimes-3.txt": "fixtures/www.nytimes.com/1474318141888.html",
@@ -64,6 +67,8 @@ SOURCES = {
     "theatlantic-1.txt": "fixtures/www.theatlantic.com/1474321707642.html",
     "theguardian-1.txt": "fixtures/www.theguardian.com/1480457558008.html",
     "theverge-2.txt": "fixtures/www.theverge.com/1480526003318.html",
+    "tmz-1.txt": "fixtures/www.tmz.com/1480368537455.html",
+    "uproxx-1.txt": "fixtures/uproxx.com/1481324633976.html",
     "usmagazine-1.txt": "fixtures/www.usmagazine.com/1481147005164.html",
     "vox-1.txt": "fixtures/www.vox.com/1481563623532.html",
     "vulture-1.txt": "fixtures/vulture.html",
