@@ -83,6 +83,8 @@ eval: setup
 	$(PY) -m pipelines eval --corpus tests/gold/realworld_test/corpus --gold tests/gold/realworld_test/realworld_test.json --sidecars none || status=1; \
 	$(PY) -m pipelines eval --corpus tests/gold/mercury_dev/corpus --gold tests/gold/mercury_dev/mercury_dev.json --sidecars none || status=1; \
 	$(PY) -m pipelines eval --corpus tests/gold/mercury_dev2/corpus --gold tests/gold/mercury_dev2/mercury_dev2.json --sidecars none || status=1; \
+	$(PY) -m pipelines eval --corpus tests/gold/mercury_test/corpus --gold tests/gold/mercury_test/mercury_test.json --sidecars none || status=1; \
+	$(PY) -m pipelines eval --corpus tests/gold/mercury_test2/corpus --gold tests/gold/mercury_test2/mercury_test2.json --sidecars none || status=1; \
 	$(PY) -m pipelines eval --corpus tests/gold/heldout_people/corpus --gold tests/gold/heldout_people/heldout_people.json --sidecars none || status=1; \
 	$(PY) -m pipelines eval --corpus tests/gold/heldout_world/corpus --gold tests/gold/heldout_world/heldout_world.json --sidecars none || status=1; \
 	$(PY) -m pipelines eval-cleaning --realworld ../shared/realworld/readability || status=1; \

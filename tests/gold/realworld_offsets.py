@@ -1,7 +1,8 @@
 """Check (and, with --fix, recompute) the quote offsets of the real-page gold sets.
 
-The annotations in tests/gold/realworld_{dev,test}/ and tests/gold/mercury_{dev,test,dev2}/ are written by hand
-as quote *texts* (the words inside the quotation marks) in document order. --fix finds each text in its corpus file, between an
+The annotations in tests/gold/realworld_{dev,test}/ and tests/gold/mercury_{dev,test,dev2,test2}/ are written by
+hand as quote *texts* (the words inside the quotation marks) in document order. --fix finds each text in its
+corpus file, between an
 opening mark and a closing mark, at its first occurrence after the previous quote, and writes `start`/`end`
 (Python str offsets, marks included). Without --fix the script only checks, and exits 1 on any problem:
 
@@ -25,7 +26,7 @@ import sys
 from pathlib import Path
 
 GOLD_DIR = Path(__file__).resolve().parent
-SETS = ("realworld_dev", "realworld_test", "mercury_dev", "mercury_test", "mercury_dev2")
+SETS = ("realworld_dev", "realworld_test", "mercury_dev", "mercury_test", "mercury_dev2", "mercury_test2")
 OPENING = "“\"‘'"
 CLOSING = {"“": "”\"“", "\"": "\"”", "‘": "’", "'": "'"}  # a few pages close “ with a straight quote or a second “, and " with ”
 KINDS = {"direct", "partial", "scare"}
