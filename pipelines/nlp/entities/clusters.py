@@ -4,10 +4,11 @@ People: each full name (two words or more) is a person; a shorter form ("Kim", "
 Trump" of "Donald J. Trump") joins the full name whose words it repeats. When several full names hold the word
 ("Kim Jong Un", "Patricia M Kim"), the short form goes to the one named earlier in the same paragraph, else
 to the person the article has been discussing (most often called by a short form, then most mentions, then the
-most recent), or, before any of them has appeared, to the next one introduced. A short form with no full name in the
-article is a person of its own (its key is the short form). A birth name ("Ann Keller was born in ...",
-"born Mary Jones", "née Jane Hill") that shares its forename with exactly one other person in the article is
-that person's former name: an alias, never the entity's name. Other entities are grouped by key. A group is
+most recent), or, before any of them has appeared, to the next one introduced. A title before the short form
+rules out a full name whose forename is of the other sex ("Mr. Trump" is not "Ivanka Trump"). A short form with
+no full name in the article is a person of its own (its key is the short form). A birth name ("Ann Keller was born
+in ...", "born Mary Jones", "née Jane Hill") that shares its forename with exactly one other person in the article
+is that person's former name: an alias, never the entity's name. Other entities are grouped by key. A group is
 only ever made of mentions with one label family: a short PERSON form never joins an organisation or place.
 """
 
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 
 from pipelines.nlp.entities.lines import Lines
 from pipelines.nlp.entities.mentions import Mention
+from pipelines.nlp.gender import forename_gender, word_gender
 from pipelines.nlp.names import contains_parts, entity_key, name_parts
 
 
@@ -131,8 +133,10 @@ def _full_name_for(mention: Mention, clusters: dict[str, Cluster], full: dict[in
     """The person a short form stands for: the one named earlier in the same paragraph, else the one the
     article keeps calling by short forms (then by any form, then the most recent), else the next one."""
     parts = name_parts(mention.text)
+    titled = _title_gender(mention)
     candidates = [key for key, group in clusters.items()
-                  if any(contains_parts(form.split(), parts) for form in (key, *group.former_keys))]
+                  if any(contains_parts(form.split(), parts) for form in (key, *group.former_keys))
+                  and not _of_other_sex(key, titled)]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     paragraph = lines.span(mention.start)
@@ -147,6 +151,18 @@ def _full_name_for(mention: Mention, clusters: dict[str, Cluster], full: dict[in
             return sum(id(m) not in full for m in members), len(members), members[-1].start
         return max(discussed, key=salience)
     return min(candidates, key=lambda key: first_seen[key])
+
+
+def _title_gender(mention: Mention) -> str | None:
+    """The sex the title right before a name states ("Mr. Trump", "Ms. Trump"), else None."""
+    start = mention.span.start
+    return word_gender(mention.span.doc[start - 1].text) if start > 0 else None
+
+
+def _of_other_sex(full_key: str, titled: str | None) -> bool:
+    """Whether the full name's forename is of the other sex than the title states."""
+    named = forename_gender(full_key)
+    return titled is not None and named is not None and named != titled
 
 
 def _cluster_by_key(mentions: list[Mention]) -> list[Cluster]:

@@ -7,9 +7,9 @@ writer's, in text order, goes to the most recent gender-compatible person who wa
 resolved pronoun before it (an object pronoun never to its own clause's subject), or, when the latest sentence with
 a person only mentions them (an object, a possessive, a parse gone wrong), to that person after any subject of that
 sentence, unless a quote of the same paragraph had a compatible speaker and that sentence has no main-clause subject
-for it; a person's gender comes from a title or kinship noun at the name (gender_words.txt), else from a forename
-nearly everyone of one sex has (forename_genders.txt), else from the first pronoun resolved to them that no one of
-that gender named before it in its sentence may claim. A title before a shared surname ("Ms. Ortiz") goes to the
+for it; a person's gender comes from a title or kinship noun at the name, else from a forename nearly everyone of
+one sex has (pipelines.nlp.gender), else from the first pronoun resolved to them that no one of that gender named
+before it in its sentence may claim. A title before a shared surname ("Ms. Ortiz") goes to the
 namesake whose forename fits it; a role no one held before ("the mayor said") goes to a name given exactly that role
 in the next sentence ("Mayor Peter Hale has ..."); an age or a nationality ("the 38-year-old said", "the Spaniard
 said") goes to the person a pronoun of either gender would.
@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 from pipelines.nlp.entities.lexicon import is_person_word, person_nouns, titles
 from pipelines.nlp.entities.mentions import POSTNOMINALS
 from pipelines.nlp.extensions import doc_text
+from pipelines.nlp.gender import FORENAME_GENDERS, GENDER_WORDS
 from pipelines.nlp.quotes.roles import definite_role, fits, is_singular_common_noun, role_words, same_office
 from pipelines.nlp.token_index import token_indices
 
@@ -43,21 +44,6 @@ AGE_DESCRIPTION = re.compile(r"(?i)the\s+\d{1,3}[- ]year[- ]old\s*$")
 INDEFINITES = frozenset({"a", "an", "one", "another"})
 UNNAMED = "unnamed"
 MIN_VARIANT_LENGTH = 6  # shorter surnames one letter apart are often different names (Allen, Allan; Jones, Jonas)
-
-
-def _load_gender_words(path: Path) -> dict[str, str]:
-    words, gender = {}, None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line.startswith("["):
-            gender = line.strip("[]")
-        elif line and not line.startswith("#"):
-            words[line] = gender
-    return words
-
-
-GENDER_WORDS = _load_gender_words(Path(__file__).with_name("gender_words.txt"))
-FORENAME_GENDERS = _load_gender_words(Path(__file__).with_name("forename_genders.txt"))
 EPITHET_NOUNS = frozenset(line.strip() for line in Path(__file__).with_name("epithet_nouns.txt").read_text(
     encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
 DEMONYMS = frozenset(line.strip().lower() for line in Path(__file__).with_name("demonyms.txt").read_text(
