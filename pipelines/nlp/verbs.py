@@ -38,3 +38,16 @@ THINKING_VERBS = VERBS["thinking"]
 # (Not "go" of "go on" nor "put" of "put it": only the speech section's phrasal verbs lend their first word.)
 REPORTING_VERBS = (SPEECH_VERBS | THINKING_VERBS | {verb for verb in BESIDE_QUOTE_VERBS if " " not in verb}
                    | {verb.split()[0] for verb in SPEECH_VERBS if not verb.endswith(" it")})
+
+
+def _past_forms(lemma: str) -> set[str]:
+    """The regular past tense of a verb, without consonant doubling: added, replied, noted, insisted."""
+    if lemma.endswith("e"):
+        return {lemma + "d"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return {lemma[:-1] + "ied"}
+    return {lemma + "ed"}
+
+
+# Regular past tenses of the single-word reporting verbs: "Replied Stephen, “...”" opens with one, never a name.
+REPORTING_PAST_FORMS = frozenset(form for verb in REPORTING_VERBS if " " not in verb for form in _past_forms(verb))

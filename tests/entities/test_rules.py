@@ -58,6 +58,13 @@ def test_link_list_headlines_and_credits_are_not_people(nlp):
     assert set(people(doc)) == {"Jim Chalmers"}
 
 
+def test_a_past_tense_reporting_verb_before_a_name_is_not_part_of_it(nlp):
+    doc = nlp("Tomas Brandt ran the club's scouting for a decade.\n"
+              "Replied Brandt, with a smile, “We never doubted him.”\nAdded Tomas Brandt: “Not once.”")
+    assert {m.text for m in doc._.entity_mentions if m.label == "PERSON"} == {"Tomas Brandt", "Brandt"}
+    assert set(people(doc)) == {"Tomas Brandt"}
+
+
 # --- people within an article ---------------------------------------------------------------------------
 
 def test_a_surname_joins_the_full_name_whatever_spacy_called_it(nlp):

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from pipelines.nlp.entities.lexicon import (is_given_name, is_occupation_before_name, is_plural_title, is_title,
                                             org_words, person_nouns, place_words, titles)
 from pipelines.nlp.entities.lines import Lines
+from pipelines.nlp.verbs import REPORTING_PAST_FORMS
 
 # Labels of persons, organisations and places (NORP kept: groups, and person names the model mislabels).
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -131,7 +132,8 @@ def _quotes_a_nickname(token: Token, span: Span) -> bool:
 def _trim_tokens(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (_is_edge(doc[start]) or doc[start].lower_ in _LEADING_WORDS):
+    while start < end and (_is_edge(doc[start]) or doc[start].lower_ in _LEADING_WORDS
+                           or doc[start].lower_ in REPORTING_PAST_FORMS and end - start > 1):
         start += 1
     while end > start and (_is_edge(doc[end - 1]) or doc[end - 1].tag_ == "POS"):
         end -= 1
