@@ -129,6 +129,18 @@ def test_a_person_counts_under_the_articles_own_name_or_the_linked_entitys(tmp_p
     assert p.per_article == {"a.txt": (1, 1, 0)} and p.not_people_as_person == ["a.txt: Ann Lee"]
 
 
+def test_a_speaker_counts_under_the_articles_own_name_or_the_linked_entitys(tmp_path):
+    wh = make_warehouse(tmp_path, quotes=[("We will win the vote,", "direct", "Ann Lee")])
+    with duckdb.connect(str(wh.path)) as con:  # the article says only "Lee", linked to Ann Lee of another article
+        con.execute("INSERT INTO article_names VALUES ('A', 'lee', ?, 'Lee', 'PERSON', 1)", [entity_id_for("Ann Lee")])
+        con.execute("UPDATE quotes SET speaker_key = 'lee'")
+    for speaker in ("Lee", "Ann Lee"):
+        gold = {"a.txt": {"quotes": [{**GOLD_QUOTES[0], "speaker": speaker}]}}
+        assert score_quotes(wh, gold).direct_speaker.hit == 1
+    gold = {"a.txt": {"quotes": [{**GOLD_QUOTES[0], "speaker": "Tom Hart"}]}}
+    assert score_quotes(wh, gold).direct_speaker.hit == 0
+
+
 def test_a_person_in_two_articles_should_be_one_entity(tmp_path):
     wh = make_warehouse(tmp_path, people=["Ann Lee", "Ann Lee Jr"])
     with duckdb.connect(str(wh.path)) as con:

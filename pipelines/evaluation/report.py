@@ -82,8 +82,12 @@ def score_quotes(wh: Warehouse, gold: dict[str, dict]) -> QuoteScores:
     for name, truth in gold.items():
         article = articles[name]
         article_id = wh.query("SELECT article_id FROM articles WHERE source_path = ?", [name])[0][0]
-        predicted = wh.query("SELECT start_char, end_char, kind, speaker_name FROM quotes WHERE article_id = ? "
-                             "AND kind <> 'indirect' ORDER BY start_char", [article_id])
+        # A speaker counts under the warehouse entity's name or under the name this article gives it, as people
+        # do (score_people): "Mr. Obama said" in an article that never writes "Barack" is Obama's quote.
+        predicted = wh.query("""
+            SELECT q.start_char, q.end_char, q.kind, q.speaker_name, n.name FROM quotes q
+            LEFT JOIN article_names n ON n.article_id = q.article_id AND n.article_key = q.speaker_key
+            WHERE q.article_id = ? AND q.kind <> 'indirect' ORDER BY q.start_char""", [article_id])
         used_direct: set[int] = set()
         for q in truth["quotes"]:
             span = raw_to_body(article.segments, q["start"] + 1, q["end"] - 1)  # inside the marks
@@ -92,6 +96,8 @@ def score_quotes(wh: Warehouse, gold: dict[str, dict]) -> QuoteScores:
                 cands = [(i, p) for i, p in enumerate(predicted) if _overlap(span, p[:2]) * 2 >= span[1] - span[0]]
                 best = max(cands, key=lambda c: _overlap(span, c[1][:2]), default=None)
             found_kind, found_speaker = (best[1][2], best[1][3]) if best else (None, None)
+            if best and q["speaker"] is not None and best[1][4] == q["speaker"]:
+                found_speaker = q["speaker"]
             if q["kind"] == "direct":
                 hit = best is not None and found_kind == "direct"
                 scores.direct_recall.add(hit)
