@@ -73,6 +73,10 @@ from pipelines.nlp.verbs import BESIDE_QUOTE_VERBS, SPEECH_NOUNS, SPEECH_VERBS, 
     pytest.param("Finance Minister Lena Fischer presented the budget on Wednesday.\nOpposition leader Karl Weber said "
                  "the plan would hurt pensioners.\n“It is the old who will pay for this.”", "Karl Weber",
                  id="quote paragraph keeps the latest reporter, not the first person named"),
+    pytest.param("“I was terrified,” a former booker named Laurie Luhn told me.", "Laurie Luhn",
+                 id="a description with the name it is given: named X"),
+    pytest.param("“We have no money left,” a driver identified as Ann Lee told the police.", "Ann Lee",
+                 id="a description with the name it is given: identified as X"),
 ])
 def test_the_speaker_of_a_direct_quote(nlp, text, speaker):
     doc = run(nlp, text)

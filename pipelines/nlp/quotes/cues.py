@@ -19,6 +19,8 @@ MAX_RELATIVE_CLIMB = 6
 NESTED_REPORT_DEPS = ("ccomp", "xcomp", "conj")
 MANNER_PREPOSITIONS = ("of", "about")
 OPEN_QUOTE_ENDINGS = (",", "?", "!")  # a quote ending so leaves its sentence open for the attribution after it
+# Verbs that give a noun its name: "a booker named Laurie Luhn", "a driver identified as Ann Lee".
+_NAMING_VERBS = frozenset({"name", "call", "identify"})
 # The first words of every cue verb, phrasal or not.
 _CUE_WORDS = frozenset(verb.split()[0]
                        for verb in SPEECH_VERBS | BESIDE_QUOTE_VERBS | QUOTING_VERBS | AFTER_QUOTE_VERBS)
@@ -236,8 +238,9 @@ def _antecedent_of_relative(pronoun: Token) -> Token | None:
 def speaker_span(head: Token) -> Span:
     """The words naming the speaker: the head with its left modifiers ("Secretary of State Antony Blinken");
     a common noun with a named apposition gives the name ("China's president, Xi Jinping" -> Xi Jinping; "the
-    general secretary of the union, Jane Doe" -> Jane Doe)."""
-    people = [t for t in head.subtree if t.i > head.i and t.dep_ == "appos" and t.ent_type_ == "PERSON"]
+    general secretary of the union, Jane Doe" -> Jane Doe; "a former booker named Laurie Luhn" -> Laurie Luhn)."""
+    people = [t for t in head.subtree if t.i > head.i and t.ent_type_ == "PERSON"
+              and (t.dep_ == "appos" or _named_as(t))]
     names = [t for t in head.rights if t.dep_ == "appos" and t.pos_ == "PROPN"]
     if head.ent_type_ != "PERSON" and people:
         head = people[0]  # "The coroner for that case, Sherrif Payne,"; a dateline: "LONDON (AFP) - Rishi Sunak"
@@ -252,6 +255,15 @@ def speaker_span(head: Token) -> Span:
                               or cue_lemma(doc[start])):
         start += 1
     return doc[start:head.i + 1]
+
+
+def _named_as(token: Token) -> bool:
+    """The name a noun is given: "a booker named Laurie Luhn", "a man called Tom Hart", "a driver identified as
+    Ann Lee"."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "as":
+        head = head.head
+    return head.dep_ == "acl" and head.lemma_ in _NAMING_VERBS and token.dep_ in ("oprd", "dobj", "attr", "pobj")
 
 
 def dominating_cue(root: Token, inside, in_scope) -> Token | None:
