@@ -78,6 +78,17 @@ def _speaker_after_fronted_phrase(preposition: Token) -> Token | None:
     return beside[0] if beside else objects[0]
 
 
+def _subject_hung_in_fronted_phrase(cue: Token) -> Token | None:
+    """"In an interview with Esquire, the actor, 35, said": the parser hangs the subject in apposition to the
+    fronted phrase's last noun and leaves the verb without one; the noun phrase right before the verb speaks."""
+    for phrase in (t for t in cue.lefts if t.dep_ == "prep"):
+        nouns = [t for t in phrase.subtree if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN")
+                 and all(w.is_punct or w.like_num for w in cue.doc[t.i + 1:cue.i])]
+        if nouns:
+            return nouns[0]
+    return None
+
+
 def speaker_head(cue: Token, quoted=lambda token: False) -> Token | None:
     """The head token of whoever speaks through this cue: the verb's subject, or the object of "according to".
     ``quoted(token)``: whether a token is inside a quote; a subject there gives way to a speaker named right after
@@ -116,6 +127,9 @@ def speaker_head(cue: Token, quoted=lambda token: False) -> Token | None:
     # Democrat, called the bill ..."): the name is the subject.
     if cue.dep_ == "acl" and cue.head.dep_ == "ROOT" and cue.head.i < cue.i and cue.head.pos_ in ("PROPN", "NOUN"):
         return cue.head
+    hung = _subject_hung_in_fronted_phrase(cue)
+    if hung is not None:
+        return hung
     named = _named_after(cue)
     if named is not None:
         return named
