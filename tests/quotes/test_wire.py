@@ -77,7 +77,7 @@ from pipelines.nlp.verbs import BESIDE_QUOTE_VERBS, SPEECH_NOUNS, SPEECH_VERBS, 
                  id="a description with the name it is given: named X"),
     pytest.param("“We have no money left,” a driver identified as Ann Lee told the police.", "Ann Lee",
                  id="a description with the name it is given: identified as X"),
-    pytest.param("Marco Vale has not commented on the split. But in an interview with Esquire in May, the Chicago "
+    pytest.param("Marco Vale has not commented on the split. But in an interview with Esquire, the Chicago "
                  "Fire star, 35, said: “We are best friends.”", "Marco Vale",
                  id="the subject the parser hung in a fronted phrase"),
 ])
